@@ -1,0 +1,298 @@
+"""Declared JSON endpoints: one declaration gives the Starlette route, its checks and its OpenAPI entry.
+
+An endpoint declares its method, path, roles, request body, query and response models
+(pydantic). The wrapper authenticates, parses and validates, calls the handler, and
+renders; every failure leaves as application/problem+json. Because the OpenAPI
+document is generated from the same declarations, it cannot drift from the routes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from core.errors import Forbidden, InvalidInput, MalformedRequest, RelayError, Unauthorized
+
+PROBLEM_JSON = "application/problem+json"
+
+
+@dataclass(frozen=True, slots=True)
+class Principal:
+    """Who is calling: the merchant the API key belongs to, and the key's role."""
+
+    merchant_id: int
+    role: str
+    key_id: int | None = None
+
+
+Authenticator = Callable[[str], Awaitable[Principal | None]]
+
+
+@dataclass(slots=True)
+class Call:
+    """What a handler receives: the request, the caller, and the validated inputs."""
+
+    request: Request
+    principal: Principal | None
+    body: Any = None
+    query: Any = None
+    path: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def merchant_id(self) -> int:
+        assert self.principal is not None
+        return self.principal.merchant_id
+
+
+Handler = Callable[[Call], Awaitable[Any]]
+
+
+@dataclass(slots=True)
+class Endpoint:
+    method: str
+    path: str
+    handler: Handler
+    summary: str
+    roles: tuple[str, ...]
+    body: type[BaseModel] | None
+    query: type[BaseModel] | None
+    response: Any
+    status: int
+    tag: str
+    description: str = ""
+
+
+def problem_response(error: RelayError, headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse(
+        error.problem(), status_code=error.status, media_type=PROBLEM_JSON, headers=headers
+    )
+
+
+def validation_problem(exc: ValidationError, where: str) -> InvalidInput:
+    errors = [
+        {
+            "field": ".".join(str(part) for part in (where, *err["loc"]) if part != ""),
+            "message": err["msg"],
+        }
+        for err in exc.errors(include_url=False)
+    ]
+    first = errors[0] if errors else {"field": where, "message": "invalid"}
+    return InvalidInput(f"{first['field']}: {first['message']}", errors)
+
+
+async def authenticate(request: Request, roles: tuple[str, ...]) -> Principal:
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise Unauthorized("send the API key as 'Authorization: Bearer <key>'")
+    authenticator: Authenticator = request.app.state.authenticate
+    principal = await authenticator(token.strip())
+    if principal is None:
+        raise Unauthorized("the API key is unknown or revoked")
+    if principal.role not in roles:
+        raise Forbidden(f"this needs a key with role {' or '.join(roles)}; this key is {principal.role}")
+    return principal
+
+
+async def read_json(request: Request) -> Any:
+    raw = await request.body()
+    if not raw:
+        raise MalformedRequest("the request body is empty; send JSON")
+    try:
+        return json.loads(raw)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise MalformedRequest(f"the request body is not valid JSON: {exc}") from None
+
+
+def render(result: Any, status: int) -> Response:
+    if isinstance(result, Response):
+        return result
+    if isinstance(result, BaseModel):
+        payload = result.model_dump(mode="json")
+    elif isinstance(result, list):
+        payload = [r.model_dump(mode="json") if isinstance(r, BaseModel) else r for r in result]
+    else:
+        payload = result
+    if status == 204:
+        return Response(status_code=204)
+    return JSONResponse(payload, status_code=status)
+
+
+def _route(ep: Endpoint) -> Route:
+    async def run(request: Request) -> Response:
+        try:
+            principal = await authenticate(request, ep.roles) if ep.roles else None
+            call = Call(request=request, principal=principal, path=dict(request.path_params))
+            if ep.query is not None:
+                try:
+                    call.query = ep.query.model_validate(dict(request.query_params))
+                except ValidationError as exc:
+                    raise validation_problem(exc, "query") from None
+            if ep.body is not None:
+                try:
+                    call.body = ep.body.model_validate(await read_json(request))
+                except ValidationError as exc:
+                    raise validation_problem(exc, "") from None
+            return render(await ep.handler(call), ep.status)
+        except RelayError as error:
+            return problem_response(error)
+
+    return Route(ep.path, run, methods=[ep.method], name=ep.handler.__name__)
+
+
+class Api:
+    """A set of endpoints of one domain, collected by the `endpoint` decorator."""
+
+    def __init__(self, tag: str) -> None:
+        self.tag = tag
+        self.endpoints: list[Endpoint] = []
+
+    def endpoint(
+        self,
+        method: str,
+        path: str,
+        *,
+        summary: str,
+        roles: Iterable[str] = (),
+        body: type[BaseModel] | None = None,
+        query: type[BaseModel] | None = None,
+        response: Any = None,
+        status: int = 200,
+    ) -> Callable[[Handler], Handler]:
+        def register(handler: Handler) -> Handler:
+            self.endpoints.append(
+                Endpoint(
+                    method=method.upper(),
+                    path=path,
+                    handler=handler,
+                    summary=summary,
+                    roles=tuple(str(r) for r in roles),
+                    body=body,
+                    query=query,
+                    response=response,
+                    status=status,
+                    tag=self.tag,
+                    description=(handler.__doc__ or "").strip(),
+                )
+            )
+            return handler
+
+        return register
+
+    def routes(self) -> list[Route]:
+        return [_route(ep) for ep in self.endpoints]
+
+
+# --- OpenAPI -------------------------------------------------------------------------------
+
+_PARAM = re.compile(r"{(\w+)(?::\w+)?}")
+
+PROBLEM_SCHEMA = {
+    "type": "object",
+    "required": ["type", "title", "status", "detail"],
+    "properties": {
+        "type": {"type": "string"},
+        "title": {"type": "string"},
+        "status": {"type": "integer"},
+        "detail": {"type": "string"},
+        "errors": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {"field": {"type": "string"}, "message": {"type": "string"}},
+            },
+        },
+    },
+}
+
+
+class _Schemas:
+    """Collects component schemas from pydantic models, rewriting refs to components."""
+
+    def __init__(self) -> None:
+        self.components: dict[str, Any] = {"Problem": PROBLEM_SCHEMA}
+
+    def ref(self, model: Any, mode: str) -> dict[str, Any]:
+        if isinstance(model, list):
+            return {"type": "array", "items": self.ref(model[0], mode)}
+        if isinstance(model, dict):
+            return model
+        schema = model.model_json_schema(ref_template="#/components/schemas/{model}", mode=mode)
+        for name, sub in schema.pop("$defs", {}).items():
+            self.components.setdefault(name, sub)
+        self.components.setdefault(model.__name__, schema)
+        return {"$ref": f"#/components/schemas/{model.__name__}"}
+
+
+def openapi_document(
+    endpoints: Iterable[Endpoint], *, title: str, version: str, extra_paths: dict[str, Any]
+) -> dict[str, Any]:
+    schemas = _Schemas()
+    paths: dict[str, Any] = {}
+    for ep in endpoints:
+        path = _PARAM.sub(r"{\1}", ep.path)
+        op: dict[str, Any] = {
+            "operationId": ep.handler.__name__,
+            "summary": ep.summary,
+            "tags": [ep.tag],
+            "parameters": [],
+            "responses": {},
+        }
+        if ep.description:
+            op["description"] = ep.description
+        for name in _PARAM.findall(ep.path):
+            kind = "integer" if f"{{{name}:int}}" in ep.path else "string"
+            op["parameters"].append(
+                {"name": name, "in": "path", "required": True, "schema": {"type": kind}}
+            )
+        if ep.query is not None:
+            qschema = ep.query.model_json_schema()
+            required = set(qschema.get("required", []))
+            for name, prop in qschema.get("properties", {}).items():
+                op["parameters"].append(
+                    {"name": name, "in": "query", "required": name in required, "schema": prop}
+                )
+        if ep.body is not None:
+            op["requestBody"] = {
+                "required": True,
+                "content": {"application/json": {"schema": schemas.ref(ep.body, "validation")}},
+            }
+        if ep.status == 204:
+            op["responses"]["204"] = {"description": "Done"}
+        elif isinstance(ep.response, str):
+            op["responses"][str(ep.status)] = {
+                "description": "OK",
+                "content": {ep.response: {"schema": {"type": "string"}}},
+            }
+        else:
+            ok: dict[str, Any] = {"description": "OK"}
+            if ep.response is not None:
+                ok["content"] = {"application/json": {"schema": schemas.ref(ep.response, "serialization")}}
+            op["responses"][str(ep.status)] = ok
+        problem = {"content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}}}
+        codes = {"400": "Malformed request", "404": "Not found", "409": "Conflict", "422": "Invalid input"}
+        if ep.roles:
+            codes |= {"401": "Missing or unknown API key", "403": "Role not allowed"}
+            op["security"] = [{"apiKey": []}]
+        for code, text in codes.items():
+            op["responses"][code] = {"description": text, **problem}
+        paths.setdefault(path, {})[ep.method.lower()] = op
+    for path, ops in extra_paths.items():
+        paths.setdefault(path, {}).update(ops)
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": title, "version": version},
+        "paths": paths,
+        "components": {
+            "schemas": schemas.components,
+            "securitySchemes": {"apiKey": {"type": "http", "scheme": "bearer"}},
+        },
+    }

@@ -1,0 +1,71 @@
+"""Database configuration: one Tortoise app (``models``) on SQLite or PostgreSQL.
+
+`RELAY_DATABASE_URL` takes Tortoise URLs: ``sqlite://relay.sqlite3`` (a file in the
+working directory) or ``postgres://user@host:5432/dbname``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Literal
+from urllib.parse import urlsplit
+
+from tortoise import connections
+
+APP_LABEL = "models"
+Dialect = Literal["sqlite", "postgres"]
+
+
+def dialect_of(url: str) -> Dialect:
+    scheme = urlsplit(url).scheme
+    if scheme == "sqlite":
+        return "sqlite"
+    if scheme in {"postgres", "postgresql", "asyncpg"}:
+        return "postgres"
+    raise ValueError(f"unsupported database URL scheme {scheme!r}: use sqlite:// or postgres://")
+
+
+def tortoise_config(url: str, model_modules: Sequence[str]) -> dict[str, Any]:
+    """The Tortoise/aerich config for `url`, with the project's models and aerich's table."""
+    dialect = dialect_of(url)
+    if dialect == "postgres":
+        parts = urlsplit(url)
+        credentials: dict[str, Any] = {
+            "host": parts.hostname or "127.0.0.1",
+            "port": parts.port or 5432,
+            "user": parts.username or "postgres",
+            "password": parts.password or "",
+            "database": parts.path.lstrip("/") or "postgres",
+            "minsize": 1,
+            "maxsize": 20,
+        }
+        connection: dict[str, Any] = {
+            "engine": "tortoise.backends.asyncpg",
+            "credentials": credentials,
+        }
+    else:
+        path = url.split("://", 1)[1] or "relay.sqlite3"
+        connection = {
+            "engine": "tortoise.backends.sqlite",
+            "credentials": {"file_path": path, "journal_mode": "wal", "foreign_keys": "ON"},
+        }
+    return {
+        "connections": {"default": connection},
+        "apps": {
+            APP_LABEL: {
+                "models": [*model_modules, "aerich.models"],
+                "default_connection": "default",
+            }
+        },
+        "use_tz": True,
+        "timezone": "UTC",
+    }
+
+
+def connection():
+    """The default connection (for hand-written SQL on hot or set-based paths)."""
+    return connections.get("default")
+
+
+def current_dialect() -> Dialect:
+    return "postgres" if connection().capabilities.dialect == "postgres" else "sqlite"

@@ -1,0 +1,263 @@
+"""Tables of the referral domain. Every row carries `merchant_id` (the tenancy and sharding key)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from tortoise import fields
+from tortoise.models import Model
+
+
+class Role(StrEnum):
+    """What an API key may do."""
+
+    admin = "admin"  #: configure the program: partners, links, rules, settings
+    finance = "finance"  #: payout batches and the ledger
+    integration = "integration"  #: the merchant's shop: signed events, checkout incentives
+
+
+class PartnerStatus(StrEnum):
+    pending = "pending"  #: signed up, waiting for the merchant's approval; earns nothing yet
+    active = "active"  #: shares links and earns commissions
+    suspended = "suspended"  #: links stop working; earned money is held, not paid
+
+
+class RewardKind(StrEnum):
+    cash = "cash"  #: paid in the merchant's currency
+    points = "points"  #: credited as points the partner spends with the merchant
+
+
+class Scene(StrEnum):
+    """Where a share link is meant to be used; reports and rules group by it."""
+
+    personal = "personal"
+    product = "product"
+    campaign = "campaign"
+    order = "order"
+    service = "service"
+
+
+class Channel(StrEnum):
+    online = "online"
+    store = "store"
+
+
+class OrderStatus(StrEnum):
+    created = "created"  #: placed; commissions are pending
+    completed = "completed"  #: delivered; the after-sales hold starts now
+    canceled = "canceled"  #: canceled before completion; commissions are void
+
+
+class Merchant(Model):
+    """A brand running a partner program; its id is the tenancy key of every other row."""
+
+    id = fields.BigIntField(primary_key=True)
+    name = fields.CharField(max_length=200)
+    currency = fields.CharField(max_length=3, description="ISO 4217 code of every cash amount")
+    timezone = fields.CharField(max_length=64, default="Asia/Shanghai")
+    allowed_domains = fields.JSONField(default=list, description="hosts share links may point to")
+    webhook_secret = fields.CharField(max_length=100, description="Standard Webhooks secret (whsec_...)")
+    attribution_window_days = fields.IntField(default=30)
+    attribution_model = fields.CharField(max_length=16, default="last_click")
+    binding_days = fields.IntField(
+        null=True, default=None, description="customer binding: null = off, 0 = forever, N = days"
+    )
+    allow_self_referral = fields.BooleanField(default=False)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "merchant"
+
+
+class ApiKey(Model):
+    """A merchant's API key; only its SHA-256 is stored, the key itself is shown once."""
+
+    id = fields.BigIntField(primary_key=True)
+    merchant_id = fields.BigIntField(db_index=True)
+    role = fields.CharField(max_length=16)
+    key_hash = fields.CharField(max_length=64, unique=True)
+    prefix = fields.CharField(max_length=16, description="first characters, to recognise a key")
+    label = fields.CharField(max_length=100, default="")
+    created_at = fields.DatetimeField(auto_now_add=True)
+    revoked_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "api_key"
+
+
+class Partner(Model):
+    """Someone who shares the merchant's links and is rewarded for the sales they bring."""
+
+    id = fields.BigIntField(primary_key=True)
+    merchant_id = fields.BigIntField()
+    code = fields.CharField(max_length=16, description="entered at a till or checkout")
+    display_name = fields.CharField(max_length=200)
+    kind = fields.CharField(max_length=40, default="customer")
+    group = fields.CharField(max_length=40, null=True)
+    status = fields.CharField(max_length=16, default=PartnerStatus.active.value)
+    recruiter_id = fields.BigIntField(null=True, description="partner who recruited this one (level 2)")
+    reward_preference = fields.CharField(max_length=8, default=RewardKind.cash.value)
+    customer_ref = fields.CharField(
+        max_length=200, null=True, description="the partner's own customer reference (self-referral)"
+    )
+    email = fields.CharField(max_length=254, null=True)
+    payee_name = fields.CharField(max_length=200, null=True)
+    payee_account = fields.CharField(max_length=200, null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "partner"
+        unique_together = (("merchant_id", "code"),)
+        indexes = (("merchant_id", "recruiter_id"), ("merchant_id", "customer_ref"))
+
+
+class ShareLink(Model):
+    """A trackable short link of a partner, for one scene; `/r/{code}` redirects to `target_url`."""
+
+    id = fields.BigIntField(primary_key=True)
+    merchant_id = fields.BigIntField()
+    partner_id = fields.BigIntField()
+    code = fields.CharField(max_length=16, unique=True)
+    target_url = fields.CharField(max_length=2000)
+    scene = fields.CharField(max_length=16)
+    sku = fields.CharField(max_length=100, null=True)
+    campaign = fields.CharField(max_length=100, default="", description="'' when none")
+    active = fields.BooleanField(default=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "share_link"
+        indexes = (("merchant_id", "partner_id", "scene", "campaign"),)
+
+
+class Click(Model):
+    """One visit through a share link; bots are kept (flagged) but never attributed."""
+
+    id = fields.CharField(max_length=22, primary_key=True, description="the relay_click id")
+    merchant_id = fields.BigIntField()
+    link_id = fields.BigIntField()
+    partner_id = fields.BigIntField()
+    scene = fields.CharField(max_length=16)
+    visitor_id = fields.CharField(max_length=40)
+    ip_hash = fields.CharField(max_length=64)
+    user_agent = fields.CharField(max_length=512, default="")
+    referrer = fields.CharField(max_length=1024, default="")
+    is_bot = fields.BooleanField(default=False)
+    occurred_at = fields.DatetimeField()
+
+    class Meta:
+        table = "click"
+        indexes = (("merchant_id", "visitor_id", "occurred_at"), ("merchant_id", "occurred_at"))
+
+
+class CustomerBinding(Model):
+    """A customer stays with the partner of their first attributed order while this lasts."""
+
+    id = fields.BigIntField(primary_key=True)
+    merchant_id = fields.BigIntField()
+    customer_ref = fields.CharField(max_length=200)
+    partner_id = fields.BigIntField()
+    bound_at = fields.DatetimeField()
+    expires_at = fields.DatetimeField(null=True, description="null: forever")
+
+    class Meta:
+        table = "customer_binding"
+        unique_together = (("merchant_id", "customer_ref"),)
+
+
+class Order(Model):
+    """An order reported by the merchant's shop, with the attribution decision and its reason."""
+
+    id = fields.BigIntField(primary_key=True)
+    merchant_id = fields.BigIntField()
+    external_id = fields.CharField(max_length=200)
+    customer_ref = fields.CharField(max_length=200, null=True)
+    currency = fields.CharField(max_length=3)
+    channel = fields.CharField(max_length=8)
+    store_id = fields.CharField(max_length=100, null=True)
+    occurred_at = fields.DatetimeField()
+    subtotal_minor = fields.BigIntField(description="sum of line gross amounts")
+    discount_minor = fields.BigIntField(description="order-level discount, split over lines")
+    total_minor = fields.BigIntField(description="subtotal - discount")
+    status = fields.CharField(max_length=16, default=OrderStatus.created.value)
+    partner_id = fields.BigIntField(null=True, description="attributed partner, null when none")
+    attribution = fields.CharField(max_length=32, description="rule that decided, or why none")
+    click_id = fields.CharField(max_length=22, null=True)
+    link_id = fields.BigIntField(null=True)
+    scene = fields.CharField(max_length=16, null=True)
+    is_first_order = fields.BooleanField(default=False, description="customer's first attributed order")
+    content_hash = fields.CharField(max_length=64, description="tells a replay from a conflict")
+    completed_at = fields.DatetimeField(null=True)
+    canceled_at = fields.DatetimeField(null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "shop_order"
+        unique_together = (("merchant_id", "external_id"),)
+        indexes = (("merchant_id", "occurred_at"), ("merchant_id", "partner_id", "occurred_at"))
+
+
+class OrderLine(Model):
+    """One line of an order; `net_minor` is its gross less its share of the order discount."""
+
+    id = fields.BigIntField(primary_key=True)
+    merchant_id = fields.BigIntField()
+    order_id = fields.BigIntField(db_index=True)
+    line_no = fields.IntField()
+    sku = fields.CharField(max_length=100)
+    category = fields.CharField(max_length=100, default="")
+    quantity = fields.BigIntField()
+    unit_price_minor = fields.BigIntField()
+    gross_minor = fields.BigIntField()
+    discount_minor = fields.BigIntField()
+    net_minor = fields.BigIntField()
+
+    class Meta:
+        table = "order_line"
+        unique_together = (("order_id", "line_no"),)
+
+
+class Refund(Model):
+    """One refund event of an order (several allowed); its per-line parts are `RefundLine`s."""
+
+    id = fields.BigIntField(primary_key=True)
+    merchant_id = fields.BigIntField()
+    order_id = fields.BigIntField(db_index=True)
+    external_id = fields.CharField(max_length=200, description="the shop's refund id")
+    amount_minor = fields.BigIntField()
+    occurred_at = fields.DatetimeField()
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "refund"
+        unique_together = (("merchant_id", "order_id", "external_id"),)
+
+
+class RefundLine(Model):
+    """The part of a refund that falls on one order line: units returned and net amount refunded."""
+
+    id = fields.BigIntField(primary_key=True)
+    merchant_id = fields.BigIntField()
+    refund_id = fields.BigIntField(db_index=True)
+    order_line_id = fields.BigIntField(db_index=True)
+    quantity = fields.BigIntField(description="units returned; 0 for an amount-only refund")
+    amount_minor = fields.BigIntField(description="net amount refunded on this line")
+
+    class Meta:
+        table = "refund_line"
+
+
+class WebhookReceipt(Model):
+    """A shop event already handled: a replay of `webhook_id` is answered with the stored result."""
+
+    id = fields.BigIntField(primary_key=True)
+    merchant_id = fields.BigIntField()
+    webhook_id = fields.CharField(max_length=200)
+    body_hash = fields.CharField(max_length=64)
+    status_code = fields.IntField()
+    response = fields.JSONField()
+    received_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "webhook_receipt"
+        unique_together = (("merchant_id", "webhook_id"),)

@@ -1,0 +1,1 @@
+"""Use cases of the referral domain, one module per subject; other domains call these only."""

@@ -1,0 +1,73 @@
+"""Merchants, their settings, API keys and webhook secret."""
+
+from __future__ import annotations
+
+import base64
+import secrets
+from dataclasses import dataclass
+
+from tortoise.transactions import in_transaction
+
+from core.api import Principal
+from core.ids import secret_token, token_hash
+from core.money import currency as check_currency
+from core.time import zone
+from referral.errors import MerchantNotFound
+from referral.models import ApiKey, Merchant, Role
+
+
+@dataclass(frozen=True)
+class NewMerchant:
+    merchant: Merchant
+    api_keys: dict[str, str]  #: role -> the key, shown once
+
+
+def new_webhook_secret() -> str:
+    return "whsec_" + base64.b64encode(secrets.token_bytes(24)).decode()
+
+
+async def create_merchant(
+    name: str,
+    currency: str,
+    *,
+    timezone: str = "Asia/Shanghai",
+    allowed_domains: list[str] | None = None,
+) -> NewMerchant:
+    """Create a merchant with one API key per role; the keys are returned once, only hashes are kept."""
+    check_currency(currency)
+    zone(timezone)
+    async with in_transaction():
+        merchant = await Merchant.create(
+            name=name,
+            currency=currency.upper(),
+            timezone=timezone,
+            allowed_domains=[d.lower() for d in allowed_domains or []],
+            webhook_secret=new_webhook_secret(),
+        )
+        keys = {}
+        for role in Role:
+            keys[role.value] = await issue_api_key(merchant.id, role)
+    return NewMerchant(merchant, keys)
+
+
+async def issue_api_key(merchant_id: int, role: Role, label: str = "") -> str:
+    key = secret_token(f"rk_{role.value[:3]}")
+    await ApiKey.create(
+        merchant_id=merchant_id, role=role.value, key_hash=token_hash(key), prefix=key[:12], label=label
+    )
+    return key
+
+
+async def authenticate(key: str) -> Principal | None:
+    """The caller of an API key, or None when the key is unknown or revoked."""
+    row = await ApiKey.filter(key_hash=token_hash(key), revoked_at=None).only("id", "merchant_id", "role").first()
+    if row is None:
+        return None
+    return Principal(merchant_id=row.merchant_id, role=row.role, key_id=row.id)
+
+
+async def get_merchant(merchant_id: int) -> Merchant:
+    merchant = await Merchant.get_or_none(id=merchant_id)
+    if merchant is None:
+        raise MerchantNotFound(merchant_id)
+    return merchant

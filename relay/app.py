@@ -1,0 +1,92 @@
+"""The application factory: routes, middleware, exception handlers and lifespan in one place."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from http import HTTPStatus
+from collections.abc import AsyncIterator
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import BaseRoute, Route
+from tortoise.contrib.starlette import RegisterTortoise
+
+import relay
+from core.api import Api, openapi_document, problem_response
+from core.db import tortoise_config
+from core.errors import HttpProblem
+from referral.endpoints import api as referral_api
+from referral.endpoints import public_routes as referral_public_routes
+from referral.service.clicks import ClickRecorder
+from referral.service.merchants import authenticate
+from relay.settings import MODEL_MODULES, Settings
+
+log = logging.getLogger("relay")
+
+APIS: tuple[Api, ...] = (referral_api,)
+
+
+def create_app(settings: Settings | None = None) -> Starlette:
+    settings = settings or Settings()
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        async with contextlib.AsyncExitStack() as stack:
+            if settings.manage_database:
+                config = tortoise_config(settings.database_url, MODEL_MODULES)
+                await stack.enter_async_context(RegisterTortoise(app, config=config))
+            recorder = ClickRecorder(batch_size=settings.click_batch_size, flush_ms=settings.click_flush_ms)
+            app.state.clicks = recorder
+            await stack.enter_async_context(recorder)
+            yield
+
+    endpoints = [ep for api in APIS for ep in api.endpoints]
+    document = openapi_document(
+        endpoints, title="Relay", version=relay.__version__, extra_paths=_documented_public_paths()
+    )
+
+    async def openapi(request: Request) -> Response:
+        return JSONResponse(document)
+
+    async def health(request: Request) -> Response:
+        return JSONResponse({"status": "ok"})
+
+    routes: list[BaseRoute] = [
+        Route("/openapi.json", openapi, include_in_schema=False),
+        Route("/healthz", health, include_in_schema=False),
+        *referral_public_routes,
+        *(route for api in APIS for route in api.routes()),
+    ]
+    app = Starlette(
+        routes=routes,
+        lifespan=lifespan,
+        exception_handlers={HTTPException: _http_error, Exception: _unexpected_error},
+    )
+    app.state.settings = settings
+    app.state.authenticate = authenticate
+    return app
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    title = HTTPStatus(exc.status_code).phrase
+    return problem_response(HttpProblem(exc.status_code, title, exc.detail or title), headers=exc.headers)
+
+
+async def _unexpected_error(request: Request, exc: Exception) -> Response:
+    log.exception("unexpected error on %s %s", request.method, request.url.path)
+    return JSONResponse(
+        {"type": "about:blank", "title": "Internal error", "status": 500, "detail": "unexpected error; it was logged"},
+        status_code=500,
+        media_type="application/problem+json",
+    )
+
+
+def _documented_public_paths() -> dict:
+    """Routes outside /api/v1 that clients use, documented by hand (their bodies are not JSON)."""
+    from referral.endpoints import public_openapi
+
+    return public_openapi()

@@ -1,0 +1,82 @@
+"""The database schema: applying and generating aerich migrations, one history per engine.
+
+aerich writes each step as SQL for the engine it was generated against, so Relay keeps
+``migrations/sqlite/`` and ``migrations/postgres/`` side by side and generates a step for
+both at once (``make migration NAME=...``). `relay migrate` applies the history of the
+engine `RELAY_DATABASE_URL` points at; nothing else ever creates tables.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from aerich import Command
+from tortoise import Tortoise
+
+from core.db import APP_LABEL, dialect_of, tortoise_config
+from relay.settings import MODEL_MODULES
+
+MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+
+#: Used only to learn the SQL dialect when generating PostgreSQL steps offline.
+POSTGRES_FOR_GENERATION = "postgres://postgres@127.0.0.1:5432/postgres"
+
+
+def location(url: str) -> Path:
+    return MIGRATIONS / dialect_of(url)
+
+
+def _command(url: str) -> Command:
+    return Command(
+        tortoise_config=tortoise_config(url, MODEL_MODULES),
+        app=APP_LABEL,
+        location=str(location(url)),
+    )
+
+
+async def migrate(url: str) -> list[str]:
+    """Apply every step of the engine's history not yet applied; returns their file names."""
+    command = _command(url)
+    try:
+        await command.init()
+        return await command.upgrade(run_in_transaction=True)
+    finally:
+        await Tortoise.close_connections()
+
+
+async def pending_changes(url: str) -> list[str]:
+    """The SQL aerich would still have to write to match the models (empty: the history is complete).
+
+    Compares the model state recorded by the last applied step with the models, without
+    writing a file; the migration test calls it on a freshly migrated database.
+    """
+    from aerich.migrate import Migrate
+    from aerich.utils import get_models_describe
+
+    command = _command(url)
+    try:
+        await command.init()
+        old = Migrate._last_version_content or {}
+        new = get_models_describe(APP_LABEL)
+        old, new = Migrate._exclude_model_name_changes(old, new)
+        Migrate.upgrade_operators, Migrate.downgrade_operators = [], []
+        Migrate.diff_models(old, new, no_input=True)
+        Migrate.diff_models(new, old, False, no_input=True)
+        Migrate._merge_operators()
+        return list(Migrate.upgrade_operators)
+    finally:
+        await Tortoise.close_connections()
+
+
+async def make_step(url: str, name: str) -> str | None:
+    """Write the next step for the engine of `url` from the last step's recorded model state."""
+    command = _command(url)
+    folder = location(url) / APP_LABEL
+    try:
+        if not any(folder.glob("*.py")):
+            await command.init_migrations(safe=True)
+            return sorted(p.name for p in folder.glob("*.py"))[-1]
+        await command.init(offline=True)
+        return await command.migrate(name, no_input=True, offline=True) or None
+    finally:
+        await Tortoise.close_connections()

@@ -1,0 +1,31 @@
+"""Settings, read from the environment once (every name starts with RELAY_)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+#: Model modules of the single Tortoise app, in dependency order.
+MODEL_MODULES = ("referral.models",)
+
+
+def _int(name: str, default: int) -> int:
+    return int(os.environ.get(name, default))
+
+
+@dataclass(frozen=True)
+class Settings:
+    #: Tortoise URL: sqlite://FILE (default) or postgres://USER@HOST:PORT/DB
+    database_url: str = field(default_factory=lambda: os.environ.get("RELAY_DATABASE_URL", "sqlite://relay.sqlite3"))
+    #: Where people reach this server; share links and QR codes point here.
+    public_url: str = field(default_factory=lambda: os.environ.get("RELAY_PUBLIC_URL", "http://127.0.0.1:8000"))
+    host: str = field(default_factory=lambda: os.environ.get("RELAY_HOST", "127.0.0.1"))
+    port: int = field(default_factory=lambda: _int("RELAY_PORT", 8000))
+    #: Secret for hashing IP addresses and signing cookies; set it in production.
+    secret_key: str = field(default_factory=lambda: os.environ.get("RELAY_SECRET_KEY", "dev-secret-change-me"))
+    #: Clicks are written in batches: at most this many wait in memory...
+    click_batch_size: int = field(default_factory=lambda: _int("RELAY_CLICK_BATCH_SIZE", 200))
+    #: ...and for at most this long (ms). A SIGKILL loses at most one such batch.
+    click_flush_ms: int = field(default_factory=lambda: _int("RELAY_CLICK_FLUSH_MS", 50))
+    #: Set to 0 to let the caller initialise Tortoise (tests do).
+    manage_database: bool = field(default_factory=lambda: os.environ.get("RELAY_MANAGE_DATABASE", "1") == "1")

@@ -1,0 +1,120 @@
+"""Test harness: one real database per run (SQLite file, or PostgreSQL when
+RELAY_TEST_DATABASE_URL is set), migrated by the real `relay migrate`, and the real ASGI app.
+
+Every test creates its own merchant, so tests share the database without seeing each other:
+tenancy is the isolation, as in production.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+import uuid
+from collections.abc import AsyncIterator
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import httpx
+import pytest
+import pytest_asyncio
+from tortoise import Tortoise
+
+from core.db import dialect_of, tortoise_config
+from relay.app import create_app
+from relay.settings import MODEL_MODULES, Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_relay(*args: str, database_url: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    """Run the real `relay` command line against `database_url`."""
+    env = {**os.environ, "RELAY_DATABASE_URL": database_url}
+    return subprocess.run(
+        [sys.executable, "-m", "relay", *args], cwd=ROOT, env=env, capture_output=True, text=True, check=check
+    )
+
+
+async def create_postgres_database(server_url: str, name: str) -> str:
+    import asyncpg
+
+    parts = urlsplit(server_url)
+    conn = await asyncpg.connect(
+        host=parts.hostname, port=parts.port or 5432, user=parts.username or "postgres",
+        password=parts.password or None, database=parts.path.lstrip("/") or "postgres",
+    )
+    try:
+        await conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        await conn.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await conn.close()
+    return urlunsplit((parts.scheme, parts.netloc, f"/{name}", "", ""))
+
+
+async def drop_postgres_database(server_url: str, name: str) -> None:
+    import asyncpg
+
+    parts = urlsplit(server_url)
+    conn = await asyncpg.connect(
+        host=parts.hostname, port=parts.port or 5432, user=parts.username or "postgres",
+        password=parts.password or None, database=parts.path.lstrip("/") or "postgres",
+    )
+    try:
+        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        await conn.close()
+
+
+@pytest.fixture(scope="session")
+def server_url() -> str | None:
+    """The PostgreSQL server to test against, or None for SQLite."""
+    return os.environ.get("RELAY_TEST_DATABASE_URL") or None
+
+
+@pytest.fixture(scope="session")
+def fresh_database_url(server_url, tmp_path_factory):
+    """A factory of empty databases of the engine under test (cleaned up at the end)."""
+    created: list[str] = []
+
+    async def make(label: str) -> str:
+        if server_url is None:
+            return f"sqlite://{tmp_path_factory.mktemp(label) / 'relay.sqlite3'}"
+        name = f"relay_test_{label}_{uuid.uuid4().hex[:8]}"
+        created.append(name)
+        return await create_postgres_database(server_url, name)
+
+    yield make
+    for name in created:
+        asyncio.run(drop_postgres_database(server_url, name))
+
+
+@pytest_asyncio.fixture(scope="session")
+async def database_url(fresh_database_url) -> AsyncIterator[str]:
+    """The run's database: created empty, migrated by `relay migrate`, Tortoise initialised on it."""
+    url = await fresh_database_url("main")
+    result = run_relay("migrate", database_url=url, check=False)
+    assert result.returncode == 0, result.stderr
+    await Tortoise.init(config=tortoise_config(url, MODEL_MODULES), _enable_global_fallback=True)
+    yield url
+    await Tortoise.close_connections()
+
+
+@pytest.fixture(scope="session")
+def dialect(database_url) -> str:
+    return dialect_of(database_url)
+
+
+@pytest_asyncio.fixture(scope="session")
+async def app(database_url):
+    """The real application, its lifespan running, on the test database."""
+    application = create_app(Settings(database_url=database_url, manage_database=False, click_flush_ms=5))
+    async with application.router.lifespan_context(application):
+        yield application
+
+
+@pytest_asyncio.fixture
+async def client(app) -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=app, client=("203.0.113.7", 50000))
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
+        yield http

@@ -1,0 +1,1 @@
+"""Factories: plain async functions with keyword overrides, one module per domain."""

@@ -1,0 +1,37 @@
+"""The app answers problems as JSON and documents every route it serves."""
+
+from __future__ import annotations
+
+from starlette.routing import Route
+
+from relay.app import create_app
+
+
+async def test_unknown_route_is_a_json_problem(client):
+    response = await client.get("/api/v1/nothing-here")
+    assert response.status_code == 404
+    assert response.headers["content-type"].startswith("application/problem+json")
+    assert {"type", "title", "detail"} <= response.json().keys()
+
+
+async def test_every_route_is_in_the_openapi_document(client, app):
+    document = (await client.get("/openapi.json")).json()
+    assert document["openapi"].startswith("3.1")
+    documented = {
+        (path, method.upper()) for path, ops in document["paths"].items() for method in ops
+    }
+    for route in app.routes:
+        if not isinstance(route, Route) or not route.include_in_schema:
+            continue
+        path = route.path.replace(":int", "").replace(":str", "").replace(":path", "")
+        for method in route.methods or ():
+            if method == "HEAD":
+                continue
+            assert (path, method) in documented, f"{method} {path} is served but not documented"
+    # and nothing documented that is not served
+    served = {
+        (r.path.replace(":int", "").replace(":str", "").replace(":path", ""), m)
+        for r in create_app().routes if isinstance(r, Route) for m in (r.methods or ())
+    }
+    for entry in documented:
+        assert entry in served, f"{entry} is documented but not served"
