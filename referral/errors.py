@@ -28,10 +28,11 @@ class OrderNotFound(NotFound):
 class TargetNotAllowed(InvalidInput):
     """A share link may only point to an http(s) URL on one of the merchant's domains."""
 
-    def __init__(self, url: str, allowed: list[str]) -> None:
+    def __init__(self, url: str, allowed: list[str], reason: str | None = None) -> None:
         super().__init__(
-            f"target_url {url!r} is not on an allowed domain ({', '.join(allowed) or 'none set'})",
-            [{"field": "target_url", "message": "not an http(s) URL on an allowed domain"}],
+            f"target_url {url!r} is not an http(s) URL on an allowed domain"
+            f" ({', '.join(allowed) or 'none set'})" + (f": {reason}" if reason else ""),
+            [{"field": "target_url", "message": reason or "not an http(s) URL on an allowed domain"}],
         )
 
 

@@ -1,15 +1,317 @@
-"""Clicks: recorded on the redirect's hot path through an in-memory buffer flushed in batches."""
+"""Clicks: recorded on the redirect's hot path through an in-memory buffer flushed in batches.
+
+The redirect never waits on the database: `ClickRecorder.record` decides the click id,
+drops a repeat of the same visitor on the same link within `DEDUPE_SECONDS`, and queues
+the row; a background task writes the queue with one multi-row INSERT per batch, every
+`flush_ms` milliseconds or as soon as `batch_size` clicks wait.
+
+Durability: a clean shutdown (lifespan exit) flushes everything. A SIGKILL or a crash
+loses at most the unflushed buffer: at most `batch_size` clicks, or `flush_ms` worth of
+traffic. While the database is down, clicks stay queued and the flush is retried with
+backoff; the queue is capped at `max_buffer` clicks, beyond which new clicks are counted
+in `dropped` and logged (the visitor is still redirected).
+
+Lookups (`get_click`, `last_click`) also see the clicks still queued in this process, so
+an order reported right after its click is attributed even before the flush.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import weakref
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from core import ids
+from core.db import connection, current_dialect
+from core.time import now
+from referral.models import Click
+
+log = logging.getLogger("relay.clicks")
+
+#: The same visitor on the same link within this many seconds counts once.
+DEDUPE_SECONDS = 60
+#: Rows per INSERT statement (PostgreSQL allows 32767 parameters; a click has 11).
+_MAX_ROWS_PER_STATEMENT = 1000
+#: Longest pause between flush attempts while the database fails.
+_MAX_BACKOFF_SECONDS = 5.0
+#: How long shutdown waits for a flush in progress before giving up on it.
+_STOP_TIMEOUT_SECONDS = 10.0
+
+_COLUMNS = (
+    "id", "merchant_id", "link_id", "partner_id", "scene", "visitor_id", "ip_hash",
+    "user_agent", "referrer", "is_bot", "occurred_at",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ClickInfo:
+    """A click as attribution sees it. Bot clicks are never returned by the lookups."""
+
+    id: str
+    partner_id: int
+    link_id: int
+    scene: str
+    visitor_id: str
+    occurred_at: datetime
+    is_bot: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PendingClick:
+    """A click decided on the redirect, waiting in memory for the next flush."""
+
+    id: str
+    merchant_id: int
+    link_id: int
+    partner_id: int
+    scene: str
+    visitor_id: str
+    ip_hash: str
+    user_agent: str
+    referrer: str
+    is_bot: bool
+    occurred_at: datetime
+
+    def row(self) -> tuple:
+        return (
+            self.id, self.merchant_id, self.link_id, self.partner_id, self.scene, self.visitor_id,
+            self.ip_hash, self.user_agent, self.referrer, self.is_bot, self.occurred_at,
+        )
+
+    def info(self) -> ClickInfo:
+        return ClickInfo(
+            self.id, self.partner_id, self.link_id, self.scene, self.visitor_id, self.occurred_at, self.is_bot
+        )
+
+
+#: Recorders running in this process; lookups read their queues too.
+_recorders: weakref.WeakSet[ClickRecorder] = weakref.WeakSet()
+
+
+def _pending(merchant_id: int) -> list[PendingClick]:
+    return [c for r in list(_recorders) for c in r.pending() if c.merchant_id == merchant_id]
+
+
+def _info(row: Click) -> ClickInfo:
+    return ClickInfo(row.id, row.partner_id, row.link_id, row.scene, row.visitor_id, row.occurred_at, row.is_bot)
+
+
+async def get_click(merchant_id: int, click_id: str) -> ClickInfo | None:
+    """The merchant's non-bot click `click_id` (the shop's ``relay_click``); None otherwise."""
+    row = await Click.get_or_none(merchant_id=merchant_id, id=click_id, is_bot=False)
+    if row is not None:
+        return _info(row)
+    for click in _pending(merchant_id):
+        if click.id == click_id and not click.is_bot:
+            return click.info()
+    return None
+
+
+async def last_click(
+    merchant_id: int, visitor_id: str, since: datetime, *, first: bool = False
+) -> ClickInfo | None:
+    """The visitor's latest non-bot click at or after `since` (the earliest with `first=True`)."""
+    query = Click.filter(merchant_id=merchant_id, visitor_id=visitor_id, occurred_at__gte=since, is_bot=False)
+    order = ("occurred_at", "id") if first else ("-occurred_at", "-id")
+    row = await query.order_by(*order).first()
+    found = [] if row is None else [_info(row)]
+    found += [
+        c.info()
+        for c in _pending(merchant_id)
+        if c.visitor_id == visitor_id and not c.is_bot and c.occurred_at >= since
+    ]
+    if not found:
+        return None
+    pick = min if first else max
+    return pick(found, key=lambda c: (c.occurred_at, c.id))
+
+
+async def insert_clicks(clicks: list[PendingClick]) -> None:
+    """Write clicks with one multi-row INSERT per chunk; ids already written are skipped,
+    so retrying a flush whose outcome was unknown never duplicates nor fails."""
+    db = connection()
+    postgres = current_dialect() == "postgres"
+    width = len(_COLUMNS)
+    for start in range(0, len(clicks), _MAX_ROWS_PER_STATEMENT):
+        chunk = clicks[start : start + _MAX_ROWS_PER_STATEMENT]
+        if postgres:
+            groups = (
+                "(" + ", ".join(f"${i * width + j + 1}" for j in range(width)) + ")" for i in range(len(chunk))
+            )
+        else:
+            groups = ("(" + ", ".join("?" * width) + ")" for _ in chunk)
+        sql = (
+            f"INSERT INTO click ({', '.join(_COLUMNS)}) VALUES {', '.join(groups)} "
+            "ON CONFLICT (id) DO NOTHING"
+        )
+        await db.execute_query(sql, [value for click in chunk for value in click.row()])
+
 
 class ClickRecorder:
-    def __init__(self, batch_size: int, flush_ms: int) -> None:
-        self.batch_size = batch_size
-        self.flush_ms = flush_ms
+    """Queues clicks in memory and writes them in batches; one per process, kept in `app.state.clicks`.
 
-    async def __aenter__(self) -> "ClickRecorder":
+    Use as an async context manager: entering starts the background flusher, leaving
+    stops it and flushes what is left. `clock` is injectable so tests need not sleep.
+    """
+
+    def __init__(
+        self,
+        batch_size: int,
+        flush_ms: int,
+        *,
+        max_buffer: int | None = None,
+        clock: Callable[[], datetime] = now,
+        writer: Callable[[list[PendingClick]], object] = insert_clicks,
+    ) -> None:
+        self.batch_size = max(1, batch_size)
+        self.flush_ms = max(1, flush_ms)
+        self.max_buffer = max_buffer or max(10_000, self.batch_size * 100)
+        self.clock = clock
+        self.dropped = 0  #: clicks lost because the queue was full (the database was down too long)
+        self.written = 0  #: clicks written by this recorder
+        self.deduplicated = 0  #: repeats answered with the first click's id
+        self._writer = writer
+        self._buffer: list[PendingClick] = []
+        #: (link_id, visitor_id) -> (click id, when); oldest first, pruned past the dedupe window.
+        self._recent: OrderedDict[tuple[int, str], tuple[str, datetime]] = OrderedDict()
+        self._wake = asyncio.Event()
+        self._lock = asyncio.Lock()
+        self._task: asyncio.Task[None] | None = None
+        self._stopping = False
+        self._failures = 0
+
+    # --- the hot path ----------------------------------------------------------------------
+
+    def record(
+        self,
+        *,
+        merchant_id: int,
+        link_id: int,
+        partner_id: int,
+        scene: str,
+        visitor_id: str,
+        ip_hash: str,
+        user_agent: str = "",
+        referrer: str = "",
+        is_bot: bool = False,
+    ) -> str:
+        """The click id for this visit, queued for the next flush; no I/O.
+
+        A repeat of the same visitor on the same link within `DEDUPE_SECONDS` is not
+        recorded again: it gets the first click's id.
+        """
+        at = self.clock()
+        key = (link_id, visitor_id)
+        self._prune(at)
+        seen = self._recent.get(key)
+        if seen is not None and at - seen[1] < timedelta(seconds=DEDUPE_SECONDS):
+            self.deduplicated += 1
+            return seen[0]
+        click = PendingClick(
+            id=ids.click_id(),
+            merchant_id=merchant_id,
+            link_id=link_id,
+            partner_id=partner_id,
+            scene=scene,
+            visitor_id=visitor_id,
+            ip_hash=ip_hash,
+            user_agent=user_agent[:512],
+            referrer=referrer[:1024],
+            is_bot=is_bot,
+            occurred_at=at,
+        )
+        self._recent[key] = (click.id, at)
+        self._recent.move_to_end(key)
+        if len(self._buffer) >= self.max_buffer:
+            self.dropped += 1
+            if self.dropped == 1 or self.dropped % 1000 == 0:
+                log.error("click queue full (%d): %d click(s) dropped so far", self.max_buffer, self.dropped)
+            return click.id
+        self._buffer.append(click)
+        if len(self._buffer) >= self.batch_size:
+            self._wake.set()
+        return click.id
+
+    def pending(self) -> list[PendingClick]:
+        """Clicks queued and not yet written."""
+        return list(self._buffer)
+
+    def _prune(self, at: datetime) -> None:
+        horizon = at - timedelta(seconds=DEDUPE_SECONDS)
+        recent = self._recent
+        while recent:
+            key, (_, seen_at) = next(iter(recent.items()))
+            if seen_at >= horizon and len(recent) <= self.max_buffer:
+                break
+            recent.popitem(last=False)
+
+    # --- flushing ----------------------------------------------------------------------------
+
+    async def flush(self) -> int:
+        """Write every queued click now; returns how many. On failure the clicks stay queued
+        (in order) and the error propagates."""
+        written = 0
+        async with self._lock:
+            while self._buffer:
+                batch = self._buffer[: self.batch_size]
+                del self._buffer[: len(batch)]
+                try:
+                    await self._writer(batch)
+                except BaseException:
+                    self._buffer[:0] = batch
+                    raise
+                written += len(batch)
+                self.written += len(batch)
+        return written
+
+    async def _run(self) -> None:
+        while not self._stopping:
+            delay = self.flush_ms / 1000
+            if self._failures:
+                delay = min(_MAX_BACKOFF_SECONDS, delay * 2**self._failures)
+            try:
+                await asyncio.wait_for(self._wake.wait(), timeout=delay)
+            except TimeoutError:
+                pass
+            self._wake.clear()
+            if not self._buffer or self._stopping:
+                continue
+            try:
+                await self.flush()
+                if self._failures:
+                    log.warning("click flush recovered after %d failure(s)", self._failures)
+                self._failures = 0
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                self._failures += 1
+                log.exception(
+                    "click flush failed (%d in a row); %d click(s) kept for retry",
+                    self._failures, len(self._buffer),
+                )
+
+    async def __aenter__(self) -> ClickRecorder:
+        _recorders.add(self)
+        self._task = asyncio.create_task(self._run(), name="click-recorder")
         return self
 
     async def __aexit__(self, *exc: object) -> None:
-        return None
+        if self._task is not None:
+            # Let a flush in progress finish rather than cancel it half-way through a query.
+            self._stopping = True
+            self._wake.set()
+            try:
+                await asyncio.wait_for(self._task, timeout=_STOP_TIMEOUT_SECONDS)
+            except (TimeoutError, asyncio.CancelledError):
+                pass
+            self._task = None
+        try:
+            await self.flush()
+        except Exception:
+            log.exception("final click flush failed: %d click(s) lost", len(self._buffer))
+        finally:
+            _recorders.discard(self)

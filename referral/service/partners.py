@@ -1,0 +1,267 @@
+"""Partners: created by the merchant or signed up through another partner's invite link.
+
+Other domains read partners through `get_partner` and `partner_by_code` only; both
+return a frozen `PartnerInfo`, never a model row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from tortoise.exceptions import IntegrityError
+from tortoise.expressions import Q
+from tortoise.transactions import in_transaction
+
+from core import ids
+from referral.errors import PartnerNotFound, RecruiterInvalid
+from referral.models import Merchant, Partner, PartnerStatus, RewardKind
+from referral.service import links
+
+#: How many fresh codes to try when one is already taken (32^8 codes per merchant: never in practice).
+_CODE_ATTEMPTS = 5
+#: A recruiter chain longer than this is refused rather than walked further.
+_MAX_CHAIN = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class PartnerInfo:
+    """A partner as services and endpoints see it. Only `active` partners earn commissions."""
+
+    id: int
+    merchant_id: int
+    code: str
+    display_name: str
+    kind: str
+    group: str | None
+    status: str
+    recruiter_id: int | None
+    reward_preference: str
+    customer_ref: str | None
+    email: str | None = None
+    payee_name: str | None = None
+    payee_account: str | None = None
+    created_at: datetime | None = None
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == PartnerStatus.active.value
+
+
+@dataclass(frozen=True, slots=True)
+class PartnerPage:
+    items: list[PartnerInfo]
+    total: int
+    limit: int
+    offset: int
+
+
+def _info(row: Partner) -> PartnerInfo:
+    return PartnerInfo(
+        id=row.id,
+        merchant_id=row.merchant_id,
+        code=row.code,
+        display_name=row.display_name,
+        kind=row.kind,
+        group=row.group,
+        status=row.status,
+        recruiter_id=row.recruiter_id,
+        reward_preference=row.reward_preference,
+        customer_ref=row.customer_ref,
+        email=row.email,
+        payee_name=row.payee_name,
+        payee_account=row.payee_account,
+        created_at=row.created_at,
+    )
+
+
+def normalize_code(code: str) -> str:
+    """A partner code as typed at a till: case and surrounding blanks do not matter."""
+    return code.strip().upper()
+
+
+def invite_url(public_url: str, merchant_id: int, code: str) -> str:
+    """Where a person signs up as a partner recruited by the partner with `code`."""
+    return f"{public_url.rstrip('/')}/join/{merchant_id}/{code}"
+
+
+# --- reads other domains use ------------------------------------------------------------------
+
+
+async def get_partner(merchant_id: int, partner_id: int) -> PartnerInfo:
+    """The partner `partner_id` of the merchant; raises `PartnerNotFound` (404) otherwise."""
+    row = await Partner.get_or_none(merchant_id=merchant_id, id=partner_id)
+    if row is None:
+        raise PartnerNotFound(partner_id)
+    return _info(row)
+
+
+async def partner_by_code(merchant_id: int, code: str) -> PartnerInfo | None:
+    """The merchant's partner with `code` (case-insensitive), whatever its status; None when unknown.
+
+    Callers decide what a non-active partner means (attribution ignores it).
+    """
+    row = await Partner.get_or_none(merchant_id=merchant_id, code=normalize_code(code))
+    return None if row is None else _info(row)
+
+
+# --- admin use cases ----------------------------------------------------------------------------
+
+
+async def create_partner(
+    merchant_id: int,
+    *,
+    display_name: str,
+    kind: str = "customer",
+    group: str | None = None,
+    status: str = PartnerStatus.active.value,
+    recruiter_id: int | None = None,
+    reward_preference: str = RewardKind.cash.value,
+    customer_ref: str | None = None,
+    email: str | None = None,
+    payee_name: str | None = None,
+    payee_account: str | None = None,
+) -> PartnerInfo:
+    """A new partner with a fresh till code. A new partner cannot close a recruiting cycle:
+    nobody points at it yet, so the recruiter only has to exist in the same merchant."""
+    fields = {
+        "display_name": display_name,
+        "kind": kind,
+        "group": group,
+        "status": status,
+        "recruiter_id": recruiter_id,
+        "reward_preference": reward_preference,
+        "customer_ref": customer_ref,
+        "email": email,
+        "payee_name": payee_name,
+        "payee_account": payee_account,
+    }
+    for attempt in range(_CODE_ATTEMPTS):
+        try:
+            async with in_transaction():
+                if recruiter_id is not None:
+                    await _check_recruiter_exists(merchant_id, recruiter_id)
+                row = await Partner.create(merchant_id=merchant_id, code=ids.partner_code(), **fields)
+            return _info(row)
+        except IntegrityError:
+            # Only the (merchant_id, code) unique index can fail here: try another code.
+            if attempt == _CODE_ATTEMPTS - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
+async def list_partners(
+    merchant_id: int,
+    *,
+    kind: str | None = None,
+    group: str | None = None,
+    status: str | None = None,
+    q: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> PartnerPage:
+    """The merchant's partners, oldest first, filtered; `q` matches the name or the code."""
+    query = Partner.filter(merchant_id=merchant_id)
+    if kind is not None:
+        query = query.filter(kind=kind)
+    if group is not None:
+        query = query.filter(group=group)
+    if status is not None:
+        query = query.filter(status=status)
+    if q:
+        query = query.filter(Q(display_name__icontains=q) | Q(code__icontains=q))
+    total = await query.count()
+    rows = await query.order_by("id").offset(offset).limit(limit)
+    return PartnerPage([_info(r) for r in rows], total, limit, offset)
+
+
+#: Fields an admin may change; values are already validated by the schema.
+UPDATABLE = frozenset(
+    {
+        "display_name", "kind", "group", "status", "reward_preference", "recruiter_id",
+        "customer_ref", "email", "payee_name", "payee_account",
+    }
+)
+
+
+async def update_partner(merchant_id: int, partner_id: int, changes: dict[str, Any]) -> PartnerInfo:
+    """Apply `changes` (a subset of `UPDATABLE`); a new recruiter must not close a cycle."""
+    unknown = set(changes) - UPDATABLE
+    if unknown:
+        raise ValueError(f"not updatable: {sorted(unknown)}")
+    async with in_transaction():
+        if "recruiter_id" in changes:
+            # Serialise recruiter changes of one merchant, so two concurrent edits cannot each
+            # pass the cycle check and together form a cycle (PostgreSQL; SQLite runs
+            # transactions one at a time anyway).
+            await Merchant.select_for_update().filter(id=merchant_id).only("id").first()
+        row = await Partner.get_or_none(merchant_id=merchant_id, id=partner_id)
+        if row is None:
+            raise PartnerNotFound(partner_id)
+        recruiter_id = changes.get("recruiter_id")
+        if recruiter_id is not None and recruiter_id != row.recruiter_id:
+            await _check_recruiter(merchant_id, partner_id, recruiter_id)
+        status_changed = "status" in changes and changes["status"] != row.status
+        for name, value in changes.items():
+            setattr(row, name, value)
+        if changes:
+            await row.save(update_fields=list(changes))
+    if status_changed:
+        # A suspended partner's links stop redirecting at once in this process.
+        links.forget_partner(partner_id)
+    return _info(row)
+
+
+async def sign_up(
+    merchant_id: int,
+    inviter_code: str,
+    *,
+    display_name: str,
+    kind: str = "customer",
+    email: str | None = None,
+    customer_ref: str | None = None,
+) -> PartnerInfo:
+    """A person signs up through an active partner's invite link: a `pending` partner
+    recruited by that partner. An unknown or inactive inviter is `PartnerNotFound`."""
+    inviter = await inviting_partner(merchant_id, inviter_code)
+    return await create_partner(
+        merchant_id,
+        display_name=display_name,
+        kind=kind,
+        status=PartnerStatus.pending.value,
+        recruiter_id=inviter.id,
+        email=email,
+        customer_ref=customer_ref,
+    )
+
+
+async def inviting_partner(merchant_id: int, code: str) -> PartnerInfo:
+    """The active partner whose invite link this is; `PartnerNotFound` otherwise."""
+    inviter = await partner_by_code(merchant_id, code)
+    if inviter is None or not inviter.is_active:
+        raise PartnerNotFound(code)
+    return inviter
+
+
+async def _check_recruiter_exists(merchant_id: int, recruiter_id: int) -> None:
+    if not await Partner.exists(merchant_id=merchant_id, id=recruiter_id):
+        # Same answer whether the id is unknown or another merchant's: nothing leaks.
+        raise RecruiterInvalid(f"partner {recruiter_id} not found")
+
+
+async def _check_recruiter(merchant_id: int, partner_id: int, recruiter_id: int) -> None:
+    """Refuse a recruiter that is the partner itself, unknown here, or recruited (transitively) by it."""
+    if recruiter_id == partner_id:
+        raise RecruiterInvalid("a partner cannot recruit itself")
+    await _check_recruiter_exists(merchant_id, recruiter_id)
+    current: int | None = recruiter_id
+    for _ in range(_MAX_CHAIN):
+        current = await (
+            Partner.filter(merchant_id=merchant_id, id=current).values_list("recruiter_id", flat=True).first()
+        )
+        if current is None:
+            return
+        if current == partner_id:
+            raise RecruiterInvalid(f"partner {recruiter_id} was recruited by this partner: that would be a cycle")
+    raise RecruiterInvalid("the recruiter chain is too long")
