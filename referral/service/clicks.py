@@ -18,6 +18,8 @@ an order reported right after its click is attributed even before the flush.
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import hmac
 import logging
 import weakref
 from collections import OrderedDict
@@ -128,6 +130,12 @@ async def last_click(
         return None
     pick = min if first else max
     return pick(found, key=lambda c: (c.occurred_at, c.id))
+
+
+def hash_ip(secret_key: str, ip: str) -> str:
+    """HMAC-SHA256 of the visitor's address: the same address groups together, but it cannot be
+    recovered (or brute-forced over the IPv4 space) without the server's secret."""
+    return hmac.new(secret_key.encode(), ip.encode(), hashlib.sha256).hexdigest()
 
 
 async def insert_clicks(clicks: list[PendingClick]) -> None:

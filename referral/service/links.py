@@ -58,13 +58,15 @@ class LinkPage:
 
 @dataclass(frozen=True, slots=True)
 class Destination:
-    """What the redirect needs of a working link (active, partner not suspended)."""
+    """What the redirect needs of a link; `live` is false when the link is off or its partner
+    suspended (kept in the cache so a partner's change can find all of its links)."""
 
     link_id: int
     merchant_id: int
     partner_id: int
     scene: str
     target_url: str
+    live: bool = True
 
     def location(self, click_id: str) -> str:
         return with_click(self.target_url, click_id)
@@ -120,7 +122,7 @@ async def create_link(
                 )
                 if partner is None:
                     raise PartnerNotFound(partner_id)
-                allowed = await Merchant.filter(id=merchant_id).values_list("allowed_domains", flat=True).first()
+                allowed = await Merchant.filter(id=merchant_id).first().values_list("allowed_domains", flat=True)
                 problem = target_problem(target_url, list(allowed or []))
                 if problem is not None:
                     raise TargetNotAllowed(target_url, list(allowed or []), problem)
@@ -176,7 +178,7 @@ async def update_link(merchant_id: int, link_id: int, *, active: bool | None = N
 
 
 class LinkCache:
-    """code -> Destination (or None for an unknown/disabled code), each kept `ttl` seconds."""
+    """code -> Destination (None for an unknown code), each kept `ttl` seconds."""
 
     def __init__(
         self, ttl: float = CACHE_TTL_SECONDS, max_entries: int = CACHE_MAX_ENTRIES,
@@ -228,11 +230,10 @@ async def resolve(code: str) -> Destination | None:
     if not LINK_CODE.match(code):
         return None
     hit, destination = cache.get(code)
-    if hit:
-        return destination
-    destination = await _load(code)
-    cache.put(code, destination)
-    return destination
+    if not hit:
+        destination = await _load(code)
+        cache.put(code, destination)
+    return destination if destination is not None and destination.live else None
 
 
 async def _load(code: str) -> Destination | None:
@@ -248,6 +249,5 @@ async def _load(code: str) -> Destination | None:
     if not rows:
         return None
     row = rows[0]
-    if not row["active"] or row["status"] == PartnerStatus.suspended.value:
-        return None
-    return Destination(row["id"], row["merchant_id"], row["partner_id"], row["scene"], row["target_url"])
+    live = bool(row["active"]) and row["status"] != PartnerStatus.suspended.value
+    return Destination(row["id"], row["merchant_id"], row["partner_id"], row["scene"], row["target_url"], live)

@@ -258,7 +258,7 @@ async def _check_recruiter(merchant_id: int, partner_id: int, recruiter_id: int)
     current: int | None = recruiter_id
     for _ in range(_MAX_CHAIN):
         current = await (
-            Partner.filter(merchant_id=merchant_id, id=current).values_list("recruiter_id", flat=True).first()
+            Partner.filter(merchant_id=merchant_id, id=current).first().values_list("recruiter_id", flat=True)
         )
         if current is None:
             return
