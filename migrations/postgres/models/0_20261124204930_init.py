@@ -190,6 +190,47 @@ CREATE TABLE IF NOT EXISTS "webhook_receipt" (
     CONSTRAINT "uid_webhook_rec_merchan_23a667" UNIQUE ("merchant_id", "webhook_id")
 );
 COMMENT ON TABLE "webhook_receipt" IS 'A shop event already handled: a replay of `webhook_id` is answered with the stored result.';
+CREATE TABLE IF NOT EXISTS "ledger_transaction" (
+    "id" BIGSERIAL NOT NULL PRIMARY KEY,
+    "merchant_id" BIGINT NOT NULL,
+    "kind" VARCHAR(24) NOT NULL,
+    "asset" VARCHAR(3) NOT NULL,
+    "reference" VARCHAR(100) NOT NULL,
+    "idempotency_key" VARCHAR(200) NOT NULL,
+    "content_hash" VARCHAR(64) NOT NULL,
+    "memo" VARCHAR(500) NOT NULL,
+    "created_at" TIMESTAMPTZ NOT NULL,
+    CONSTRAINT "uid_ledger_tran_merchan_ee6fe8" UNIQUE ("merchant_id", "idempotency_key")
+);
+CREATE INDEX IF NOT EXISTS "idx_ledger_tran_merchan_4d3f8d" ON "ledger_transaction" ("merchant_id", "reference");
+COMMENT ON COLUMN "ledger_transaction"."kind" IS 'payouts.ledger.TransactionKind';
+COMMENT ON COLUMN "ledger_transaction"."asset" IS 'ISO 4217 code, or PTS for points';
+COMMENT ON COLUMN "ledger_transaction"."reference" IS 'commission id, batch line id...';
+COMMENT ON TABLE "ledger_transaction" IS 'One balanced entry: why money or points moved (`kind`), in one asset, caused by `reference`.';
+CREATE TABLE IF NOT EXISTS "ledger_posting" (
+    "id" BIGSERIAL NOT NULL PRIMARY KEY,
+    "merchant_id" BIGINT NOT NULL,
+    "account" VARCHAR(24) NOT NULL,
+    "partner_id" BIGINT,
+    "asset" VARCHAR(3) NOT NULL,
+    "amount_minor" BIGINT NOT NULL,
+    "transaction_id" BIGINT NOT NULL REFERENCES "ledger_transaction" ("id") ON DELETE RESTRICT
+);
+CREATE INDEX IF NOT EXISTS "idx_ledger_post_merchan_e4d386" ON "ledger_posting" ("merchant_id", "partner_id", "asset", "account");
+CREATE INDEX IF NOT EXISTS "idx_ledger_post_merchan_065e30" ON "ledger_posting" ("merchant_id", "asset", "account", "partner_id");
+CREATE INDEX IF NOT EXISTS "idx_ledger_post_transac_d19753" ON "ledger_posting" ("transaction_id");
+COMMENT ON COLUMN "ledger_posting"."account" IS 'payouts.ledger.AccountKind';
+COMMENT ON COLUMN "ledger_posting"."partner_id" IS 'owner, or counterparty of a merchant account';
+COMMENT ON COLUMN "ledger_posting"."amount_minor" IS 'signed: positive adds to the account';
+COMMENT ON TABLE "ledger_posting" IS 'One leg of an entry: a signed amount on one account; an entry''s legs sum to zero.';
+CREATE TABLE IF NOT EXISTS "payout_terms" (
+    "id" BIGSERIAL NOT NULL PRIMARY KEY,
+    "merchant_id" BIGINT NOT NULL UNIQUE,
+    "withholding" VARCHAR(40) NOT NULL,
+    "updated_at" TIMESTAMPTZ NOT NULL
+);
+COMMENT ON COLUMN "payout_terms"."withholding" IS 'name of a rule in payouts.withholding.RULES';
+COMMENT ON TABLE "payout_terms" IS 'A merchant''s payout settings; no row means the defaults (no withholding).';
 CREATE TABLE IF NOT EXISTS "aerich" (
     "id" SERIAL NOT NULL PRIMARY KEY,
     "version" VARCHAR(255) NOT NULL,
@@ -204,73 +245,91 @@ async def downgrade(db: BaseDBAsyncClient) -> str:
 
 
 MODELS_STATE = (
-    "eJztXVtz2zYW/isYvcSZUVxHvsSb7O6Mnc1u3SZ2JvZuO+3s0BAJSRhRAEuAVrRt/vsegB"
-    "fxJppkdaFlPNkkcAjoOyBw7vy9N+MOccXhhUd/JIveW/R7j+EZgX9yLX3Uw563vK9uSDx0"
-    "dVfsUWsadRoK6WNbwu0RdgWBWw4Rtk89STlTnS/QjPj2BDP5QqCLz1cIKN8hztwFolKg2+"
-    "8vXg1OzxAVSEjuE6eP5ISoTqqZuCPdMuFzBjQ2OVSDOtyGUSkbb+j5AaO/BcSSfEygrw+j"
-    "/PpfuE2ZQ74SEV96U2tEietkUKSOeoC+b8mFp+9d0vEVk//UfdXsh5bN3WDGlv29hZxwlh"
-    "BQJtXdMWHEx5KoEaQfKGxZ4LoRF2K4w8kuu4SzTNE4ZIQDV3FIUYcTWN7rWdb1zZ11++HO"
-    "snoF7sUUKcCjWzZnivMwVaEBGKspvPrLYHB8/GZwdHx2fnry5s3p+dE59NXzLTa9+RZOZo"
-    "lW+CiN2dW/rq7v1IQ4LK9w2akb3zQNljik0sxIreFoJVhN2ZAjfJwfMfpVDIlv7D9Hlhzw"
-    "ObQUoH8/wX458HH/HOLwQ9aD+HJT2gbkM/zVcgkbywlcvj6rQPM/F1/ef3/x5eD12csspN"
-    "dRy0A3ZcGFTcuaYDFpAnCaZj0g73afyUB8dlID4rOTlRCrpizEnk9G9GsTgJcUXV7D8HN8"
-    "IRFscuq0Jr6AY5Ajn9h8zKggCKPoQN/9KgdkiNuEAwnB9hjQ621nCzk6qoPu0dFqeFVbFl"
-    "/bJwoNC8siyP+AFklnpBzoLGUObSciPYz/6c7ir48+/EDnBkTHaFerAP/u6tOH27uLT5/V"
-    "cDMhfnM1fhd3H1TLQN9d5O4e5F+D5CHop6u775G6RL/cXH/Q8HIhx74ecdnv7peemhMOJL"
-    "cYn1vYSW3A8d0YtezBTB74tBXXs5Rr4Ho03a4w/YkwOcakwGWli4ymKXlY3RhiezrHvmMV"
-    "WviAr+pbbJoNZvk7mOGxZpJCU80zUhzfu9Se9ko0yrChX6VQ2kmXR9XJG0bQAxVUghrn82"
-    "A8gaNLwNFAkEvZ9B0aclD61OWUeBIdjFw8hum+RMNAIkYeiI+whPUAl8QpKpNrf/rjquSv"
-    "eeVDj8/96IrbduD74esHlIXemfZGaunqA7VUCeqQtNhTGrxPXLyw9MpB4YSbnq6DQY3DdT"
-    "BYebaqpqetj273cN2JQqre28bwp4gM9K2h97AvAabG6GfpDANaM0DYgFKTjT8h6LIq2xlz"
-    "TPagrotxlmoPgT6po7OerFZZTwoaK/Uam71SJHsI8frtXoGADRcEe1aiHq5GOUu1d+aX09"
-    "d1JETotRJo3ZazkJMRAYHdb2QlT9HsHcqvjwZ1lrPqVmHmGhSWNBUWqGslogfnLsFsxb6R"
-    "EOVwHgLVpoBO7mzXunF5c/MxY9i4vMqJFNf//nT5AaDXuEMnKldIGmkttAB4tXkpR7qHVk"
-    "VjYFqPgSkQkoNifAlsDOEumppyXfqVRqeoszVM9a4RzhDTISHxQqA5lRMdUhCpLYiP1CX1"
-    "UehyWRqEEPcdaJ9PqEugCxXIxUKKspCGjYxRYosqmJMSUODICe1JJuqhG2qdsTJ1jiUpn1"
-    "r6tWkg2OXp9lBXGdTyYQ4qfJiDog/TmJZ2vOCHPGBtpL00nRH1OifqpVlMvnoUHteCyVnK"
-    "J+Mx1iPCo7ivPHn1PEpPneEdke0/RZJIr0SoT9oqpflZulcNKX7oY+YgP2AM2ItwIll7Ph"
-    "/7ePZOBw9TR0UHK8FbEoaZvdBxwyB8qwUC/ygxGvl8XibCr38AE5bc6cNxtYCu/zaQCuP+"
-    "RhqsJw1qAxK8PM0k7yVNl3HuXd3eoJPB6zfIhk1vuTXYWEwQnoE4JeudVFk+HNfgwvFKHh"
-    "znOaDO8f/xZs7GNM0WjdoXguLvbuGoGE8w3Y6Fe/3uGuy6fE4cy+EzGFMUYf/h9ua6HPYS"
-    "0ryERm2J/kAuFRvTh3p/HQXMVqiiYUBdCRM5VOP9vSFDehOQgUQqREugGV4gjwMjkOR/Wo"
-    "ZTMGbEt5gpB58ufs7z6/3Hm8u8XKYecJlj3pwMJ5xPLUFsnzTytxUpO7113UoQgUA2RD+F"
-    "8wZG6Ymjg/kE/rMODw9fttm8NhIWHdtQYe7WHIAA2dnBi5JXa6XQVPGE7Vkajo82K0oNXp"
-    "+8OTk/PjtJJKjkTpXgVLQgpNHS8nyTF6GUeIuHiDKqW0nU6lMMXomcHk3XeJ6s1cLekjqf"
-    "OFGiSYcPQX8DIWrUR0fwT6Tq99E1XMQ/aQevgjqSLZWMaoWeflzyMlS6rVc8wfiwG/iwTV"
-    "7M6gW/X3kxHTF63ShXba/E4hU29KvMXWLCPYsn/R43eLHIM+wTj/vKUTxcaLtTKnlePbO/"
-    "9DWnzljkEJsK9Y+yaSnDFSwIwVmJ3Wtz49RxX5OvkvgMu+oy772uTp0oSa3IOovaJ1oYQ5"
-    "vxhD8bx2D6DWwg0OfIuqzWdsvyucO4g47lcRpD8y5wXrMhWe3CrJktIEWyh/ie18D3fCW+"
-    "53l8dQ2khntzmmb/NoqNGBNNPPQex0xk3qdgKLkEuWVGGS/J6agSOou0XZY7Yboz5X50KS"
-    "No7HMhIvdjM6PZlsVRhwpbTbINf4q0neaP1rtfueSBuCieeh8Jz6UScVWaQHGu08xq/SY9"
-    "rdcofOvRq4RLXeaJkFgGJR6CKnEhptiiQyYywT5Vb8wO45m35IxJpahEk+6H7pj5hDDEoj"
-    "iQrr4FKRtlSzdl19WTnh/ojCEstRHWUYVSuUokWjRhTlY1rJM9e7w6efa4kDurPa4NtZc0"
-    "zf5pL+uqYbPjgildw/g5lOvoGuYbPmKpsHSy5NJr1sC/XiTutms9MfC+ECtSROtt6FvyvH"
-    "MmCehZTYt85Ok6fb5K4rqgMivHqIsXaOTzGVzBTxjBAdUqhnf9YaU2n3kuaRkEkaN9Mmk/"
-    "z9JuZWNmE7cdo7Okhs+d5rMJajJBTVsPavpIGemtCmzSjf2q4CYtoFhu3K9WTVhtluYjhK"
-    "MApHfonpHIdHuvkuxUNFFotnaJCC/DtIGwlkYUthSb5MpLw25ikNKwphCBUKFSgwKnTTWO"
-    "LmltJgapcyxJeV9Tb099/NNU5gMwbbGPd6sC9FW2o5hin9b82rIDxDRoZBQKu3dZF+5SpI"
-    "YNaIy53yykK0Wzh+UYN4DybwEcbFSWoFy1I6ep9mlr2PKWDL9eWp5PbdLGt15GbZjRmhla"
-    "O2jDhxyhYYGJCXrqjEh052Y8yJAZ+BvB3xEr0ecwBKRXYiOKm/pVFiIv1elR89AtnxHOCJ"
-    "pPeGiNEfmMtLByhM45Uyln6vcRR2UH644CuyHJAg0VG4u2oY2MUKtcK0DzeKKbT2w/oDLU"
-    "bssy3YpVX41hyRiWzI5ZdFQ7jQI04v5dVsZ7hMHOAJsRlggjSV1XxX3ZE2JPedDKL73+2A"
-    "2QupTT3GpaSC1P12U+dCnPbQo/rQnOcf9tBvxGR9Z2jCLr/6YNqHOB1wTjhGD/gr3Wj+4T"
-    "iVoHsZU+kC3Z9da+K2fEykYSSZ6ywzGjsaqhZft43k74aQUl8h+ECTeDuoXMdiK3hAqH5e"
-    "naQITZjQ7RUuJt7vRRdN+Ty7V9Bsn5vdRHSUDL5XO2/HRJsl7QgSpM9SouTNWq5N9GxBwy"
-    "w7RRqnlC0GGWtJUjT+tEk0Kv1QCfFuJJPbwgpLHUnqXaQ6g380UMBRq2k4TCZminCA3g9W"
-    "qBmMhKE1m5TZv5FzIKWNYgm23pV1nM/WWfWvGUYX9VbJzJdMijOswfYDG6KCok/TL8koGn"
-    "cs9VeKSSBgRSMY/34bxUvOd9yVfONjZKHcN5OtirqmicsYUbW3jnt1sTZPksXofnVGRPK5"
-    "aqUOgLER8S4aQ7IfuFhW/axC7kKc0G1H4DMjW2TA6b0bSMprUhTWtVEluqtf+4xtUgje0u"
-    "sqVqRSg+9XRFFiBwlbtBexxCBUk99i1SwbnqgJSBz5QLHwgYkVFhtugRxCnqXpsdynyort"
-    "NHqFGrOseStKtO7xrNPaopMqNY/TmlVmektdNsU6SGC225sN/ZQr3sSfoOHek4YMyis/QV"
-    "B3kOLe21XeXS81CCeyVCjhKPdABILNt1iUUdkaFvVRg8CMnTMhF62VgpQetQerWlTusJ0B"
-    "dIdZgqcmU7AvFW0YYyblJ0Ur1rSrbVxdPeofvv/O9+V3G63+6Bvw71iQ0vp+ToXmIf5Fcr"
-    "8N37su87b3KoxwXoRz5Wk1SGs/HMw3TMTFS/EbmNyF1+kO2w+K5hgLqz27SK3W5CG47RXZ"
-    "4sTQDOUnXZT9Q+IqimW6jSL1SMO99uCddug7z+1bzFUiidDmjbUCWUSFRsshOnaLpbCaX3"
-    "4kXjMvNb+OB4kvyREzkqP/SbEG2xAHF8IJpP+xoPovEg1rF+/ESGE86nX4hNgCW9EhNIrk"
-    "e/yg4yD/tafqpzDWOICp+JQiuxq9i8QKAwOi5x3i7rUPMRuo+fTx1dxBIzMdcZwcknevUX"
-    "4BwgEbD2yowhmxyqTjjn8rEmgrNLOp6xe3SOJUsWpF6aBiJflmoP1ZaNRAwOubNo/H2DDN"
-    "EeIr3+DxiEWdxWuUFp5ZaSo9qnLWVtVUjhQPZghBJYf7i9uV4VlLCkyYvO1JboD+RS8RTB"
-    "rUBOoZGRj+PlevDp4uf8Sn7/8eYyL/iqB1wWM+0JqH1tFJgcqdFgjAZTS4O5ID61J70SzS"
-    "VqqdRY8LLPY4rKaj6vOYzwuQj2f3LLXy2yPxBfNPwAYopkD+WXwelprZz504qc+dOCWdBr"
-    "VBYo6r6H6G7GyB1+MqyJFJMiMUJMQyFmp4fZt/8D3qZngA=="
+    "eJztXelz2zYW/1cw+hJnRnEd2U6y8e7O2Nl06+Zwxna33R5DQSQkcUURLAFZUdv87/seeI"
+    "iXaJLRAcv8ZJPAI6HfA/FOPPzZmXKLOeLw3LPfsUXnNfmz49Ipg38yLV3SoZ63vI83JB04"
+    "qiv1bGMSdhoI6VNTwu0hdQSDWxYTpm970uYudj4nU+abY+rKJ4Kcf7okQHlGuOssiC0Fuf"
+    "nu/Fnv9AWxBRGS+8zqEjlm2AmbmTNULWM+d4HGZIf4Uoub8FbbHW3o+TPX/n3GDMlHDPr6"
+    "8JZffoPbtmuxz0xEl97EGNrMsVIo2hY+QN035MJT9y7s0aUrv1V9cfQDw+TObOou+3sLOe"
+    "ZuTGC7Eu+OmMt8Khm+QfozxNadOU7IhQjuYLDLLsEoEzQWG9KZgxxC6mAAy3sdw/h4dWvc"
+    "vL01jE6OexFFAvDwlsld5DwMVSgARjiEZ3/r9Y6PX/aOjl+8Oj15+fL01dEr6KvGm296+S"
+    "UYzBKt4FEKs8t/X368xQFxmF7BtMMbXxQNlTSgUsxIzOFwJhh12ZAhvJ8fEfplDIlu7D9H"
+    "lhzwObTkoH8zpn4x8FH/DOLwQ9aD+HJR2gbkU/rZcJg7kmO4fP6iBM3/nF+/+e78+uD5i6"
+    "dpSD+GLT3VlAYXFi1jTMW4DsBJmvWAvNt1JgXxi5MKEL84WQkxNqUh9nw2tD/XAXhJofMc"
+    "hp/jC0lgkUNpzXwBYpATn5l85NqCEUpCgb77WQ7IMKcOB2KC7TGg09nOEnJ0VAXdo6PV8G"
+    "JbGl/TZ4iGQWUe5H9Bi7SnrBjoNGUGbSskPYz+0WfyV0cffqB1BapjuKqVgH97+eHtze35"
+    "h0/4uqkQvzsKv/Pbt9jSU3cXmbsH2c8gfgj58fL2O4KX5Oerj28VvFzIka/euOx3+3MHx0"
+    "RnkhsunxvUSizA0d0ItbRgZnd80ojraco1cD0cri5MfyBMjjDJcRltkeEkoQ/jjQE1J3Pq"
+    "W0auhff4qr75pmlvmr1DXTpSTEI0cZyh4fjGsc1Jp8CiDBq6ZQalGXe515y8chm5s4UtwY"
+    "zz+Ww0BtElQDQw4tju5IwMOBh9eDlhniQHQ4eOYLhPyWAmicvumE+ohPkAl8zKG5Nrf/r9"
+    "puQvWeNDvZ/74RU3zZnvB58fUOZ6p9prmaWrBWqhEaSRtthBC95nDl0YauaQYMB1pWuvV0"
+    "G49norZSs2PWx7dLvCdScGKX63teFPELXQN4beo74EmGqjn6ZrGdCYAcIElOos/DGBzqas"
+    "Nu6YtKCuinGaag+BPqlis56sNllPchar7dV2eyVI9hDi9fu9ZgIWXFDs3QLzcDXKaaq9c7"
+    "+cPq+iIUKvlUCrtoyHnA0ZKOx+LS95gmbvUH5+1KsynbFbiZurl5vStjDAXCtQPTh3GHVX"
+    "rBsxUQbnAVBtCuj4zna9GxdXV+9Tjo2Ly4xK8fGHDxdvAXqFO3Sy5QpNI2mF5gAvdy9lSP"
+    "fQq9g6mNbjYJoJycEwvgA2BnDnXU2ZLt1Sp1PY2RgkeldIZ4joiJB0IcjclmOVUhCaLYQP"
+    "8dL2SRByWTqECPctaJ+PbYdBF1sQhwopilIaNvKOAl9Uzp0UgwIiJ/AntVkPeph1rZdJO5"
+    "YkYmrJz6aGYpel20NbpVcphtkriWH28jHM1rW04wk/4DO3ibaXpGtVPe1UvSSL2WfPhsc1"
+    "YHKa8sFEjNUb4VHcx0hetYjSQ2e4Jrr9h1AT6RQo9XFbqTY/TfaqoMUPfOpaxJ+5LrCX0F"
+    "iz9nw+8un0TCUP2xZmB6PiLZlLXXOh8oZB+cYJAv+gGk18Pi9S4df/gjYtWWvhuFpBV39r"
+    "aIVR/1YbrKYNKgcSfDz1NO8ljc44dy5vrshJ7/lLYsKit1waTCrGhE5BnZLVJFWaD8cVuH"
+    "C8kgfHWQ6gHP+D1ws2Jmm26NQ+Fzb95gZExWhM7e14uNcfrqGOw+fMMiw+hXeKPOzf31x9"
+    "LIa9gDSrodmmJH8RxxYbs4c6fx/OXBNRJYOZ7UgYyCG+7581GdIZgw4kEilagkzpgngcGE"
+    "Ek/2odDmFMqW8RUw4+nP+U5deb91cXWb0MH3CRYd6cDcacTwzBTJ/VirflKbVeum4kqECg"
+    "G5Ifg3EDo9TAycF8DP8Zh4eHT5ssXhtJi458qDB2Yw5AgO5s0UXBp7VSaSp5wvY8DcdHm1"
+    "Wles9PXp68On5xEmtQ8Z0yxSnvQUiipfT5Oh9CIfEWhQg61Y04a/UhJq+EQY+6czxL1mhi"
+    "b8mcj4Mo4aCDh5B/gBI17JIj+Cc09bvkI1xEP2kHnwKKZAM3oxpBpJ8WfAylYesVT2hj2D"
+    "Vi2O2+mNUTfr/2xWji9LrCUG2nwOMVNHTL3F1izD2Dx/3ud3i5YWTYZx73MVA8WCi/U2Lz"
+    "PD6zu4w1J2QssZhpC/wHfVrouIIJIbhb4Pfa3HuqhK/ZZ8l8lzp4mY1el2+dKNhakQ4WNd"
+    "9o0Tra2kj4owkMJr/AGgp9hkxns1Yvz+cO8w4028fZOpp3gfOaHcm4Crv1fAEJkj3E91UF"
+    "fF+txPdVFl9VA6nm2pyk2b+FYiPOxDYfeo9zJlLf02wguQS9ZWq7vGBPR5nSmafVWe+E4U"
+    "4x/OjYLiMjnwsRhh/rOc22rI5atjBxkE34k6fVmj/K7n7msDvmkGjoXSI8x5aEY2kC5JzW"
+    "zGr8JT2szyj46smzmEs680RIKmcFEYIydSGi2GJAJnTBPtRozA7zmbcUjElsUQkH3Q3CMf"
+    "Mxc4kb5oHo+hUkfJQNw5S6mycdf6Z2DFGpnLAWFkrluJFoUYc5adOwyu7Z49WbZ49ze2dV"
+    "xLWm9ZKk2T/rZV01bHZcMEU3jB9DuQ7dMN+wiLWFoTZLLqNmNeLreWK9Q+uxg/eJWLFFtN"
+    "qCvqXIO3clAzurbpGPLJ3W8lUyxwGTGQOjDl2Qoc+ncAU/YQgCqlEO7/rTSk0+9RzWMAki"
+    "Q/tgtv08Sr+VSV2TOc0YnSZt+aw1n9ukpjapaetJTe9tl3VWJTapxm5ZcpNSUAwn6lepJq"
+    "xyS/MhoWEC0hnpuyx03fZxkx1mEwVua4eJ4DLYNhDU0gjTliKXXHFp2E28pDCtKUAgMKjw"
+    "pcDpthqHTlZbm4OkHUsS0dfE11Md/yRVewBMU+yj1SoHfZnvKKLYpzm/tt0BYjKr5RQKuu"
+    "tsC+uUqWECGiPu10vpStDsYTnGDaD8+wwEmy0LUC5bkZNU+7Q0bHlJhl8vDc+3TdYktl5E"
+    "3TKjMTOUddCEDxnClgVtTtBDZ0RsO9fjQYqshb8W/Jp4iT4FKSCdAh9R1NQt8xB5iU73uo"
+    "du+JRxl5H5mAfeGJHdkRZUjlB7znDLGf4+ZuHuYNVRUCcgWZABsjHvG9rIGyqVawVo7t/o"
+    "5jPTn9kysG6Ldrrlq762jqXWsdSumPlAtVUrQSPqr7Mx3mEurAywGFFJKJG242Delzlm5o"
+    "TPGsWl15+7AVoXBs2NuoXUsnQ680GnfW4T+Gl1cI76bzPhNxRZ23GKrP9MGzDnZl4djGOC"
+    "/Uv2Wj+6DyRrHdRW+45tya+39lU5pVbW0kiylBrnjEamhtLto3FbwdEKqPIfBBtuelULme"
+    "1EbwkMDsNTtYGYa9YSooXE21zpw+y+B7fX9hFszu8kDiUBK5fP3eXRJfF8IQdYmOpZVJiq"
+    "Ucm/jag5bErtWlvNYwKNWdJUjzytkk0KvVYDfJrLJ/XogrHaWnuaag+h3syJGAgaNeMNhf"
+    "XQThC2gFerBdJmVraZldv0mV+z4cxNO2TTLd0yj7m/7FMpnzLoj8XGXZlMeURhfgeT0SFh"
+    "IemnwUkGHu49x/RI1AYEwZzHfjAuzPfsF5xytrG3VHGcJ5O9yorGtb7w1heu/XLbJlk+is"
+    "/hMRXZU4YlFgp9IiIhEQxaC90vKHzTJHchS9kuQM0XoLbGVruHrbW0WktrQ5bWqk1sidbu"
+    "/RZXjW1st6EvVRlCkdRTFVmAwMFwg4o4BAYSPvY1weRcFJBy5rsYwgcCl8mwMFv4CGblba"
+    "/Nvqo9qE5rEdqaVdqxJBmqU6tG/Yhqgqw1rL7OqFU70ppZtgnSlgtNubDfu4U6aUl6Ro5U"
+    "HjB1Q1n6jIM+R5b+Wl259DiM4E6BkoPqkUoAiXQ7nVikiQ59g2nwoCRPilToZWOpBq1S6X"
+    "FJnVRToM8JdpggOfqOQL1F2kDHjYtO4reGuq0qnnZG+t/43/yJebpf+sBfy/aZCR+n5KQv"
+    "qQ/6qzHznX7R+c6bfNX9CvQ9h9XEleFMOvWoPXLbrP5W5W5V7mJBtsPiuy0D8M5ut1Xsdh"
+    "HacI7uUrLUAThNpXOcqHlGUMWwUGlcKJ93vt0SrnqDvP7ZvMVSKFontG2oEkqoKtZZiRM0"
+    "+lZC6Tx5UrvM/BYOHI83f2RUjtKDfmOiLRYgjgRie7RvG0FsI4hVvB8/ssGY88k1MxmwpF"
+    "PgAsn06Jb5QeZBX8NPdK7gDMH0mTC1kjrI5gUBg9FymPV6WYeaD0k/er5tqSKW1BVztSM4"
+    "PqJXnQBnAYmAuVfkDNnkq6qkcy4f22Zw6mTjtX4P7ViyZEHio6mh8qWp9tBs2UjG4IBbi9"
+    "rnG6SI9hDp9R9gEOziNoodSiuXlAzVPi0pa6tCCgLZgzcUwPr9zdXHVUkJS5qs6mybkvxF"
+    "HFs8RHBLkEM0UvpxNF0PPpz/lJ3Jb95fXWQVX3zARX6nPQOzr4kBkyFtLZjWgqlkwbxn1o"
+    "j5n+D3BNjnDJh0h1L7xVFdDS/Rt1pNfzYKN4WBYeEv0JQQ9khlHwYB+TBNMdy8ehb3xIJr"
+    "bCQIHlkrOfmD+XxFQf91vuFX91cXEyvDzmjfHPTDi36X9Jfxov7T1yo4HNWWCDsFVeOim3"
+    "zu4gkCKoz8qxupvcu+yefhu5BWNTEfWxZdIrjaMBc9UB07Gmyaw9/07+urHz6Ri//CuPtU"
+    "CCYxKu0xGg4j+pmqCR81oA6e/CKIywAfl5P/cdtdT7havUP9E25D/q2gSF2uU/oxigQmlS"
+    "vQRwZrXGQLtsZfa/xpLb92k71Vv1LA19YI2FbGlkcXfCbFYSB2Ds+DYb+zK6fTpc3BSnUx"
+    "SspiFFTF2PfDfkF0Yf4T1hFMCKQgOyoryCryZDcfSSRyKn8iEYHOH0hDa/24wndwvPow38"
+    "e5h7ITqJOvCSi/NobuCGj/KulPLjVFnT+BjEZVi1F5Wp1ZpaHAztmChXzJM+Vb7jOYd+/Y"
+    "QjHmEoZPiwu3pYy52/QzHxhbvkTTL7q7lHc+ncc2QMGshH8ABRZEj6/BaL++fAPw79LwTr"
+    "JipfGd4de9BnhmzlQzwkOzz4osZDwRfgr24wLFu8cRfbi+gw4HfawD23/aJXZoNaM07BKT"
+    "zgQ0DxakH9eEK0ip3uTL0DQ/j+KQy1gjgEr6tsWmHpfQcWFM2KIwLolF2/lcbXqc+7ZEI5"
+    "jDXXd0BsZz8hjiPik+59eyh2owMvhl0DoTQK6GAS+tHOjMDLZK7feoamNrDLfGsPaL+G6U"
+    "HP3rXX+9GZwQFvqYwvtpYHUub67ISe/5S4IhRWUHf7q9CTy+SoY1AX/N5lfDUsA7KQHcgA"
+    "Mmn05tIeCK2FYX9AppjoPje23r8DCnfOwsCTQrz2swo4BUZ5bolI2R1NjqQJ6l20O815+T"
+    "MWXTguNgV4Mc9dc3n7whtKeVpvJpyVQ+bcvQtokBFRIDErGGIOZecBTGRUj57btr5tDIJ1"
+    "DmHkrE+h/YTFjlGvqySUfOJ6V/3zJ/Gsyz3Dl3y+Zu+Vl32NGQcc8Kqd+Jk+cCcgJqs5oI"
+    "Zxi5R1/GlIE9oPwPIdyCHEATOjzG3LGg79OiTO81PrktE6W1efxQPBaPhiGJzO3lp1RHs8"
+    "qQbVHBijfe1Sm8gt7ZoD7dzGHo5o08GonfcXj9w/u3N03MufUfOjXzrIaqWJqyVcV0UcUi"
+    "jBK6WKw2aJCjec582xwXKRdhS6leQZd97tMoVvN5zTL8sQjwr0zLXy2a75gvCkPCq6VCgm"
+    "QP/Rm909Mq/qPT05JzjU5zbmuv1tGNYfc9RHczhQgCL1se4dU7TRIk7UaTmhtNdirMvvwf"
+    "ZFHL7Q=="
 )
