@@ -1,0 +1,419 @@
+"""A merchant's commission rule set (one version's content): its JSON shape and its validation.
+
+`parse_rule_set` is the way in: it turns the JSON a merchant sent into a `RuleSet` whose money
+amounts are integer minor units of the merchant currency, or raises `core.errors.InvalidInput`
+whose `errors` name each offending field (`rules.2.level`) in words a person can act on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StringConstraints,
+    ValidationError,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
+
+from core.errors import InvalidInput
+from core.money import MAX_MINOR, POINTS, MoneyFormatError, parse_minor
+from core.time import zone
+
+#: Most rules and modifiers one set may hold: keeps evaluation fast and exact arithmetic bounded.
+MAX_RULES = 200
+MAX_MODIFIERS = 32
+
+SCENES = ("personal", "product", "campaign", "order", "service")
+WEEKDAY_NAMES = {
+    name: number
+    for number, names in enumerate(
+        (("mon", "monday"), ("tue", "tuesday"), ("wed", "wednesday"), ("thu", "thursday"),
+         ("fri", "friday"), ("sat", "saturday"), ("sun", "sunday")),
+        start=1,
+    )
+    for name in names
+}
+
+
+class FieldError(ValueError):
+    """A validation error that lies below the model raising it (`path` is appended to its location)."""
+
+    def __init__(self, path: tuple[str | int, ...], message: str) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+def _context(info: ValidationInfo, key: str) -> Any:
+    if not info.context or key not in info.context:
+        raise ValueError(f"cannot be checked without the merchant's {key.replace('_', ' ')}: use parse_rule_set")
+    return info.context[key]
+
+
+# --- value types -----------------------------------------------------------------------------
+# Decimals come as strings ("12.5") or integers; a JSON number with a fraction is a float and is
+# refused. At most 12 digits either side of the point keeps every product in evaluation exact.
+
+_DECIMAL_TEXT = re.compile(r"[+-]?\d{1,12}(\.\d{1,12})?")
+
+
+def _decimal(value: object) -> Decimal:
+    if isinstance(value, float):
+        raise ValueError('give a decimal as a string ("2.5") or an integer, never a number with a fraction')
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise ValueError('expected a decimal string ("2.5") or an integer')
+    if isinstance(value, int):
+        if abs(value) >= 10**12:
+            raise ValueError(f"{value} is too large")
+        return Decimal(value)
+    text = value.strip()
+    if not _DECIMAL_TEXT.fullmatch(text):
+        raise ValueError(f"{value!r} is not a decimal like \"12.5\" (at most 12 digits each side of the point)")
+    return Decimal(text)
+
+
+def _percent(value: Decimal) -> Decimal:
+    if not 0 <= value <= 100:
+        raise ValueError(f"a percent must be between 0 and 100, not {value}")
+    return value
+
+
+def _factor(value: Decimal) -> Decimal:
+    if value < 0:
+        raise ValueError(f"a factor must not be negative, not {value}")
+    return value
+
+
+def _money(value: object, info: ValidationInfo) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        minor = value
+        if abs(minor) > MAX_MINOR:
+            raise ValueError(f"{value} is too large")
+    else:
+        try:
+            minor = parse_minor(value, _context(info, "currency"), field="amount")  # type: ignore[arg-type]
+        except MoneyFormatError as exc:
+            raise ValueError(str(exc).removeprefix("amount: ")) from None
+    if minor < 0:
+        raise ValueError("an amount must not be negative")
+    return minor
+
+
+def _points(value: object) -> int:
+    try:
+        points = parse_minor(value, POINTS, field="points")  # type: ignore[arg-type]
+    except MoneyFormatError as exc:
+        raise ValueError(str(exc).removeprefix("points: ")) from None
+    if points < 0:
+        raise ValueError("points must not be negative")
+    return points
+
+
+def _weekday(value: object) -> int:
+    if isinstance(value, str) and value.strip().lower() in WEEKDAY_NAMES:
+        return WEEKDAY_NAMES[value.strip().lower()]
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 7:
+        return value
+    raise ValueError(f"{value!r} is not a weekday: use 1 (Monday) to 7 (Sunday) or a name like \"sat\"")
+
+
+def _day_of_month(value: object) -> int:
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 31:
+        return value
+    raise ValueError(f"{value!r} is not a day of the month (1 to 31)")
+
+
+def _calendar_date(value: object) -> date:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ValueError(f"{value!r} is not a date like \"2025-03-08\"")
+
+
+def _timezone(value: str) -> str:
+    zone(value)  # raises ValueError("unknown time zone ...")
+    return value
+
+
+def _level(value: object) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        if value in (1, 2):
+            return value
+        if value > 2:
+            raise ValueError(
+                f"level {value} is refused: rewards go at most two levels up (1 = the attributed partner, "
+                "2 = their recruiter); deeper multi-level schemes are unlawful in the markets Relay serves"
+            )
+    raise ValueError("level must be 1 (the attributed partner) or 2 (the partner's recruiter)")
+
+
+def _non_empty(items: tuple[Any, ...]) -> tuple[Any, ...]:
+    if not items:
+        raise ValueError("an empty list matches nothing: leave the condition out to match everything")
+    return items
+
+
+_DECIMAL_SCHEMA = {"anyOf": [{"type": "string", "pattern": _DECIMAL_TEXT.pattern}, {"type": "integer"}]}
+_MONEY_SCHEMA = {
+    "anyOf": [{"type": "integer", "minimum": 0, "description": "minor units"},
+              {"type": "string", "description": "decimal in major units of the merchant currency"}]
+}
+
+Percent = Annotated[Decimal, BeforeValidator(_decimal), AfterValidator(_percent), WithJsonSchema(_DECIMAL_SCHEMA)]
+Factor = Annotated[Decimal, BeforeValidator(_decimal), AfterValidator(_factor), WithJsonSchema(_DECIMAL_SCHEMA)]
+#: Money in the merchant currency: integer minor units, or a decimal string in major units.
+MoneyMinor = Annotated[int, BeforeValidator(_money), WithJsonSchema(_MONEY_SCHEMA)]
+Points = Annotated[int, BeforeValidator(_points), WithJsonSchema({"type": "integer", "minimum": 0})]
+Weekday = Annotated[int, BeforeValidator(_weekday),
+                    WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 1, "maximum": 7}, {"type": "string"}]})]
+DayOfMonth = Annotated[int, BeforeValidator(_day_of_month), WithJsonSchema({"type": "integer", "minimum": 1, "maximum": 31})]
+CalendarDate = Annotated[date, BeforeValidator(_calendar_date), WithJsonSchema({"type": "string", "format": "date"})]
+TimeZone = Annotated[str, AfterValidator(_timezone)]
+Level = Annotated[int, BeforeValidator(_level), WithJsonSchema({"type": "integer", "enum": [1, 2]})]
+Name = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1, max_length=100)]
+#: A list condition: at least one value (an empty list would match nothing), at most 500.
+Names = Annotated[tuple[Name, ...], Field(max_length=500), AfterValidator(_non_empty)]
+RuleId = Annotated[str, StringConstraints(strict=True, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$")]
+SettleAs = Literal["cash", "points"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- conditions ------------------------------------------------------------------------------
+
+
+class Conditions(_Model):
+    """What an order, a line and a partner must be for a rule (or a modifier) to apply; all must hold.
+
+    Line conditions (`skus`, `categories`) look at the line being evaluated; for a per-order rule
+    they hold when at least one line of the order meets both. Calendar conditions look at the
+    order's local date in `timezone` (default: the merchant's).
+    """
+
+    skus: Names | None = None
+    categories: Names | None = None
+    partner_groups: Names | None = None
+    partner_kinds: Names | None = None
+    channel: Literal["online", "store"] | None = None
+    scenes: Annotated[tuple[Literal[SCENES], ...], AfterValidator(_non_empty)] | None = None  # type: ignore[valid-type]
+    first_order: StrictBool | None = Field(
+        default=None, description="true: only the customer's first attributed order; false: only repeats"
+    )
+    min_subtotal: MoneyMinor | None = Field(default=None, description="order subtotal at least this")
+    date_from: CalendarDate | None = Field(default=None, description="first day, inclusive")
+    date_to: CalendarDate | None = Field(default=None, description="last day, inclusive")
+    days_of_month: Annotated[tuple[DayOfMonth, ...], AfterValidator(_non_empty)] | None = None
+    weekdays: Annotated[tuple[Weekday, ...], AfterValidator(_non_empty)] | None = Field(
+        default=None, description="1 = Monday .. 7 = Sunday, or names (mon, monday, ...)"
+    )
+    timezone: TimeZone | None = Field(default=None, description="for the calendar conditions; default the merchant's")
+
+    @field_validator("partner_groups")
+    @classmethod
+    def _known_groups(cls, groups: tuple[str, ...] | None, info: ValidationInfo) -> tuple[str, ...] | None:
+        if groups is None:
+            return None
+        known = _context(info, "known_groups")
+        for index, group in enumerate(groups):
+            if group not in known:
+                listed = ", ".join(sorted(known)) or "none defined yet"
+                raise FieldError((index,), f"unknown partner group {group!r} (known groups: {listed})")
+        return groups
+
+    @model_validator(mode="after")
+    def _window(self) -> Conditions:
+        if self.date_from and self.date_to and self.date_to < self.date_from:
+            raise FieldError(
+                ("date_to",), f"the date window ends ({self.date_to}) before it starts ({self.date_from})"
+            )
+        return self
+
+
+# --- rewards ---------------------------------------------------------------------------------
+
+
+class Tier(_Model):
+    """From this much attributed net sales in the calendar month (this order included), this percent."""
+
+    min_month_net: MoneyMinor
+    percent: Percent
+
+
+class Reward(_Model):
+    """Exactly one of: a percent of the line's net, an amount per unit, an amount once per order,
+    or volume tiers (a percent chosen by the partner's month-to-date net sales)."""
+
+    percent: Percent | None = None
+    flat_per_unit: MoneyMinor | None = None
+    flat_per_order: MoneyMinor | None = None
+    tiers: Annotated[tuple[Tier, ...], Field(max_length=50)] | None = None
+
+    @property
+    def type(self) -> str:
+        return next(name for name in ("percent", "flat_per_unit", "flat_per_order", "tiers")
+                    if getattr(self, name) is not None)
+
+    @field_validator("tiers")
+    @classmethod
+    def _increasing(cls, tiers: tuple[Tier, ...] | None) -> tuple[Tier, ...] | None:
+        if tiers is not None and not tiers:
+            raise ValueError("give at least one tier")
+        for index in range(1, len(tiers or ())):
+            before, tier = tiers[index - 1], tiers[index]  # type: ignore[index]
+            if tier.min_month_net <= before.min_month_net:
+                raise FieldError(
+                    (index, "min_month_net"),
+                    f"tier thresholds must increase: {tier.min_month_net} is not above "
+                    f"the previous tier's {before.min_month_net}",
+                )
+        return tiers
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> Reward:
+        given = [name for name in ("percent", "flat_per_unit", "flat_per_order", "tiers")
+                 if getattr(self, name) is not None]
+        if len(given) != 1:
+            raise ValueError(
+                "give exactly one of percent, flat_per_unit, flat_per_order, tiers"
+                + (f" (got {', '.join(given)})" if given else "")
+            )
+        return self
+
+
+# --- rules, modifiers, caps --------------------------------------------------------------------
+
+
+class Rule(_Model):
+    """One way to earn: who (`level`), when (`conditions`), how much (`reward`).
+
+    Rules are tried in list order; the first whose conditions hold wins (per line, or once per
+    order for `flat_per_order` rules), so the list order is the precedence.
+    """
+
+    id: RuleId
+    name: Name | None = None
+    level: Level
+    conditions: Conditions = Conditions()
+    reward: Reward
+    settle_as: SettleAs | None = Field(default=None, description="force cash or points; default the partner's preference")
+
+
+class Modifier(_Model):
+    """Multiplies the matched rule's reward when its conditions hold; modifiers stack by multiplying."""
+
+    name: Name | None = None
+    level: Level | None = Field(default=None, description="only for this level; default both")
+    conditions: Conditions = Conditions()
+    multiply: Factor
+
+
+class CapAmounts(_Model):
+    """A cap per settlement kind: cash in the merchant currency, points as whole points."""
+
+    cash: MoneyMinor | None = None
+    points: Points | None = None
+
+
+class Caps(_Model):
+    per_order: CapAmounts | None = Field(default=None, description="per partner per order")
+    per_partner_month: CapAmounts | None = Field(default=None, description="per partner per calendar month")
+
+
+class CustomerIncentive(_Model):
+    """What a referred customer gets off: a percent or an amount of the subtotal, never more than it."""
+
+    percent: Percent | None = None
+    amount: MoneyMinor | None = None
+    first_order_only: StrictBool = False
+    min_subtotal: MoneyMinor | None = None
+
+    @model_validator(mode="after")
+    def _one_discount(self) -> CustomerIncentive:
+        if (self.percent is None) == (self.amount is None):
+            raise ValueError("give exactly one of percent, amount")
+        return self
+
+
+class RuleSet(_Model):
+    """One version of a merchant's rule set. Money is in integer minor units of the merchant currency."""
+
+    rules: tuple[Rule, ...] = Field(default=(), max_length=MAX_RULES)
+    modifiers: tuple[Modifier, ...] = Field(default=(), max_length=MAX_MODIFIERS)
+    caps: Caps = Caps()
+    customer_incentive: CustomerIncentive | None = None
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> RuleSet:
+        seen: dict[str, int] = {}
+        for index, rule in enumerate(self.rules):
+            if rule.id in seen:
+                raise FieldError(
+                    ("rules", index, "id"), f"duplicate rule id {rule.id!r} (rules.{seen[rule.id]}.id has it)"
+                )
+            seen[rule.id] = index
+        return self
+
+
+# --- the way in --------------------------------------------------------------------------------
+
+
+def parse_rule_set(
+    data: Mapping[str, Any], *, currency: str, known_groups: Iterable[str], where: str = ""
+) -> RuleSet:
+    """Validate a rule set sent as JSON; raise `InvalidInput` listing every `{field, message}`.
+
+    `currency` reads decimal amounts ("12.50") into minor units; `known_groups` are the merchant's
+    partner groups a condition may name. `where` prefixes field paths when the rule set is nested
+    in a request body (`where="content"` gives `content.rules.2.level`).
+    """
+    try:
+        return RuleSet.model_validate(
+            data, context={"currency": currency, "known_groups": frozenset(known_groups)}
+        )
+    except ValidationError as exc:
+        errors = field_errors(exc, where)
+        raise InvalidInput(f"invalid rule set: {errors[0]['field']}: {errors[0]['message']}", errors) from None
+
+
+def dump_rule_set(rule_set: RuleSet) -> dict[str, Any]:
+    """The rule set as JSON with amounts in minor units; `parse_rule_set` reads it back unchanged."""
+    return rule_set.model_dump(mode="json", exclude_none=True)
+
+
+def field_errors(exc: ValidationError, where: str = "") -> list[dict[str, str]]:
+    """pydantic's errors as `[{field, message}]` with dotted paths (`rules.2.reward.percent`)."""
+    errors = []
+    for err in exc.errors(include_url=False):
+        loc: tuple[Any, ...] = err["loc"]
+        cause = (err.get("ctx") or {}).get("error")
+        if isinstance(cause, FieldError):
+            loc = (*loc, *cause.path)
+        if isinstance(cause, ValueError):
+            message = str(cause)
+        elif err["type"] == "extra_forbidden":
+            message = "unknown field (check its spelling; the README lists every field)"
+        elif err["type"] == "missing":
+            message = "required"
+        else:
+            message = err["msg"].replace("Tuple should", "List should")
+        path = ".".join(str(part) for part in (where, *loc) if part != "")
+        errors.append({"field": path or "rule_set", "message": message})
+    return errors
