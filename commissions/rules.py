@@ -186,7 +186,7 @@ class Predicate:
 
     __slots__ = (
         "conditions", "level", "skus", "categories", "groups", "kinds", "scenes", "calendar",
-        "has_line_conditions", "days", "weekdays", "explained",
+        "has_line_conditions", "days", "weekdays", "explained", "any_order",
     )
 
     def __init__(self, conditions: Conditions, level: int | None = None) -> None:
@@ -201,6 +201,10 @@ class Predicate:
         self.weekdays = frozenset(c.weekdays) if c.weekdays is not None else None
         self.calendar = any(v is not None for v in (c.date_from, c.date_to, self.days, self.weekdays))
         self.has_line_conditions = self.skus is not None or self.categories is not None
+        #: no order, partner or calendar condition: `order_matches` would always say yes
+        self.any_order = level is None and not self.calendar and all(
+            v is None for v in (self.groups, self.kinds, c.channel, self.scenes, c.first_order, c.min_subtotal)
+        )
         #: (condition, expected, where the value is seen, attribute) of each condition given
         self.explained = tuple(
             spec for spec in (
@@ -357,8 +361,10 @@ class CompiledRuleSet:
         pending: list[_Pending] = []
         with localcontext(_EXACT):
             for who in beneficiaries:
-                modifiers = [m for m in self.modifiers if m.when.order_matches(view, who)]
-                candidates = [r for r in self.line_rules[who.level] if r.when.order_matches(view, who)]
+                modifiers = [m for m in self.modifiers if m.when.any_order or m.when.order_matches(view, who)]
+                candidates = [
+                    r for r in self.line_rules[who.level] if r.when.any_order or r.when.order_matches(view, who)
+                ]
                 if candidates:
                     for line in order.lines:
                         for rule in candidates:
