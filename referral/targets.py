@@ -8,13 +8,15 @@ ASCII host that is an allowed domain or a subdomain of one.
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 MAX_URL_LENGTH = 2000
 
 _HOST = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$")
 #: Characters a browser may silently drop or reinterpret inside a URL.
 _FORBIDDEN = re.compile(r"[\x00-\x20\x7f\\]")
+#: Every printable ASCII character stays as it is; only non-ASCII gets encoded.
+_URL_SAFE = "".join(chr(c) for c in range(0x21, 0x7F))
 
 
 def target_problem(url: str, allowed_domains: list[str]) -> str | None:
@@ -40,14 +42,30 @@ def target_problem(url: str, allowed_domains: list[str]) -> str | None:
     return None
 
 
-def with_click(target_url: str, click_id: str) -> str:
-    """`target_url` with ``relay_click=<click_id>`` appended to its query, fragment kept.
+def normalize_target(url: str) -> str:
+    """`url` with non-ASCII characters percent-encoded as UTF-8, as browsers send them.
+
+    A Location header is ASCII; doing this once when the link is made keeps the redirect
+    from ever failing on a product path in another script.
+    """
+    return quote(url, safe=_URL_SAFE) if not url.isascii() else url
+
+
+def click_splice(target_url: str) -> tuple[str, str]:
+    """(head, tail) such that ``head + click_id + tail`` is `target_url` with
+    ``relay_click=<click_id>`` appended to its query and its fragment kept.
 
     Works on the raw string so the target's own query is passed on byte for byte; a
-    ``relay_click`` the target already carries is replaced.
+    ``relay_click`` the target already carries is dropped. Computed once per link, so the
+    redirect only concatenates.
     """
     head, hash_, fragment = target_url.partition("#")
     base, question, query = head.partition("?")
     params = [p for p in query.split("&") if p and p.split("=", 1)[0] != "relay_click"] if question else []
-    params.append(f"relay_click={click_id}")
-    return f"{base}?{'&'.join(params)}{hash_}{fragment}"
+    params.append("relay_click=")
+    return f"{base}?{'&'.join(params)}", f"{hash_}{fragment}"
+
+
+def with_click(target_url: str, click_id: str) -> str:
+    head, tail = click_splice(target_url)
+    return head + click_id + tail

@@ -21,8 +21,8 @@ from referral.service.clicks import ClickRecorder, hash_ip
 #: First-party cookie naming the visitor across clicks (attribution's "last click").
 VISITOR_COOKIE = "relay_vid"
 VISITOR_MAX_AGE = 365 * 24 * 3600
-#: A cookie value we issued looks like this; anything else is replaced, never stored.
-_VISITOR_ID = re.compile(r"^[A-Za-z0-9]{16,40}$")
+#: A visitor id we issued, found in a Cookie header; any other value is replaced, never stored.
+_VISITOR_IN_COOKIE = re.compile(rf"(?:^|;)\s*{VISITOR_COOKIE}=([A-Za-z0-9]{{16,40}})\s*(?:;|$)")
 
 _NOT_FOUND = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex">
@@ -31,47 +31,72 @@ _NOT_FOUND = """<!doctype html>
 """
 
 
+_NO_STORE = [(b"cache-control", b"no-store"), (b"content-length", b"0")]
+_COOKIE = f"{VISITOR_COOKIE}={{}}; HttpOnly; Max-Age={VISITOR_MAX_AGE}; Path=/; SameSite=lax"
+
+
+class Found(Response):
+    """A bodiless 302 with its headers built directly (Response's generic assembly shows up in
+    the redirect's profile)."""
+
+    def __init__(self, location: str, set_cookie: str | None = None) -> None:
+        self.status_code = 302
+        self.body = b""
+        self.background = None
+        self.raw_headers = [(b"location", location.encode("latin-1")), *_NO_STORE]
+        if set_cookie is not None:
+            self.raw_headers.append((b"set-cookie", set_cookie.encode("latin-1")))
+
+
 async def redirect(request: Request) -> Response:
     """302 to the link's target with ``relay_click`` appended; 404 page for an unknown or
     inactive link (or a suspended partner), never a redirect then."""
     destination = await links.resolve(request.path_params["code"])
     if destination is None:
         return HTMLResponse(_NOT_FOUND, status_code=404, headers={"cache-control": "no-store"})
-    headers = {"cache-control": "no-store", "x-robots-tag": "noindex"}
     if request.method == "HEAD":
         # A link checker asking where this goes is not a visit: nothing recorded.
-        return Response(status_code=302, headers={"location": destination.target_url, **headers})
+        return Found(destination.target_url)
 
-    visitor_id = request.cookies.get(VISITOR_COOKIE, "")
-    new_visitor = not _VISITOR_ID.match(visitor_id)
-    if new_visitor:
+    # One pass over the raw headers: Starlette's Headers and cookie parsing show in the profile.
+    user_agent = referrer = cookie = ""
+    for name, value in request.scope["headers"]:
+        if name == b"user-agent":
+            user_agent = value.decode("latin-1")
+        elif name == b"referer":
+            referrer = value.decode("latin-1")
+        elif name == b"cookie":
+            cookie = f"{cookie}; {value.decode('latin-1')}" if cookie else value.decode("latin-1")
+    known = _VISITOR_IN_COOKIE.search(cookie) if cookie else None
+    set_cookie = None
+    if known is not None:
+        visitor_id = known.group(1)
+    else:
         visitor_id = ids.visitor_id()
-    user_agent = request.headers.get("user-agent", "")
-    # request.client is the peer, or the forwarded client when uvicorn trusts the proxy
+        set_cookie = _COOKIE.format(visitor_id)
+        if request.scope["scheme"] == "https":
+            set_cookie += "; Secure"
+    # The client is the peer, or the forwarded client when uvicorn trusts the proxy
     # (--proxy-headers with --forwarded-allow-ips): X-Forwarded-For is never read here.
-    ip = request.client.host if request.client else ""
-    recorder: ClickRecorder = request.app.state.clicks
+    client = request.scope.get("client")
+    state = request.app.state
+    recorder: ClickRecorder = state.clicks
     click_id = recorder.record(
         merchant_id=destination.merchant_id,
         link_id=destination.link_id,
         partner_id=destination.partner_id,
         scene=destination.scene,
         visitor_id=visitor_id,
-        ip_hash=hash_ip(request.app.state.settings.secret_key, ip),
+        ip_hash=hash_ip(state.settings.secret_key, client[0] if client else ""),
         user_agent=user_agent,
-        referrer=request.headers.get("referer", ""),
+        referrer=referrer,
         is_bot=is_bot(user_agent),
     )
-    response = Response(status_code=302, headers={"location": destination.location(click_id), **headers})
-    if new_visitor:
-        response.set_cookie(
-            VISITOR_COOKIE, visitor_id, max_age=VISITOR_MAX_AGE, path="/", httponly=True, samesite="lax",
-            secure=request.url.scheme == "https",
-        )
-    return response
+    return Found(destination.location(click_id), set_cookie)
 
 
-public_routes.append(Route("/r/{code}", redirect, methods=["GET"]))
+# First among the public routes: the busiest path should not be tried after the others.
+public_routes.insert(0, Route("/r/{code}", redirect, methods=["GET"]))
 document_public(
     "/r/{code}",
     "get",

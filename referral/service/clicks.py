@@ -22,10 +22,12 @@ import hashlib
 import hmac
 import logging
 import weakref
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
+from functools import lru_cache
+from itertools import chain
+from typing import NamedTuple
 
 from core import ids
 from core.db import connection, current_dialect
@@ -36,7 +38,7 @@ log = logging.getLogger("relay.clicks")
 
 #: The same visitor on the same link within this many seconds counts once.
 DEDUPE_SECONDS = 60
-#: Rows per INSERT statement (PostgreSQL allows 32767 parameters; a click has 11).
+#: Rows per INSERT statement (SQLite allows 32766 parameters; a click has 11).
 _MAX_ROWS_PER_STATEMENT = 1000
 #: Longest pause between flush attempts while the database fails.
 _MAX_BACKOFF_SECONDS = 5.0
@@ -62,9 +64,12 @@ class ClickInfo:
     is_bot: bool
 
 
-@dataclass(frozen=True, slots=True)
-class PendingClick:
-    """A click decided on the redirect, waiting in memory for the next flush."""
+class PendingClick(NamedTuple):
+    """A click decided on the redirect, waiting in memory for the next flush.
+
+    A named tuple in the column order of `_COLUMNS`: cheap to make on the hot path, and
+    already the row the INSERT takes.
+    """
 
     id: str
     merchant_id: int
@@ -77,12 +82,6 @@ class PendingClick:
     referrer: str
     is_bot: bool
     occurred_at: datetime
-
-    def row(self) -> tuple:
-        return (
-            self.id, self.merchant_id, self.link_id, self.partner_id, self.scene, self.visitor_id,
-            self.ip_hash, self.user_agent, self.referrer, self.is_bot, self.occurred_at,
-        )
 
     def info(self) -> ClickInfo:
         return ClickInfo(
@@ -104,34 +103,37 @@ def _info(row: Click) -> ClickInfo:
 
 async def get_click(merchant_id: int, click_id: str) -> ClickInfo | None:
     """The merchant's non-bot click `click_id` (the shop's ``relay_click``); None otherwise."""
-    row = await Click.get_or_none(merchant_id=merchant_id, id=click_id, is_bot=False)
-    if row is not None:
-        return _info(row)
+    # The queue first, then the database: a click leaves the queue only after its INSERT
+    # committed, so it is always in one of the two places in this order.
     for click in _pending(merchant_id):
-        if click.id == click_id and not click.is_bot:
-            return click.info()
-    return None
+        if click.id == click_id:
+            return None if click.is_bot else click.info()
+    row = await Click.get_or_none(merchant_id=merchant_id, id=click_id, is_bot=False)
+    return None if row is None else _info(row)
 
 
 async def last_click(
     merchant_id: int, visitor_id: str, since: datetime, *, first: bool = False
 ) -> ClickInfo | None:
     """The visitor's latest non-bot click at or after `since` (the earliest with `first=True`)."""
-    query = Click.filter(merchant_id=merchant_id, visitor_id=visitor_id, occurred_at__gte=since, is_bot=False)
-    order = ("occurred_at", "id") if first else ("-occurred_at", "-id")
-    row = await query.order_by(*order).first()
-    found = [] if row is None else [_info(row)]
-    found += [
+    # The queue first, then the database (see `get_click`).
+    found = [
         c.info()
         for c in _pending(merchant_id)
         if c.visitor_id == visitor_id and not c.is_bot and c.occurred_at >= since
     ]
+    query = Click.filter(merchant_id=merchant_id, visitor_id=visitor_id, occurred_at__gte=since, is_bot=False)
+    order = ("occurred_at", "id") if first else ("-occurred_at", "-id")
+    row = await query.order_by(*order).first()
+    if row is not None:
+        found.append(_info(row))
     if not found:
         return None
     pick = min if first else max
     return pick(found, key=lambda c: (c.occurred_at, c.id))
 
 
+@lru_cache(maxsize=4096)
 def hash_ip(secret_key: str, ip: str) -> str:
     """HMAC-SHA256 of the visitor's address: the same address groups together, but it cannot be
     recovered (or brute-forced over the IPv4 space) without the server's secret."""
@@ -143,20 +145,32 @@ async def insert_clicks(clicks: list[PendingClick]) -> None:
     so retrying a flush whose outcome was unknown never duplicates nor fails."""
     db = connection()
     postgres = current_dialect() == "postgres"
-    width = len(_COLUMNS)
     for start in range(0, len(clicks), _MAX_ROWS_PER_STATEMENT):
         chunk = clicks[start : start + _MAX_ROWS_PER_STATEMENT]
         if postgres:
-            groups = (
-                "(" + ", ".join(f"${i * width + j + 1}" for j in range(width)) + ")" for i in range(len(chunk))
-            )
+            # One array per column: the same statement text whatever the batch size, so
+            # PostgreSQL parses and plans it once per connection (asyncpg caches it).
+            await db.execute_query(_POSTGRES_INSERT, [list(column) for column in zip(*chunk, strict=True)])
         else:
-            groups = ("(" + ", ".join("?" * width) + ")" for _ in chunk)
-        sql = (
-            f"INSERT INTO click ({', '.join(_COLUMNS)}) VALUES {', '.join(groups)} "
-            "ON CONFLICT (id) DO NOTHING"
-        )
-        await db.execute_query(sql, [value for click in chunk for value in click.row()])
+            await db.execute_query(_sqlite_insert(len(chunk)), list(chain.from_iterable(chunk)))
+
+
+_CONFLICT = "ON CONFLICT (id) DO NOTHING"
+_POSTGRES_TYPES = (
+    "varchar", "bigint", "bigint", "bigint", "varchar", "varchar", "varchar", "varchar", "varchar", "bool",
+    "timestamptz",
+)
+_POSTGRES_INSERT = (
+    f"INSERT INTO click ({', '.join(_COLUMNS)}) SELECT * FROM unnest("
+    + ", ".join(f"${i}::{kind}[]" for i, kind in enumerate(_POSTGRES_TYPES, start=1))
+    + f") {_CONFLICT}"
+)
+
+
+@lru_cache(maxsize=64)
+def _sqlite_insert(rows: int) -> str:
+    group = "(" + ", ".join("?" * len(_COLUMNS)) + ")"
+    return f"INSERT INTO click ({', '.join(_COLUMNS)}) VALUES {', '.join([group] * rows)} {_CONFLICT}"
 
 
 class ClickRecorder:
@@ -172,20 +186,26 @@ class ClickRecorder:
         flush_ms: int,
         *,
         max_buffer: int | None = None,
+        max_recent: int = 200_000,
         clock: Callable[[], datetime] = now,
         writer: Callable[[list[PendingClick]], object] = insert_clicks,
     ) -> None:
         self.batch_size = max(1, batch_size)
         self.flush_ms = max(1, flush_ms)
         self.max_buffer = max_buffer or max(10_000, self.batch_size * 100)
+        #: Most visits remembered for dedupe (~250 bytes each); past it, the oldest are forgotten
+        #: early, so a flood of distinct visitors bounds memory and shortens the window instead.
+        self.max_recent = max_recent
         self.clock = clock
         self.dropped = 0  #: clicks lost because the queue was full (the database was down too long)
         self.written = 0  #: clicks written by this recorder
         self.deduplicated = 0  #: repeats answered with the first click's id
         self._writer = writer
         self._buffer: list[PendingClick] = []
-        #: (link_id, visitor_id) -> (click id, when); oldest first, pruned past the dedupe window.
-        self._recent: OrderedDict[tuple[int, str], tuple[str, datetime]] = OrderedDict()
+        #: The batch being written: still "pending" for lookups until its INSERT committed.
+        self._in_flight: list[PendingClick] = []
+        #: "link_id visitor_id" -> (click id, POSIX time); oldest first, pruned past the window.
+        self._recent: dict[str, tuple[str, float]] = {}
         self._wake = asyncio.Event()
         self._lock = asyncio.Lock()
         self._task: asyncio.Task[None] | None = None
@@ -213,49 +233,44 @@ class ClickRecorder:
         recorded again: it gets the first click's id.
         """
         at = self.clock()
-        key = (link_id, visitor_id)
-        self._prune(at)
-        seen = self._recent.get(key)
-        if seen is not None and at - seen[1] < timedelta(seconds=DEDUPE_SECONDS):
+        moment = at.timestamp()
+        key = f"{link_id} {visitor_id}"
+        recent = self._recent
+        self._prune(moment)
+        seen = recent.pop(key, None)
+        if seen is not None and moment - seen[1] < DEDUPE_SECONDS:
+            recent[key] = seen  # popped and put back: stays in time order
             self.deduplicated += 1
             return seen[0]
-        click = PendingClick(
-            id=ids.click_id(),
-            merchant_id=merchant_id,
-            link_id=link_id,
-            partner_id=partner_id,
-            scene=scene,
-            visitor_id=visitor_id,
-            ip_hash=ip_hash,
-            user_agent=user_agent[:512],
-            referrer=referrer[:1024],
-            is_bot=is_bot,
-            occurred_at=at,
-        )
-        self._recent[key] = (click.id, at)
-        self._recent.move_to_end(key)
+        click_id = ids.click_id()
+        recent[key] = (click_id, moment)
         if len(self._buffer) >= self.max_buffer:
             self.dropped += 1
             if self.dropped == 1 or self.dropped % 1000 == 0:
                 log.error("click queue full (%d): %d click(s) dropped so far", self.max_buffer, self.dropped)
-            return click.id
-        self._buffer.append(click)
+            return click_id
+        self._buffer.append(
+            PendingClick(
+                click_id, merchant_id, link_id, partner_id, scene, visitor_id, ip_hash,
+                user_agent[:512], referrer[:1024], is_bot, at,
+            )
+        )
         if len(self._buffer) >= self.batch_size:
             self._wake.set()
-        return click.id
+        return click_id
 
     def pending(self) -> list[PendingClick]:
-        """Clicks queued and not yet written."""
-        return list(self._buffer)
+        """Clicks queued or being written, not yet committed."""
+        return [*self._in_flight, *self._buffer]
 
-    def _prune(self, at: datetime) -> None:
-        horizon = at - timedelta(seconds=DEDUPE_SECONDS)
+    def _prune(self, moment: float) -> None:
+        horizon = moment - DEDUPE_SECONDS
         recent = self._recent
         while recent:
-            key, (_, seen_at) = next(iter(recent.items()))
-            if seen_at >= horizon and len(recent) <= self.max_buffer:
-                break
-            recent.popitem(last=False)
+            oldest = next(iter(recent))
+            if recent[oldest][1] > horizon and len(recent) < self.max_recent:
+                return
+            del recent[oldest]
 
     # --- flushing ----------------------------------------------------------------------------
 
@@ -266,12 +281,15 @@ class ClickRecorder:
         async with self._lock:
             while self._buffer:
                 batch = self._buffer[: self.batch_size]
+                self._in_flight = batch
                 del self._buffer[: len(batch)]
                 try:
                     await self._writer(batch)
                 except BaseException:
                     self._buffer[:0] = batch
                     raise
+                finally:
+                    self._in_flight = []
                 written += len(batch)
                 self.written += len(batch)
         return written

@@ -21,7 +21,7 @@ from core import ids
 from core.db import connection, current_dialect
 from referral.errors import LinkNotFound, PartnerNotFound, TargetNotAllowed
 from referral.models import Merchant, Partner, PartnerStatus, ShareLink
-from referral.targets import target_problem, with_click
+from referral.targets import click_splice, normalize_target, target_problem
 
 #: How long a resolved code is trusted in this process.
 CACHE_TTL_SECONDS = 5.0
@@ -67,9 +67,11 @@ class Destination:
     scene: str
     target_url: str
     live: bool = True
+    #: The target split around where the click id goes (see `click_splice`).
+    splice: tuple[str, str] = ("", "")
 
     def location(self, click_id: str) -> str:
-        return with_click(self.target_url, click_id)
+        return self.splice[0] + click_id + self.splice[1]
 
 
 def _info(row: ShareLink) -> LinkInfo:
@@ -109,6 +111,7 @@ async def create_link(
     (created=False), so a client may retry or re-ask freely.
     """
     campaign = campaign or ""
+    target_url = normalize_target(target_url)
     for attempt in range(_CODE_ATTEMPTS):
         try:
             async with in_transaction():
@@ -250,4 +253,8 @@ async def _load(code: str) -> Destination | None:
         return None
     row = rows[0]
     live = bool(row["active"]) and row["status"] != PartnerStatus.suspended.value
-    return Destination(row["id"], row["merchant_id"], row["partner_id"], row["scene"], row["target_url"], live)
+    # Links made before normalisation (or by hand) may hold non-ASCII: a header must not.
+    target = normalize_target(row["target_url"])
+    return Destination(
+        row["id"], row["merchant_id"], row["partner_id"], row["scene"], target, live, click_splice(target)
+    )
