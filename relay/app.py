@@ -15,6 +15,7 @@ from starlette.routing import BaseRoute, Route
 from tortoise.contrib.starlette import RegisterTortoise
 
 import relay
+from commissions.endpoints import api as commissions_api
 from core.api import Api, openapi_document, problem_response
 from core.db import tortoise_config
 from core.errors import HttpProblem
@@ -26,7 +27,7 @@ from relay.settings import MODEL_MODULES, Settings
 
 log = logging.getLogger("relay")
 
-APIS: tuple[Api, ...] = (referral_api,)
+APIS: tuple[Api, ...] = (referral_api, commissions_api)
 
 
 def create_app(settings: Settings | None = None) -> Starlette:

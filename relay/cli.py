@@ -18,6 +18,8 @@ from relay.settings import MODEL_MODULES, Settings
 cli = typer.Typer(help="Relay: social distribution and referral commissions.", no_args_is_help=True)
 merchant_cli = typer.Typer(help="Merchants and their API keys.", no_args_is_help=True)
 cli.add_typer(merchant_cli, name="merchant")
+commissions_cli = typer.Typer(help="Commission jobs.", no_args_is_help=True)
+cli.add_typer(commissions_cli, name="commissions")
 
 
 async def with_database(settings: Settings, work: Callable[[], Awaitable[Any]]) -> Any:
@@ -93,6 +95,20 @@ def merchant_create(
         typer.echo(f"{role} key: {key}")
     typer.echo(f"webhook secret: {created.merchant.webhook_secret}")
     typer.echo("Keep these: the keys are stored hashed and cannot be shown again.")
+
+
+@commissions_cli.command("release")
+def commissions_release(
+    at: str = typer.Option(None, "--at", help="Release as of this instant (ISO 8601 with offset); default now."),
+) -> None:
+    """Make pending commissions past their hold available (safe to run from cron on several hosts)."""
+    from commissions.service.lifecycle import release
+    from core.time import parse_instant
+
+    settings = Settings()
+    moment = parse_instant(at) if at else None
+    moved = asyncio.run(with_database(settings, lambda: release(moment)))
+    typer.echo(f"released {moved} commission(s)")
 
 
 def main() -> None:

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, field
 
 #: Model modules of the single Tortoise app, in dependency order.
-MODEL_MODULES = ("referral.models", "payouts.models")
+MODEL_MODULES = ("referral.models", "commissions.models", "payouts.models")
 
 
 def _int(name: str, default: int) -> int:

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime
 
-from tortoise.expressions import Q
 from tortoise.functions import Sum
 
+from core.db import connection, current_dialect
+from referral import attribution
 from referral.errors import MerchantNotFound
 from referral.models import (
-    Click,
     CustomerBinding,
     Merchant,
     Order,
@@ -21,6 +23,8 @@ from referral.models import (
     Refund,
     RefundLine,
 )
+from referral.service.clicks import ClickInfo, get_click, last_click
+from referral.service.partners import partner_by_code
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,13 +54,37 @@ class Sale:
     lines: tuple[SaleLine, ...]
 
 
+def _sql(query: str) -> str:
+    """`query` written with ``?`` placeholders, in the current engine's style (PostgreSQL: $1...)."""
+    if current_dialect() == "sqlite":
+        return query
+    numbers = itertools.count(1)
+    return re.sub(r"\?", lambda _: f"${next(numbers)}", query)
+
+
+def _instant(value: datetime | str) -> datetime:
+    """A datetime column as read by hand-written SQL: SQLite gives the stored ISO text (always UTC)."""
+    return value if isinstance(value, datetime) else datetime.fromisoformat(value)
+
+
 async def partner_month_net(merchant_id: int, partner_id: int, start: datetime, end: datetime) -> int:
     """Net sales (after order discounts, before refunds) attributed to a partner in [start, end)."""
-    orders = Order.filter(
-        merchant_id=merchant_id, partner_id=partner_id, occurred_at__gte=start, occurred_at__lt=end
-    ).exclude(status="canceled")
-    rows = await orders.values_list("total_minor", flat=True)
-    return sum(rows)
+    rows = await connection().execute_query_dict(
+        _sql(
+            "SELECT SUM(total_minor) AS net FROM shop_order WHERE merchant_id = ? AND partner_id = ?"
+            " AND occurred_at >= ? AND occurred_at < ? AND status <> 'canceled'"
+        ),
+        [merchant_id, partner_id, start.astimezone(UTC), end.astimezone(UTC)],
+    )
+    return int(rows[0]["net"] or 0)  # PostgreSQL's SUM(bigint) is numeric
+
+
+_ORDERS = (
+    "SELECT id, external_id, partner_id, occurred_at, currency, channel, scene, is_first_order, subtotal_minor, status"
+    " FROM shop_order WHERE merchant_id = ? AND partner_id IS NOT NULL AND status <> 'canceled'"
+    " AND occurred_at >= ? AND occurred_at < ?"
+)
+_LINES = "SELECT id, order_id, line_no, sku, category, quantity, net_minor FROM order_line WHERE merchant_id = ?"
 
 
 async def iter_sales(
@@ -64,30 +92,37 @@ async def iter_sales(
 ) -> AsyncIterator[list[Sale]]:
     """Attributed, not canceled orders in [start, end), oldest first, in chunks of `chunk` orders.
 
-    Memory stays bounded by `chunk`: keyset pagination on (occurred_at, id).
+    Memory stays bounded by `chunk`: keyset pagination on (occurred_at, id). Hand-written SQL:
+    simulations stream millions of lines through here.
     """
-    after: tuple[datetime, int] | None = None
+    db = connection()
+    first_page = _sql(f"{_ORDERS} ORDER BY occurred_at, id LIMIT ?")
+    next_page = _sql(f"{_ORDERS} AND (occurred_at > ? OR (occurred_at = ? AND id > ?)) ORDER BY occurred_at, id LIMIT ?")
+    bounds: list[object] = [merchant_id, start.astimezone(UTC), end.astimezone(UTC)]
+    after: list[object] = []
     while True:
-        query = Order.filter(
-            merchant_id=merchant_id, partner_id__not_isnull=True, occurred_at__gte=start, occurred_at__lt=end
-        ).exclude(status="canceled")
-        if after is not None:
-            query = query.filter(occurred_at__gte=after[0]).exclude(occurred_at=after[0], id__lte=after[1])
-        orders = await query.order_by("occurred_at", "id").limit(chunk).values(
-            "id", "external_id", "partner_id", "occurred_at", "currency", "channel", "scene",
-            "is_first_order", "subtotal_minor", "status",
-        )
+        # Rows are read by position (the column order of _ORDERS and _LINES): no dict per row.
+        if after:
+            _, orders = await db.execute_query(next_page, [*bounds, *after, chunk])
+        else:
+            _, orders = await db.execute_query(first_page, [*bounds, chunk])
         if not orders:
             return
+        ids = [o[0] for o in orders]
+        _, rows = await db.execute_query(
+            _sql(f"{_LINES} AND order_id IN ({', '.join('?' * len(ids))}) ORDER BY order_id, line_no"),
+            [merchant_id, *ids],
+        )
         lines_by_order: dict[int, list[SaleLine]] = {}
-        for line in await OrderLine.filter(
-            merchant_id=merchant_id, order_id__in=[o["id"] for o in orders]
-        ).order_by("order_id", "line_no").values("id", "order_id", "line_no", "sku", "category", "quantity", "net_minor"):
-            order_id = line.pop("order_id")
-            lines_by_order.setdefault(order_id, []).append(SaleLine(**line))
-        yield [Sale(**o, lines=tuple(lines_by_order.get(o["id"], ()))) for o in orders]
+        for line_id, order_id, line_no, sku, category, quantity, net_minor in rows:
+            lines_by_order.setdefault(order_id, []).append(SaleLine(line_id, line_no, sku, category, quantity, net_minor))
+        yield [
+            Sale(o[0], o[1], o[2], _instant(o[3]), o[4], o[5], o[6], bool(o[7]), o[8], o[9],
+                 tuple(lines_by_order.get(o[0], ())))
+            for o in orders
+        ]
         last = orders[-1]
-        after = (last["occurred_at"], last["id"])
+        after = [last[3], last[3], last[0]]
 
 
 # --- what the commissions domain needs besides sales --------------------------------------------
@@ -134,7 +169,7 @@ async def partners_net(merchant_id: int, start: datetime, end: datetime) -> dict
 
 
 async def order_id_by_external_id(merchant_id: int, external_id: str) -> int | None:
-    return await Order.filter(merchant_id=merchant_id, external_id=external_id).values_list("id", flat=True).first()
+    return await Order.filter(merchant_id=merchant_id, external_id=external_id).first().values_list("id", flat=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,23 +213,18 @@ async def has_attributed_order(merchant_id: int, customer_ref: str) -> bool:
 
 
 @dataclass(frozen=True, slots=True)
-class CheckoutPartner:
-    """The partner a checkout is for, and how it was found (`partner_code`, `click`, `visitor`, `binding`)."""
+class CheckoutReferral:
+    """Who an order placed now would be attributed to, and why (`reason`: an attribution
+    `Reason`, e.g. `click_id`, or `none_...` when nobody)."""
 
-    partner_id: int
-    code: str
-    found_by: str
-
-
-@dataclass(frozen=True, slots=True)
-class NoCheckoutPartner:
-    """Why no partner is found: `no_reference`, `unknown_partner_code`, `partner_not_active`,
-    `click_not_found`, `click_expired`, `no_recent_click`, `self_referral`."""
-
+    partner_id: int | None
+    partner_code: str | None
     reason: str
+    #: the customer has no attributed order yet (an unnamed customer counts as new)
+    is_first_order: bool
 
 
-async def checkout_partner(
+async def checkout_referral(
     merchant_id: int,
     *,
     at: datetime,
@@ -202,66 +232,64 @@ async def checkout_partner(
     click_id: str | None = None,
     visitor_id: str | None = None,
     customer_ref: str | None = None,
-) -> CheckoutPartner | NoCheckoutPartner:
-    """The partner a checkout would be referred by, before the order exists.
+) -> CheckoutReferral:
+    """The attribution an order would get at `at` (nothing is written): the same rules
+    (`referral.attribution.decide`) over the same lookups, before the order exists."""
+    settings = await Merchant.filter(id=merchant_id).values(
+        "attribution_window_days", "attribution_model", "binding_days", "allow_self_referral"
+    )
+    if not settings:
+        raise MerchantNotFound(merchant_id)
+    rules = attribution.Rules(
+        window_days=settings[0]["attribution_window_days"],
+        model=attribution.Model(settings[0]["attribution_model"]),
+        binding_days=settings[0]["binding_days"],
+        allow_self_referral=settings[0]["allow_self_referral"],
+    )
+    code_partner = await partner_by_code(merchant_id, partner_code) if partner_code else None
+    click = await get_click(merchant_id, click_id) if click_id else None
+    visitor_click = None
+    if visitor_id:
+        first = rules.model == attribution.Model.first_click
+        visitor_click = await last_click(merchant_id, visitor_id, rules.window_start(at), first=first)
+    binding = None
+    if customer_ref and rules.binding_days is not None:
+        binding = await CustomerBinding.get_or_none(merchant_id=merchant_id, customer_ref=customer_ref)
+    repeat = customer_ref is not None and await has_attributed_order(merchant_id, customer_ref)
 
-    Looked up in this order: a partner code typed at checkout, the click id the shop kept, the
-    visitor's latest click within the attribution window, the customer's binding. Bot clicks
-    never count; only active partners do; a partner's own purchase only when the merchant allows
-    self-referral.
-    """
-    settings = await sales_settings(merchant_id)
-    window_start = at - timedelta(days=settings.attribution_window_days)
-    partner_id: int | None = None
-    found_by = ""
-    if partner_code and partner_code.strip():
-        partner_id = await Partner.filter(merchant_id=merchant_id, code=partner_code.strip().upper()).values_list(
-            "id", flat=True
-        ).first()
-        if partner_id is None:
-            return NoCheckoutPartner("unknown_partner_code")
-        found_by = "partner_code"
-    elif click_id:
-        click = await Click.filter(merchant_id=merchant_id, id=click_id, is_bot=False).values(
-            "partner_id", "occurred_at"
+    ids = [c.partner_id for c in (click, visitor_click) if c is not None] + ([binding.partner_id] if binding else [])
+    facts = {
+        row["id"]: attribution.PartnerFacts(row["id"], row["status"], row["customer_ref"])
+        for row in await Partner.filter(merchant_id=merchant_id, id__in=ids).values("id", "status", "customer_ref")
+    } if ids else {}
+
+    def click_facts(found: ClickInfo | None) -> attribution.ClickFacts | None:
+        if found is None or found.partner_id not in facts:
+            return None
+        return attribution.ClickFacts(
+            found.id, facts[found.partner_id], found.link_id, found.scene, found.occurred_at, found.is_bot
         )
-        if not click:
-            return NoCheckoutPartner("click_not_found")
-        if not window_start <= click[0]["occurred_at"] <= at:
-            return NoCheckoutPartner("click_expired")
-        partner_id, found_by = click[0]["partner_id"], "click"
-    elif visitor_id:
-        partner_id = await (
-            Click.filter(
-                merchant_id=merchant_id, visitor_id=visitor_id, is_bot=False,
-                occurred_at__gte=window_start, occurred_at__lte=at,
-            )
-            .order_by("-occurred_at")
-            .values_list("partner_id", flat=True)
-            .first()
-        )
-        if partner_id is None:
-            return NoCheckoutPartner("no_recent_click")
-        found_by = "visitor"
-    elif customer_ref:
-        partner_id = await (
-            CustomerBinding.filter(merchant_id=merchant_id, customer_ref=customer_ref)
-            .filter(Q(expires_at__isnull=True) | Q(expires_at__gt=at))
-            .values_list("partner_id", flat=True)
-            .first()
-        )
-        if partner_id is None:
-            return NoCheckoutPartner("no_reference")
-        found_by = "binding"
-    else:
-        return NoCheckoutPartner("no_reference")
-    partner = await Partner.filter(merchant_id=merchant_id, id=partner_id).values("code", "status", "customer_ref")
-    if not partner or partner[0]["status"] != PartnerStatus.active.value:
-        return NoCheckoutPartner("partner_not_active")
-    own = partner[0]["customer_ref"]
-    if customer_ref and own and own == customer_ref and not settings.allow_self_referral:
-        return NoCheckoutPartner("self_referral")
-    return CheckoutPartner(partner_id, partner[0]["code"], found_by)
+
+    touches = attribution.Touches(
+        occurred_at=at,
+        customer_ref=customer_ref,
+        partner_code=partner_code,
+        code_partner=None if code_partner is None else attribution.PartnerFacts(
+            code_partner.id, code_partner.status, code_partner.customer_ref
+        ),
+        binding=None if binding is None or binding.partner_id not in facts else attribution.BindingFacts(
+            facts[binding.partner_id], binding.bound_at, binding.expires_at
+        ),
+        click_id=click_id,
+        click=click_facts(click),
+        visitor_clicks=tuple(c for c in (click_facts(visitor_click),) if c is not None),
+        has_attributed_order=repeat,
+    )
+    decision = attribution.decide(rules, touches)
+    code = None
+    if decision.partner_id is not None:
+        code = await Partner.filter(merchant_id=merchant_id, id=decision.partner_id).first().values_list("code", flat=True)
+    return CheckoutReferral(decision.partner_id, code, decision.reason.value, not repeat)
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,3 +317,16 @@ async def rule_partners(merchant_id: int, partner_ids: Iterable[int]) -> dict[in
         "id", "group", "kind", "status", "recruiter_id", "reward_preference"
     )
     return {row["id"]: RulePartner(**row) for row in rows}
+
+
+# --- what payouts needs (set-based) -------------------------------------------------------------
+
+
+def payout_partners(merchant_id: int) -> tuple[str, list[object]]:
+    """The merchant's partners as a relation for another domain's set-based SQL: ``(SELECT with ?
+    placeholders, parameters)`` with columns ``partner_id, status, payee_name, payee_account``.
+    Payout batches join it to hold suspended partners and copy payee details onto their lines."""
+    return (
+        "SELECT id AS partner_id, status, payee_name, payee_account FROM partner WHERE merchant_id = ?",
+        [merchant_id],
+    )

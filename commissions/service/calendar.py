@@ -1,0 +1,28 @@
+"""Calendar months in the merchant's time zone, as UTC instants (monthly caps and tiers)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+
+from core.time import zone
+
+
+def month_of(instant: datetime, timezone: str) -> tuple[datetime, datetime]:
+    """[start, end) of the local calendar month holding `instant`, in UTC."""
+    local = instant.astimezone(zone(timezone))
+    start = local.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    end = start.replace(year=start.year + 1, month=1) if start.month == 12 else start.replace(month=start.month + 1)
+    return start.astimezone(UTC), end.astimezone(UTC)
+
+
+def local_range(start: date | datetime, end: date | datetime, timezone: str) -> tuple[datetime, datetime]:
+    """[start, end) in UTC: a date is the whole local day (so an end date is included)."""
+    tz = zone(timezone)
+
+    def instant(value: date | datetime, *, next_day: bool) -> datetime:
+        if isinstance(value, datetime):
+            return value.astimezone(UTC)
+        day = value + timedelta(days=1) if next_day else value
+        return datetime.combine(day, time(0), tzinfo=tz).astimezone(UTC)
+
+    return instant(start, next_day=False), instant(end, next_day=True)

@@ -1,0 +1,88 @@
+"""The read side: commissions listed and filtered, one with its explanation, a partner's totals."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from tortoise.functions import Count, Sum
+
+from commissions.errors import CommissionNotFound
+from commissions.models import Commission
+from commissions.service.records import CommissionRecord, record
+from commissions.service.sql import utc
+from referral.service.partners import get_partner
+from referral.service.sales import order_id_by_external_id
+
+
+@dataclass(frozen=True, slots=True)
+class CommissionFilter:
+    partner_id: int | None = None
+    status: str | None = None
+    kind: str | None = None
+    order_id: int | None = None
+    order_external_id: str | None = None
+    occurred_from: datetime | None = None  #: inclusive
+    occurred_to: datetime | None = None  #: exclusive
+    before_id: int | None = None  #: keyset cursor: only ids below it
+    limit: int = 50
+
+
+@dataclass(frozen=True, slots=True)
+class CommissionPage:
+    items: list[CommissionRecord]
+    next_before_id: int | None  #: pass as `before_id` for the next page; None on the last page
+
+
+async def list_commissions(merchant_id: int, where: CommissionFilter) -> CommissionPage:
+    """The merchant's commissions and reversals matching `where`, newest first."""
+    query = Commission.filter(merchant_id=merchant_id)
+    if where.order_external_id is not None:
+        order_id = await order_id_by_external_id(merchant_id, where.order_external_id)
+        if order_id is None:
+            return CommissionPage([], None)
+        query = query.filter(order_id=order_id)
+    for name in ("partner_id", "status", "kind", "order_id"):
+        value = getattr(where, name)
+        if value is not None:
+            query = query.filter(**{name: value})
+    if where.occurred_from is not None:
+        query = query.filter(occurred_at__gte=utc(where.occurred_from))
+    if where.occurred_to is not None:
+        query = query.filter(occurred_at__lt=utc(where.occurred_to))
+    if where.before_id is not None:
+        query = query.filter(id__lt=where.before_id)
+    rows = await query.order_by("-id").limit(where.limit + 1)
+    items = [record(row) for row in rows[: where.limit]]
+    return CommissionPage(items, items[-1].id if len(rows) > where.limit else None)
+
+
+async def get_commission(merchant_id: int, commission_id: int) -> CommissionRecord:
+    """One commission with its explanation; another merchant's id is not found (404)."""
+    row = await Commission.get_or_none(merchant_id=merchant_id, id=commission_id)
+    if row is None:
+        raise CommissionNotFound(commission_id)
+    return record(row)
+
+
+@dataclass(frozen=True, slots=True)
+class Total:
+    status: str
+    asset: str
+    amount: int  #: originals plus reversals
+    count: int
+
+
+async def partner_totals(merchant_id: int, partner_id: int) -> list[Total]:
+    """A partner's commissions summed by status and asset (one GROUP BY); reversals included,
+    so `available` in CNY is what the partner may be paid in CNY (before payouts)."""
+    await get_partner(merchant_id, partner_id)  # 404 for another merchant's partner
+    rows = await (
+        Commission.filter(merchant_id=merchant_id, partner_id=partner_id)
+        .annotate(amount_sum=Sum("amount"), rows=Count("id"))
+        .group_by("status", "asset")
+        .order_by("status", "asset")
+        .values("status", "asset", "amount_sum", "rows")
+    )
+    # PostgreSQL's SUM(bigint) is numeric: back to int.
+    return [Total(row["status"], row["asset"], int(row["amount_sum"] or 0), row["rows"]) for row in rows]

@@ -1,0 +1,183 @@
+"""Rule-set versions: drafts are edited, one version is active, publishing swaps them atomically.
+
+Commissions store the version and rule id they were computed with, and published versions are
+never edited, so publishing a new version never changes a commission already computed.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
+
+from commissions.errors import NoActiveRuleSet, PublishRaced, RuleSetNotDraft, RuleSetNotFound
+from commissions.models import RuleSetStatus, RuleSetVersion
+from commissions.rules import CompiledRuleSet, compile_rule_set
+from commissions.ruleset import RuleSet, dump_rule_set, parse_rule_set
+from commissions.service.sql import advisory_lock
+from core.time import now
+from referral.service.sales import partner_groups, sales_settings
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSetInfo:
+    version: int
+    status: str
+    content: dict[str, Any]
+    created_at: datetime
+    updated_at: datetime
+    published_at: datetime | None
+    retired_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledVersion:
+    """A rule-set version parsed and compiled for evaluation."""
+
+    version: int
+    rule_set: RuleSet
+    compiled: CompiledRuleSet
+
+
+_INFO_FIELDS = ("version", "status", "content", "created_at", "updated_at", "published_at", "retired_at")
+
+
+def _info(row: dict[str, Any]) -> RuleSetInfo:
+    return RuleSetInfo(**{name: row[name] for name in _INFO_FIELDS})
+
+
+async def _validated(merchant_id: int, content: dict[str, Any]) -> dict[str, Any]:
+    """The content validated against the merchant's currency and partner groups, normalised
+    (amounts in minor units) so that what is stored is exactly what is evaluated."""
+    settings = await sales_settings(merchant_id)
+    groups = await partner_groups(merchant_id)
+    parsed = parse_rule_set(content, currency=settings.currency, known_groups=groups, where="content")
+    return dump_rule_set(parsed)
+
+
+async def create_draft(merchant_id: int, content: dict[str, Any]) -> RuleSetInfo:
+    """A new draft version (the next number); invalid content is refused naming each field."""
+    normalised = await _validated(merchant_id, content)
+    async with in_transaction():
+        await advisory_lock("rule_sets", merchant_id)
+        latest = await (
+            RuleSetVersion.filter(merchant_id=merchant_id).order_by("-version").first().values_list("version", flat=True)
+        )
+        version = (latest or 0) + 1
+        await RuleSetVersion.create(merchant_id=merchant_id, version=version, content=normalised)
+    return await get_version(merchant_id, version)
+
+
+async def update_draft(merchant_id: int, version: int, content: dict[str, Any]) -> RuleSetInfo:
+    normalised = await _validated(merchant_id, content)
+    async with in_transaction():
+        await advisory_lock("rule_sets", merchant_id)
+        row = await _row(merchant_id, version)
+        if row["status"] != RuleSetStatus.draft.value:
+            raise RuleSetNotDraft(version, row["status"])
+        await RuleSetVersion.filter(merchant_id=merchant_id, version=version).update(
+            content=normalised, updated_at=now()
+        )
+    return await get_version(merchant_id, version)
+
+
+async def publish(merchant_id: int, version: int) -> RuleSetInfo:
+    """Make a draft the active version; the previously active one is retired, in one transaction.
+
+    Publishes of one merchant are serialised (an advisory lock on PostgreSQL), and the unique
+    (merchant_id, active_slot) makes a second active version impossible even without it.
+    """
+    async with in_transaction():
+        await advisory_lock("rule_sets", merchant_id)
+        row = await _row(merchant_id, version)
+        if row["status"] != RuleSetStatus.draft.value:
+            raise RuleSetNotDraft(version, row["status"])
+        at = now()
+        try:
+            await RuleSetVersion.filter(merchant_id=merchant_id, status=RuleSetStatus.active.value).update(
+                status=RuleSetStatus.retired.value, active_slot=None, retired_at=at, updated_at=at
+            )
+            await RuleSetVersion.filter(merchant_id=merchant_id, version=version).update(
+                status=RuleSetStatus.active.value, active_slot=True, published_at=at, updated_at=at
+            )
+        except IntegrityError:
+            raise PublishRaced(version) from None
+    return await get_version(merchant_id, version)
+
+
+async def _row(merchant_id: int, version: int) -> dict[str, Any]:
+    rows = await RuleSetVersion.filter(merchant_id=merchant_id, version=version).values(*_INFO_FIELDS)
+    if not rows:
+        raise RuleSetNotFound(version)
+    return rows[0]
+
+
+async def get_version(merchant_id: int, version: int) -> RuleSetInfo:
+    return _info(await _row(merchant_id, version))
+
+
+async def list_versions(merchant_id: int) -> list[RuleSetInfo]:
+    """Every version, newest first."""
+    rows = await RuleSetVersion.filter(merchant_id=merchant_id).order_by("-version").values(*_INFO_FIELDS)
+    return [_info(row) for row in rows]
+
+
+async def get_active(merchant_id: int) -> RuleSetInfo:
+    rows = await RuleSetVersion.filter(merchant_id=merchant_id, status=RuleSetStatus.active.value).values(
+        *_INFO_FIELDS
+    )
+    if not rows:
+        raise NoActiveRuleSet()
+    return _info(rows[0])
+
+
+# --- evaluation ---------------------------------------------------------------------------------
+
+#: Compiled published versions by (merchant, version): their content never changes, so the cache
+#: is never stale; it only bounds its size.
+_COMPILED: OrderedDict[tuple[int, int], CompiledVersion] = OrderedDict()
+_COMPILED_MAX = 1024
+
+
+def _compile(content: dict[str, Any], currency: str, version: int) -> CompiledVersion:
+    # Stored content was validated when saved; the groups it names may have emptied since,
+    # which must not stop it from evaluating, so they are taken as known.
+    named = {
+        group
+        for item in (*content.get("rules", ()), *content.get("modifiers", ()))
+        for group in (item.get("conditions") or {}).get("partner_groups") or ()
+    }
+    rule_set = parse_rule_set(content, currency=currency, known_groups=named)
+    return CompiledVersion(version, rule_set, compile_rule_set(rule_set))
+
+
+async def active_rule_set(merchant_id: int, currency: str) -> CompiledVersion | None:
+    """The active version compiled (cached per process), or None when none is active yet."""
+    version = await (
+        RuleSetVersion.filter(merchant_id=merchant_id, status=RuleSetStatus.active.value)
+        .first()
+        .values_list("version", flat=True)
+    )
+    if version is None:
+        return None
+    return await compiled_version(merchant_id, version, currency)
+
+
+async def compiled_version(merchant_id: int, version: int, currency: str) -> CompiledVersion:
+    """Any version (a draft too, for simulation) parsed and compiled; published ones are cached."""
+    key = (merchant_id, version)
+    cached = _COMPILED.get(key)
+    if cached is not None:
+        _COMPILED.move_to_end(key)
+        return cached
+    row = await _row(merchant_id, version)
+    compiled = _compile(row["content"], currency, version)
+    if row["status"] != RuleSetStatus.draft.value:
+        _COMPILED[key] = compiled
+        if len(_COMPILED) > _COMPILED_MAX:
+            _COMPILED.popitem(last=False)
+    return compiled
