@@ -192,7 +192,8 @@ class ClickRecorder:
     ) -> None:
         self.batch_size = max(1, batch_size)
         self.flush_ms = max(1, flush_ms)
-        self.max_buffer = max_buffer or max(10_000, self.batch_size * 100)
+        #: About 500 bytes a click: the default holds tens of seconds of heavy traffic (~25 MB).
+        self.max_buffer = max_buffer or max(50_000, self.batch_size * 250)
         #: Most visits remembered for dedupe (~250 bytes each); past it, the oldest are forgotten
         #: early, so a flood of distinct visitors bounds memory and shortens the window instead.
         self.max_recent = max_recent
@@ -280,7 +281,10 @@ class ClickRecorder:
         written = 0
         async with self._lock:
             while self._buffer:
-                batch = self._buffer[: self.batch_size]
+                # Normally the queue holds about one batch. When the writer fell behind, bigger
+                # statements let it catch up: the per-statement cost (a thread hop for SQLite,
+                # a round trip for PostgreSQL) is paid per statement, not per click.
+                batch = self._buffer[: max(self.batch_size, _MAX_ROWS_PER_STATEMENT)]
                 self._in_flight = batch
                 del self._buffer[: len(batch)]
                 try:

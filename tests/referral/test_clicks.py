@@ -65,14 +65,14 @@ async def until(condition, *, tries: int = 500) -> None:
     raise AssertionError("condition never held")
 
 
-async def test_flush_writes_the_queue_in_batches_of_one_statement_each():
+async def test_flush_writes_the_queue_with_one_statement_per_thousand_clicks():
     link = await a_link()
     writer = Writer()
     recorder = ClickRecorder(batch_size=3, flush_ms=60_000, writer=writer)
-    ids = [visit(recorder, link, f"visitor-{i}") for i in range(7)]
+    ids = [visit(recorder, link, f"visitor-{i}") for i in range(2500)]
     assert await Click.filter(link_id=link.id).count() == 0  # nothing written on record
-    assert await recorder.flush() == 7
-    assert writer.batches == [3, 3, 1]
+    assert await recorder.flush() == 2500
+    assert writer.batches == [1000, 1000, 500]  # a backlog is caught up in large statements
     assert sorted(await Click.filter(link_id=link.id).values_list("id", flat=True)) == sorted(ids)
     assert recorder.pending() == []
 
@@ -230,3 +230,26 @@ async def test_get_click_ignores_bots_and_other_merchants():
     assert await clicks.get_click(link.merchant_id, "no-such-click") is None
     other = await make_merchant()
     assert await clicks.get_click(other.id, human.id) is None
+
+
+async def test_a_click_being_written_is_still_found():
+    """Between leaving the queue and its INSERT committing, a click must not vanish from lookups."""
+    link = await a_link()
+    started, release = asyncio.Event(), asyncio.Event()
+
+    async def slow_writer(batch):
+        started.set()
+        await release.wait()
+        await insert_clicks(batch)
+
+    recorder = ClickRecorder(batch_size=10, flush_ms=60_000, writer=slow_writer)
+    async with recorder:
+        click_id = visit(recorder, link, "ann")
+        flushing = asyncio.create_task(recorder.flush())
+        await started.wait()
+        assert (await clicks.get_click(link.merchant_id, click_id)).id == click_id
+        latest = await clicks.last_click(link.merchant_id, "ann", now() - timedelta(minutes=1))
+        assert latest is not None and latest.id == click_id
+        release.set()
+        await flushing
+        assert (await clicks.get_click(link.merchant_id, click_id)).id == click_id

@@ -179,3 +179,27 @@ async def test_qr_codes_encode_the_short_url_as_svg_and_png(client):
 async def test_qr_of_an_unknown_code_is_404(client):
     for path in ("/qr/nothing1.svg", "/qr/nothing1.png", "/qr/../etc.png", "/qr/%3Cx%3E.svg"):
         assert (await client.get(path)).status_code == 404
+
+
+async def test_a_non_ascii_target_is_stored_percent_encoded_and_redirects(client):
+    m = await make_merchant()
+    p = await make_partner(m.id)
+    response = await create(client, m, p.id, target_url="https://shop.example.com/商品/茶?颜色=红#评价")
+    assert response.status_code == 201, response.text
+    link = response.json()
+    encoded = "https://shop.example.com/%E5%95%86%E5%93%81/%E8%8C%B6?%E9%A2%9C%E8%89%B2=%E7%BA%A2#%E8%AF%84%E4%BB%B7"
+    assert link["target_url"] == encoded
+    again = await create(client, m, p.id, target_url=encoded)
+    assert again.status_code == 200 and again.json()["id"] == link["id"]
+    visit = await client.get(f"/r/{link['code']}", headers={"user-agent": "Mozilla/5.0"})
+    assert visit.status_code == 302
+    assert visit.headers["location"].startswith(encoded.split("#")[0] + "&relay_click=")
+    assert visit.headers["location"].endswith("#%E8%AF%84%E4%BB%B7")
+
+
+async def test_a_non_ascii_host_is_refused(client):
+    m = await make_merchant(allowed_domains=("shop.example.com",))
+    p = await make_partner(m.id)
+    for target in ("https://shöp.example.com/", "https://shop.example.com\u3002evil.com/", "https://evil.com\uff0fshop.example.com"):
+        response = await create(client, m, p.id, target_url=target)
+        assert response.status_code == 422, target
