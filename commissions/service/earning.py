@@ -24,8 +24,8 @@ from commissions.service.sql import advisory_lock, insert_returning, utc
 from commissions.service.terms import evaluation_terms
 from core.money import POINTS
 from core.time import now
-from referral.service.partners import PartnerInfo, get_partner
-from referral.service.sales import partner_month_net
+from referral.service.partners import get_partner
+from referral.service.sales import partners_net
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,9 +87,15 @@ async def commission_order(merchant_id: int, order: OrderForCommission) -> list[
 
         occurred_at = utc(order.occurred_at)
         month_start, month_end = month_of(occurred_at, terms.timezone)
-        earned = await month_earned(merchant_id, [p.id for p in people], month_start, month_end)
+        ids = [p.id for p in people]
+        earned = await month_earned(merchant_id, ids, month_start, month_end)
+        net_before = await partners_net(merchant_id, month_start, occurred_at, ids)
         beneficiaries = [
-            await _beneficiary(merchant_id, who, level, month_start, occurred_at, earned[who.id])
+            Beneficiary(
+                partner_id=who.id, level=level, group=who.group, kind=who.kind,
+                reward_preference=who.reward_preference, month_net_before_minor=net_before.get(who.id, 0),
+                month_earned=earned[who.id],
+            )
             for level, who in enumerate(people, start=1)
         ]
         facts = OrderFacts(
@@ -136,20 +142,6 @@ async def commission_order(merchant_id: int, order: OrderForCommission) -> list[
         ]
         inserted = await insert_returning(Commission._meta.db_table, COLUMNS, rows)
     return sorted((record_from_db(row) for row in inserted), key=lambda r: r.id)
-
-
-async def _beneficiary(
-    merchant_id: int, who: PartnerInfo, level: int, month_start: datetime, before: datetime, earned: dict[str, int]
-) -> Beneficiary:
-    return Beneficiary(
-        partner_id=who.id,
-        level=level,
-        group=who.group,
-        kind=who.kind,
-        reward_preference=who.reward_preference,
-        month_net_before_minor=await partner_month_net(merchant_id, who.id, month_start, before),
-        month_earned=earned,
-    )
 
 
 async def month_earned(

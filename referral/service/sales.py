@@ -1,4 +1,9 @@
-"""Attributed sales as other domains need them: a partner's month so far, and orders in bulk."""
+"""Referral facts as the commissions domain reads them (it never touches referral tables).
+
+Sales: a partner's month so far, orders in bulk, refund history. Settings and partners: the
+merchant's currency and time zone, partner groups, partners as rules see them. Checkout: the
+attribution an order placed now would get (`referral.attribution.decide`, nothing written).
+"""
 
 from __future__ import annotations
 
@@ -156,16 +161,19 @@ async def partner_groups(merchant_id: int) -> list[str]:
     return sorted(groups)
 
 
-async def partners_net(merchant_id: int, start: datetime, end: datetime) -> dict[int, int]:
-    """Net sales per partner in [start, end), as `partner_month_net` counts them, in one query."""
-    rows = await (
-        Order.filter(merchant_id=merchant_id, partner_id__not_isnull=True, occurred_at__gte=start, occurred_at__lt=end)
-        .exclude(status="canceled")
-        .annotate(net=Sum("total_minor"))
-        .group_by("partner_id")
-        .values("partner_id", "net")
-    )
-    return {row["partner_id"]: int(row["net"] or 0) for row in rows}
+async def partners_net(
+    merchant_id: int, start: datetime, end: datetime, partner_ids: Iterable[int] | None = None
+) -> dict[int, int]:
+    """Net sales per partner in [start, end), as `partner_month_net` counts them, in one query
+    (every partner with sales, or only `partner_ids`; partners without sales are left out)."""
+    query = Order.filter(
+        merchant_id=merchant_id, partner_id__not_isnull=True, occurred_at__gte=start.astimezone(UTC),
+        occurred_at__lt=end.astimezone(UTC),
+    ).exclude(status="canceled")
+    if partner_ids is not None:
+        query = query.filter(partner_id__in=list(partner_ids))
+    rows = await query.annotate(net=Sum("total_minor")).group_by("partner_id").values("partner_id", "net")
+    return {row["partner_id"]: int(row["net"] or 0) for row in rows}  # PostgreSQL's SUM(bigint) is numeric
 
 
 async def order_id_by_external_id(merchant_id: int, external_id: str) -> int | None:

@@ -140,3 +140,18 @@ async def test_an_order_in_another_currency_is_refused():
     with pytest.raises(CurrencyMismatch):
         await commission_order(m.id, order.for_commission())
     assert await Commission.filter(merchant_id=m.id).count() == 0
+
+
+async def test_volume_tiers_count_the_partners_net_sales_earlier_in_the_month():
+    m = await make_merchant()
+    partner = await make_partner(m.id)
+    await publish_rule_set(m.id, {"rules": [{"id": "volume", "level": 1, "reward": {"tiers": [
+        {"min_month_net": 0, "percent": "5"}, {"min_month_net": "100.00", "percent": "10"},
+    ]}}]})
+    # a canceled order does not count toward the tier
+    await make_order(m.id, partner.id, [("A", "toys", 1, 50000)], at=datetime(2026, 3, 2, tzinfo=UTC), status="canceled")
+    first = await make_order(m.id, partner.id, [("A", "toys", 1, 6000)], at=datetime(2026, 3, 3, tzinfo=UTC))
+    second = await make_order(m.id, partner.id, [("A", "toys", 1, 6000)], at=datetime(2026, 3, 4, tzinfo=UTC))
+    assert [c.amount for c in await commission_order(m.id, first.for_commission())] == [300]  # 60.00 in the month
+    made = await commission_order(m.id, second.for_commission())
+    assert [c.amount for c in made] == [600]  # 120.00 in the month with this order: 10% of this order's 60.00
