@@ -5,11 +5,15 @@ drops a repeat of the same visitor on the same link within `DEDUPE_SECONDS`, and
 the row; a background task writes the queue with one multi-row INSERT per batch, every
 `flush_ms` milliseconds or as soon as `batch_size` clicks wait.
 
-Durability: a clean shutdown (lifespan exit) flushes everything. A SIGKILL or a crash
-loses at most the unflushed buffer: at most `batch_size` clicks, or `flush_ms` worth of
-traffic. While the database is down, clicks stay queued and the flush is retried with
-backoff; the queue is capped at `max_buffer` clicks, beyond which new clicks are counted
-in `dropped` and logged (the visitor is still redirected).
+Durability: a clean shutdown (lifespan exit, e.g. SIGTERM to uvicorn) flushes everything.
+A SIGKILL or a crash loses the unflushed buffer: normally at most `batch_size` clicks or
+`flush_ms` worth of traffic, more only while the database is slow or down. Then clicks
+stay queued and the flush is retried with backoff; the queue is capped at `max_buffer`
+clicks, beyond which new clicks are counted in `dropped` and logged (the visitor is still
+redirected, with a click id that will not be found).
+
+Dedupe is per process: with several workers, a repeat that lands on another worker is
+recorded again (attribution still picks one click).
 
 Lookups (`get_click`, `last_click`) also see the clicks still queued in this process, so
 an order reported right after its click is attributed even before the flush.
@@ -22,7 +26,7 @@ import hashlib
 import hmac
 import logging
 import weakref
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -188,7 +192,7 @@ class ClickRecorder:
         max_buffer: int | None = None,
         max_recent: int = 200_000,
         clock: Callable[[], datetime] = now,
-        writer: Callable[[list[PendingClick]], object] = insert_clicks,
+        writer: Callable[[list[PendingClick]], Awaitable[None]] = insert_clicks,
     ) -> None:
         self.batch_size = max(1, batch_size)
         self.flush_ms = max(1, flush_ms)
@@ -208,6 +212,7 @@ class ClickRecorder:
         #: "link_id visitor_id" -> (click id, POSIX time); oldest first, pruned past the window.
         self._recent: dict[str, tuple[str, float]] = {}
         self._wake = asyncio.Event()
+        self._stop = asyncio.Event()
         self._lock = asyncio.Lock()
         self._task: asyncio.Task[None] | None = None
         self._stopping = False
@@ -299,14 +304,14 @@ class ClickRecorder:
         return written
 
     async def _run(self) -> None:
+        interval = self.flush_ms / 1000
         while not self._stopping:
-            delay = self.flush_ms / 1000
             if self._failures:
-                delay = min(_MAX_BACKOFF_SECONDS, delay * 2**self._failures)
-            try:
-                await asyncio.wait_for(self._wake.wait(), timeout=delay)
-            except TimeoutError:
-                pass
+                # Back off while the database fails: a full batch does not cut the pause
+                # short (that would hammer a database that is down), only shutdown does.
+                await _wait(self._stop, min(_MAX_BACKOFF_SECONDS, interval * 2 ** min(self._failures, 16)))
+            else:
+                await _wait(self._wake, interval)
             self._wake.clear()
             if not self._buffer or self._stopping:
                 continue
@@ -333,6 +338,7 @@ class ClickRecorder:
         if self._task is not None:
             # Let a flush in progress finish rather than cancel it half-way through a query.
             self._stopping = True
+            self._stop.set()
             self._wake.set()
             try:
                 await asyncio.wait_for(self._task, timeout=_STOP_TIMEOUT_SECONDS)
@@ -345,3 +351,11 @@ class ClickRecorder:
             log.exception("final click flush failed: %d click(s) lost", len(self._buffer))
         finally:
             _recorders.discard(self)
+
+
+async def _wait(event: asyncio.Event, seconds: float) -> None:
+    """Until `event` is set or `seconds` passed, whichever comes first."""
+    try:
+        await asyncio.wait_for(event.wait(), timeout=seconds)
+    except TimeoutError:
+        pass

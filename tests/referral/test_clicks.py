@@ -130,7 +130,6 @@ async def test_the_background_flush_retries_until_the_database_is_back():
         await until(lambda: recorder._failures >= 2)
         assert len(recorder.pending()) == 1
         writer.down = False
-        recorder._wake.set()
         await until(lambda: not recorder.pending())
     assert await Click.filter(link_id=link.id).count() == 1
 
