@@ -93,9 +93,11 @@ async def on_refund(
         done = await Commission.filter(merchant_id=merchant_id, order_id=order_id, refund_id=refund_id)
         if done:
             return [record(row) for row in sorted(done, key=lambda row: row.id)]
+        # Locked: a concurrent reject either happens first (and the original is skipped) or
+        # finds this reversal committed and voids it too.
         originals = await Commission.filter(
             merchant_id=merchant_id, order_id=order_id, reversal_of=None, status__in=COUNTING
-        ).order_by("id")
+        ).order_by("id").select_for_update()
         if not originals or not this_refund:
             return []
         history = await refund_history(merchant_id, order_id, refund_id)
