@@ -207,16 +207,18 @@ async def reject(merchant_id: int, commission_id: int, *, reason: str, key_id: i
     original remains. A reversal cannot be rejected on its own: reject its original.
     """
     async with in_transaction():
-        row = await Commission.filter(merchant_id=merchant_id, id=commission_id).select_for_update().first()
+        # The original and its reversals are locked: a payout batch cannot claim one meanwhile.
+        rows = await Commission.filter(merchant_id=merchant_id).filter(
+            Q(id=commission_id) | Q(reversal_of=commission_id)
+        ).select_for_update()
+        row = next((r for r in rows if r.id == commission_id), None)
         if row is None:
             raise CommissionNotFound(commission_id)
         if row.reversal_of is not None:
             raise CommissionNotRejectable(commission_id, f"it is a reversal; reject commission {row.reversal_of}")
         if row.status not in COUNTING:
             raise CommissionNotRejectable(commission_id, f"it is {row.status}")
-        claimed = await Commission.filter(
-            merchant_id=merchant_id, payout_batch_id__not_isnull=True
-        ).filter(Q(id=commission_id) | Q(reversal_of=commission_id)).first().values_list("payout_batch_id", flat=True)
+        claimed = next((r.payout_batch_id for r in rows if r.payout_batch_id is not None), None)
         if claimed is not None:
             raise CommissionNotRejectable(commission_id, f"payout batch {claimed} holds it (or one of its reversals)")
         at = now()
