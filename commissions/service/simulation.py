@@ -2,7 +2,9 @@
 
 Orders stream from referral in chunks (memory stays bounded by the chunk and the number of
 partners); month-to-date facts are rebuilt as the replay goes, in order, as they were when each
-order was computed live. The comparison is with the commissions actually stored for those orders.
+order was computed live. Partners are taken as they are now (group, kind, preference, recruiter
+and whether that recruiter is active): referral keeps no history of them. The comparison is with
+the commissions actually stored for those orders.
 """
 
 from __future__ import annotations
