@@ -49,3 +49,37 @@ class OrderConflict(Conflict):
 class ReplayConflict(Conflict):
     def __init__(self, webhook_id: str) -> None:
         super().__init__(f"webhook-id {webhook_id!r} was already used for a different body")
+
+
+def _field_error(field: str, message: str) -> list[dict[str, str]]:
+    return [{"field": field, "message": message}]
+
+
+class UnknownOrder(InvalidInput):
+    """A shop event about an order Relay never received (422, not 404: the merchant exists; the
+    event is refused as it stands, and a retry after the order.created succeeds)."""
+
+    def __init__(self, external_id: str) -> None:
+        message = f"no order {external_id!r} was received; send its order.created first"
+        super().__init__(f"data.external_id: {message}", _field_error("data.external_id", message))
+
+
+class OrderStateRefused(InvalidInput):
+    """An event the order's current status does not allow (completing or refunding a canceled
+    order, canceling a completed one)."""
+
+    def __init__(self, external_id: str, status: str, action: str) -> None:
+        message = f"order {external_id!r} is {status}; it cannot be {action}"
+        super().__init__(f"data.external_id: {message}", _field_error("data.external_id", message))
+
+
+class RefundRefused(InvalidInput):
+    """A refund naming a line the order does not have, or more than is left to refund."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}", _field_error(field, message))
+
+
+class RefundConflict(Conflict):
+    def __init__(self, external_id: str, refund_id: str) -> None:
+        super().__init__(f"refund {refund_id!r} of order {external_id!r} was already made with different content")

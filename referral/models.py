@@ -187,6 +187,8 @@ class Order(Model):
     scene = fields.CharField(max_length=16, null=True)
     is_first_order = fields.BooleanField(default=False, description="customer's first attributed order")
     content_hash = fields.CharField(max_length=64, description="tells a replay from a conflict")
+    visitor_id = fields.CharField(max_length=64, null=True, description="the visitor id the shop sent")
+    partner_code = fields.CharField(max_length=32, null=True, description="the code entered, as typed")
     completed_at = fields.DatetimeField(null=True)
     canceled_at = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
@@ -194,7 +196,11 @@ class Order(Model):
     class Meta:
         table = "shop_order"
         unique_together = (("merchant_id", "external_id"),)
-        indexes = (("merchant_id", "occurred_at"), ("merchant_id", "partner_id", "occurred_at"))
+        indexes = (
+            ("merchant_id", "occurred_at"),
+            ("merchant_id", "partner_id", "occurred_at"),
+            ("merchant_id", "customer_ref"),
+        )
 
 
 class OrderLine(Model):
@@ -225,6 +231,7 @@ class Refund(Model):
     order_id = fields.BigIntField(db_index=True)
     external_id = fields.CharField(max_length=200, description="the shop's refund id")
     amount_minor = fields.BigIntField()
+    content_hash = fields.CharField(max_length=64, description="tells a replay from a conflict")
     occurred_at = fields.DatetimeField()
     created_at = fields.DatetimeField(auto_now_add=True)
 

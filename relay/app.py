@@ -23,6 +23,7 @@ from referral.endpoints import api as referral_api
 from referral.endpoints import public_routes as referral_public_routes
 from referral.service.clicks import ClickRecorder
 from referral.service.merchants import authenticate
+from relay import shop_events
 from relay.settings import MODEL_MODULES, Settings
 
 log = logging.getLogger("relay")
@@ -59,6 +60,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         Route("/openapi.json", openapi, include_in_schema=False),
         Route("/healthz", health, include_in_schema=False),
         *referral_public_routes,
+        *shop_events.routes,
         *(route for api in APIS for route in api.routes()),
     ]
     app = Starlette(

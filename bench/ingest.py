@@ -1,0 +1,407 @@
+"""Benchmark of shop event ingestion: signed order.created events over HTTP, attributed and stored.
+
+    .venv/bin/python bench/ingest.py                     # SQLite, then PostgreSQL if it answers on 127.0.0.1:5432
+    .venv/bin/python bench/ingest.py --database-url postgres://postgres@127.0.0.1:5432/postgres
+
+For each engine: a scratch database (a temporary SQLite file; a fresh PostgreSQL database,
+dropped afterwards) migrated by `relay migrate`, seeded with a merchant, partners, links and
+one click per visitor; the real app under uvicorn on a free loopback port; pre-signed
+order.created events (two lines, a discount, a visitor id or a till code: each one is
+attributed) sent over keep-alive connections. Prints attributed orders/s and checks the
+database holds exactly one attributed order per event answered.
+
+On PostgreSQL it then runs, in the same run, a hand-written asyncpg script doing the same
+writes per order (the order, its lines in one multi-row INSERT, the webhook receipt, in one
+transaction, same concurrency) and prints the ratio. Targets: >= 0.6 of that rate and
+>= 1,000 orders/s. Exit status: 0 targets met, 1 errors or lost orders, 2 below target.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import base64
+import hashlib
+import json
+import os
+import random
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from standardwebhooks import Webhook  # noqa: E402
+
+HOST = "127.0.0.1"
+PG_SERVER = "postgres://postgres@127.0.0.1:5432/postgres"
+TARGET_RATIO = 0.6
+TARGET_RATE = 1000.0
+PARTNERS = 50
+VISITORS = 2000
+#: Orders already in the database when the run starts.
+HISTORY = 20_000
+
+
+@dataclass
+class Run:
+    engine: str
+    sent: int = 0
+    ok: int = 0
+    errors: int = 0
+    seconds: float = 0.0
+    stored: int = 0
+    #: one answer as the app gave it; the baseline stores receipts of the same size
+    sample: str = "{}"
+
+    @property
+    def rate(self) -> float:
+        return self.ok / self.seconds if self.seconds else 0.0
+
+
+# --- databases -----------------------------------------------------------------------------------
+
+
+def relay(*args: str, url: str) -> None:
+    env = {**os.environ, "RELAY_DATABASE_URL": url}
+    subprocess.run([sys.executable, "-m", "relay", *args], cwd=ROOT, env=env, check=True, capture_output=True)
+
+
+def postgres_reachable() -> bool:
+    try:
+        with socket.create_connection((HOST, 5432), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+async def pg_admin(server_url: str, sql: str) -> None:
+    import asyncpg
+
+    parts = urlsplit(server_url)
+    conn = await asyncpg.connect(
+        host=parts.hostname, port=parts.port or 5432, user=parts.username or "postgres",
+        password=parts.password or None, database=parts.path.lstrip("/") or "postgres",
+    )
+    try:
+        await conn.execute(sql)
+    finally:
+        await conn.close()
+
+
+@dataclass
+class Seed:
+    merchant_id: int
+    secret: str
+    codes: list[str]
+    visitors: list[str]
+
+
+async def seed(url: str) -> Seed:
+    """A merchant with partners, one link each, and one recent click per visitor."""
+    from tortoise import Tortoise
+
+    from core import ids
+    from core.db import tortoise_config
+    from referral.models import Click, Order, Partner, ShareLink
+    from referral.service.merchants import create_merchant
+    from relay.settings import MODEL_MODULES
+
+    await Tortoise.init(config=tortoise_config(url, MODEL_MODULES), _enable_global_fallback=True)
+    try:
+        created = await create_merchant("Bench", "CNY", allowed_domains=["shop.example.com"])
+        merchant = created.merchant
+        await Partner.bulk_create(
+            [Partner(merchant_id=merchant.id, code=ids.partner_code(), display_name=f"P{i}") for i in range(PARTNERS)]
+        )
+        partners = await Partner.filter(merchant_id=merchant.id).order_by("id")
+        await ShareLink.bulk_create([
+            ShareLink(merchant_id=merchant.id, partner_id=p.id, code=ids.link_code(),
+                      target_url="https://shop.example.com/", scene="personal")
+            for p in partners
+        ])
+        links = await ShareLink.filter(merchant_id=merchant.id).order_by("id")
+        clicked = datetime.now(UTC) - timedelta(days=1)
+        visitors = [ids.visitor_id() for _ in range(VISITORS)]
+        await Click.bulk_create([
+            Click(id=ids.click_id(), merchant_id=merchant.id, link_id=link.id, partner_id=link.partner_id,
+                  scene=link.scene, visitor_id=visitor, ip_hash="0" * 64, occurred_at=clicked)
+            for visitor, link in zip(visitors, (links[i % len(links)] for i in range(VISITORS)), strict=True)
+        ], batch_size=500)
+        # Order history, then planner statistics: a database in service has both (a fresh one,
+        # growing from empty with no statistics, would measure the planner's guesses instead).
+        history = datetime.now(UTC) - timedelta(days=60)
+        await Order.bulk_create([
+            Order(merchant_id=merchant.id, external_id=f"history-{n}", customer_ref=f"old-{n}", currency="CNY",
+                  channel="online", occurred_at=history, subtotal_minor=1000, discount_minor=0, total_minor=1000,
+                  partner_id=partners[n % len(partners)].id, attribution="last_click", content_hash="0" * 64)
+            for n in range(HISTORY)
+        ], batch_size=1000)
+        await Tortoise.get_connection("default").execute_script("ANALYZE")
+        return Seed(merchant.id, merchant.webhook_secret, [p.code for p in partners], visitors)
+    finally:
+        await Tortoise.close_connections()
+
+
+# --- events ----------------------------------------------------------------------------------------
+
+
+def order_event(n: int, seed: Seed, tag: str) -> dict:
+    at = datetime.now(UTC).isoformat()
+    data = {
+        "external_id": f"{tag}-{n}",
+        "occurred_at": at,
+        "currency": "CNY",
+        "channel": "online",
+        "customer_ref": f"cust-{random.randrange(10**9)}",
+        "lines": [
+            {"sku": "TEA-1", "category": "tea", "quantity": 3, "unit_price": "19.90"},
+            {"sku": "CUP-1", "category": "cups", "quantity": 1, "unit_price": 550},
+        ],
+        "discount": "2.00",
+    }
+    if n % 5 == 0:
+        data |= {"channel": "store", "store_id": "store-1", "partner_code": random.choice(seed.codes)}
+    else:
+        data["visitor_id"] = random.choice(seed.visitors)
+    return {"type": "order.created", "timestamp": at, "data": data}
+
+
+def signed_requests(seed: Seed, count: int, tag: str, port: int) -> list[bytes]:
+    hook = Webhook(seed.secret)
+    now = datetime.now(UTC)
+    requests = []
+    for n in range(count):
+        body = json.dumps(order_event(n, seed, tag), separators=(",", ":"))
+        msg_id = f"msg_{tag}_{n}"
+        head = (
+            f"POST /api/v1/merchants/{seed.merchant_id}/events HTTP/1.1\r\nHost: {HOST}:{port}\r\n"
+            f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n"
+            f"webhook-id: {msg_id}\r\nwebhook-timestamp: {int(now.timestamp())}\r\n"
+            f"webhook-signature: {hook.sign(msg_id, now, body)}\r\n\r\n"
+        )
+        requests.append(head.encode() + body.encode())
+    return requests
+
+
+async def _connection(port: int, queue: list[bytes], run: Run) -> None:
+    reader, writer = await asyncio.open_connection(HOST, port)
+    try:
+        while queue:
+            writer.write(queue.pop())
+            run.sent += 1
+            status_line = await reader.readline()
+            length = 0
+            while (line := await reader.readline()) not in (b"\r\n", b""):
+                name, _, value = line.partition(b":")
+                if name.strip().lower() == b"content-length":
+                    length = int(value)
+            body = await reader.readexactly(length)
+            if status_line.split()[1] == b"200" and b'"applied":true' in body and b'"partner_id":null' not in body:
+                run.ok += 1
+                run.sample = body.decode()
+            else:
+                run.errors += 1
+                if run.errors <= 3:
+                    print(f"  unexpected answer: {status_line.decode().strip()} {body[:300]!r}")
+    finally:
+        writer.close()
+
+
+async def load(port: int, requests: list[bytes], concurrency: int, run: Run) -> None:
+    queue = list(reversed(requests))
+    started = time.perf_counter()
+    await asyncio.gather(*(_connection(port, queue, run) for _ in range(concurrency)))
+    run.seconds = time.perf_counter() - started
+
+
+def wait_ready(port: int, process: subprocess.Popen, timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"server exited with {process.returncode}")
+        try:
+            with socket.create_connection((HOST, port), timeout=1) as sock:
+                sock.sendall(f"GET /healthz HTTP/1.1\r\nHost: {HOST}\r\nConnection: close\r\n\r\n".encode())
+                if sock.recv(64).startswith(b"HTTP/1.1 200"):
+                    return
+        except OSError:
+            time.sleep(0.1)
+    raise SystemExit(f"server did not start within {timeout} s")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return sock.getsockname()[1]
+
+
+async def count_attributed(url: str, merchant_id: int, tag: str) -> int:
+    from tortoise import Tortoise
+
+    from core.db import tortoise_config
+    from referral.models import Order
+    from relay.settings import MODEL_MODULES
+
+    await Tortoise.init(config=tortoise_config(url, MODEL_MODULES), _enable_global_fallback=True)
+    try:
+        return await Order.filter(
+            merchant_id=merchant_id, external_id__startswith=f"{tag}-", partner_id__not_isnull=True
+        ).count()
+    finally:
+        await Tortoise.close_connections()
+
+
+def ingest(url: str, engine: str, orders: int, concurrency: int, workers: int) -> tuple[Run, Seed]:
+    relay("migrate", url=url)
+    seeded = asyncio.run(seed(url))
+    port = free_port()
+    env = {**os.environ, "RELAY_DATABASE_URL": url}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "relay.app:create_app", "--factory", "--host", HOST, "--port", str(port),
+         "--log-level", "warning", "--no-access-log", "--workers", str(workers)],
+        cwd=ROOT, env=env,
+    )
+    try:
+        wait_ready(port, server)
+        asyncio.run(load(port, signed_requests(seeded, min(300, orders), "warm", port), concurrency, Run(engine)))
+        run = Run(engine)
+        asyncio.run(load(port, signed_requests(seeded, orders, "run", port), concurrency, run))
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    run.stored = asyncio.run(count_attributed(url, seeded.merchant_id, "run"))
+    return run, seeded
+
+
+# --- the hand-written baseline (PostgreSQL) ----------------------------------------------------------
+
+_ORDER_SQL = (
+    "INSERT INTO shop_order (merchant_id, external_id, customer_ref, currency, channel, store_id, occurred_at, "
+    "subtotal_minor, discount_minor, total_minor, status, partner_id, attribution, click_id, link_id, scene, "
+    "is_first_order, content_hash, visitor_id, partner_code, created_at) VALUES "
+    "($1, $2, $3, 'CNY', 'online', NULL, $4, 6520, 200, 6320, 'created', $5, 'last_click', NULL, NULL, "
+    "'personal', TRUE, $6, $7, NULL, now()) RETURNING id"
+)
+_LINES_SQL = (
+    "INSERT INTO order_line (merchant_id, order_id, line_no, sku, category, quantity, unit_price_minor, "
+    "gross_minor, discount_minor, net_minor) VALUES "
+    "($1, $2, 1, 'TEA-1', 'tea', 3, 1990, 5970, 183, 5787), ($1, $2, 2, 'CUP-1', 'cups', 1, 550, 550, 17, 533)"
+)
+_RECEIPT_SQL = (
+    "INSERT INTO webhook_receipt (merchant_id, webhook_id, body_hash, status_code, response, received_at) "
+    "VALUES ($1, $2, $3, 200, $4, now())"
+)
+
+
+async def handwritten(url: str, seeded: Seed, orders: int, concurrency: int, reply: str) -> Run:
+    """The same writes per order with asyncpg and no framework: order, lines, receipt (holding an
+    answer of the app's size), in one transaction per order; no attribution read, no HTTP."""
+    import asyncpg
+
+    parts = urlsplit(url)
+    pool = await asyncpg.create_pool(
+        host=parts.hostname, port=parts.port or 5432, user=parts.username or "postgres",
+        password=parts.password or None, database=parts.path.lstrip("/"), min_size=concurrency, max_size=concurrency,
+    )
+    run = Run("postgres, hand-written asyncpg")
+    todo = list(range(orders))
+
+    async def worker() -> None:
+        async with pool.acquire() as conn:
+            while todo:
+                n = todo.pop()
+                async with conn.transaction():
+                    order_id = await conn.fetchval(
+                        _ORDER_SQL, seeded.merchant_id, f"hand-{n}", f"cust-{n}", datetime.now(UTC),
+                        None, hashlib.sha256(str(n).encode()).hexdigest(), random.choice(seeded.visitors),
+                    )
+                    await conn.execute(_LINES_SQL, seeded.merchant_id, order_id)
+                    await conn.execute(
+                        _RECEIPT_SQL, seeded.merchant_id, f"hand_{n}", base64.b16encode(os.urandom(32)).decode(),
+                        reply,
+                    )
+                run.ok += 1
+
+    started = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(concurrency)))
+    run.seconds = time.perf_counter() - started
+    await pool.close()
+    return run
+
+
+# --- main --------------------------------------------------------------------------------------------
+
+
+def report(run: Run, expected: int) -> bool:
+    lost = expected - run.stored if run.stored else 0
+    print(
+        f"{run.engine:<10} {run.ok:>6} attributed orders in {run.seconds:5.2f} s = {run.rate:8.0f} orders/s"
+        f"   errors {run.errors}, in the database {run.stored}"
+    )
+    return run.errors == 0 and lost == 0 and run.stored == run.ok
+
+
+def bench(url: str, orders: int | None, concurrency: int, workers: int | None) -> int:
+    """One engine (in its own process: Tortoise keeps per-engine query state in the models)."""
+    engine = "postgres" if url.startswith(("postgres", "asyncpg")) else "sqlite"
+    orders = orders or (2000 if engine == "sqlite" else 6000)
+    # SQLite has one writer: one server process. PostgreSQL: one per CPU, as `relay serve --workers`.
+    workers = workers or (1 if engine == "sqlite" else os.cpu_count() or 1)
+    print(f"{engine}: {orders} events, {concurrency} connections, {workers} server process(es)")
+    run, seeded = ingest(url, engine, orders, concurrency, workers)
+    if not report(run, orders):
+        return 1
+    if engine != "postgres":
+        return 0
+    base = asyncio.run(handwritten(url, seeded, orders, concurrency, run.sample))
+    print(f"{'baseline':<10} {base.ok:>6} orders by hand-written asyncpg in {base.seconds:5.2f} s = "
+          f"{base.rate:8.0f} orders/s (one process, {concurrency} connections)")
+    ratio = run.rate / base.rate if base.rate else 0.0
+    print(f"ratio {ratio:.2f} (target >= {TARGET_RATIO}); {run.rate:.0f} orders/s (target >= {TARGET_RATE:.0f})")
+    return 0 if ratio >= TARGET_RATIO and run.rate >= TARGET_RATE else 2
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--database-url", help="run on this database only (sqlite://FILE or postgres://...)")
+    parser.add_argument("--orders", type=int, default=None, help="events per run (default 2000 SQLite, 6000 PostgreSQL)")
+    parser.add_argument("--concurrency", type=int, default=32, help="connections sending at once")
+    parser.add_argument("--workers", type=int, default=None,
+                        help="server processes (default: 1 on SQLite, one per CPU on PostgreSQL)")
+    args = parser.parse_args()
+    if args.database_url:
+        return bench(args.database_url, args.orders, args.concurrency, args.workers)
+
+    def child(url: str) -> int:
+        extra = ["--orders", str(args.orders)] if args.orders else []
+        extra += ["--workers", str(args.workers)] if args.workers else []
+        return subprocess.run(
+            [sys.executable, __file__, "--database-url", url, "--concurrency", str(args.concurrency), *extra]
+        ).returncode
+
+    with tempfile.TemporaryDirectory(prefix="relay-bench-") as scratch:
+        codes = [child(f"sqlite://{scratch}/relay.sqlite3")]
+    if postgres_reachable():
+        name = f"relay_bench_{uuid.uuid4().hex[:8]}"
+        asyncio.run(pg_admin(PG_SERVER, f'CREATE DATABASE "{name}"'))
+        try:
+            parts = urlsplit(PG_SERVER)
+            codes.append(child(urlunsplit((parts.scheme, parts.netloc, f"/{name}", "", ""))))
+        finally:
+            asyncio.run(pg_admin(PG_SERVER, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    else:
+        print("PostgreSQL does not answer on 127.0.0.1:5432: SQLite only")
+    return max(codes)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,155 @@
+"""Hand-written SQL of the order hot path, for PostgreSQL and SQLite alike.
+
+Every order.created runs through here, so the statements are few and each is cheap to
+plan: one query gathers every attribution fact, one statement (PostgreSQL) writes the order
+with its lines. Timestamps passed in must be UTC: SQLite compares the stored ISO text.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from datetime import UTC, datetime
+from typing import Any
+
+#: Everything attribution needs, in one round trip: one row per fact found. Written by hand
+#: rather than through `partners.partner_by_code`, `clicks.get_click` and `clicks.last_click`
+#: because those are four to six round trips on the path every order takes; the clicks still
+#: queued in this process are merged in afterwards, as `clicks.last_click` does. Each branch
+#: is a lookup by a unique or leading index (cheap to plan and to run), and only the branches
+#: the order's inputs call for are sent. The columns are shared: the partner's id, status and
+#: customer_ref, then per fact `n1 n2 t1 t2 at1 at2 flag`, typed in the first branch
+#: (PostgreSQL takes a UNION's column types from the left).
+_FACT_BRANCHES = {
+    "merchant": """
+SELECT 'merchant' AS fact, CAST(NULL AS BIGINT) AS partner, CAST(NULL AS TEXT) AS status,
+       CAST(NULL AS TEXT) AS customer, CAST(m.attribution_window_days AS BIGINT) AS n1,
+       m.binding_days AS n2, CAST(m.attribution_model AS TEXT) AS t1, CAST(NULL AS TEXT) AS t2,
+       CAST(NULL AS TIMESTAMPTZ) AS at1, CAST(NULL AS TIMESTAMPTZ) AS at2, m.allow_self_referral AS flag
+  FROM merchant m WHERE m.id = :merchant""",
+    "order": """
+SELECT 'order', NULL, NULL, NULL, o.id, NULL, o.content_hash, NULL, NULL, NULL, NULL
+  FROM shop_order o WHERE o.merchant_id = :merchant AND o.external_id = :external_id""",
+    "code": """
+SELECT 'code', p.id, p.status, p.customer_ref, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+  FROM partner p WHERE p.merchant_id = :merchant AND p.code = :code""",
+    "binding": """
+SELECT 'binding', p.id, p.status, p.customer_ref, NULL, NULL, NULL, NULL, b.bound_at, b.expires_at, NULL
+  FROM customer_binding b JOIN partner p ON p.merchant_id = b.merchant_id AND p.id = b.partner_id
+ WHERE b.merchant_id = :merchant AND b.customer_ref = :customer""",
+    "attributed_before": """
+SELECT 'attributed_before', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+ WHERE EXISTS (SELECT 1 FROM shop_order a WHERE a.merchant_id = :merchant AND a.customer_ref = :customer
+                  AND a.partner_id IS NOT NULL AND a.status <> 'canceled')""",
+    "click": """
+SELECT 'click', p.id, p.status, p.customer_ref, k.link_id, NULL, k.id, k.scene, k.occurred_at, NULL, k.is_bot
+  FROM click k JOIN partner p ON p.merchant_id = k.merchant_id AND p.id = k.partner_id
+ WHERE k.merchant_id = :merchant AND k.id = :click""",
+    "visit": """
+SELECT 'visit', p.id, p.status, p.customer_ref, v.link_id, NULL, v.id, v.scene, v.occurred_at, NULL, v.is_bot
+  FROM click v JOIN partner p ON p.merchant_id = v.merchant_id AND p.id = v.partner_id
+ WHERE v.merchant_id = :merchant AND v.id = (
+       SELECT c.id FROM click c
+        WHERE c.merchant_id = :merchant AND c.visitor_id = :visitor AND NOT c.is_bot AND c.occurred_at <= :at
+        ORDER BY c.occurred_at DESC, c.id DESC LIMIT 1)""",
+}
+
+
+@functools.lru_cache(maxsize=64)
+def facts_query(dialect: str, branches: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """The UNION ALL of `branches`, its `:name` placeholders numbered; and the names in order."""
+    names: list[str] = []
+
+    def number(match: re.Match[str]) -> str:
+        if match.group(1) not in names:
+            names.append(match.group(1))
+        return f"{'$' if dialect == 'postgres' else '?'}{names.index(match.group(1)) + 1}"
+
+    text = "\nUNION ALL".join(_FACT_BRANCHES[branch] for branch in branches)
+    return re.sub(r":(\w+)", number, text), tuple(names)
+
+
+def marks(count: int, *, start: int = 0) -> str:
+    return ", ".join(f"${start + i + 1}" for i in range(count))
+
+
+_ORDER_COLUMNS = (
+    "merchant_id", "external_id", "customer_ref", "currency", "channel", "store_id", "occurred_at",
+    "subtotal_minor", "discount_minor", "total_minor", "status", "partner_id", "attribution", "click_id",
+    "link_id", "scene", "is_first_order", "content_hash", "visitor_id", "partner_code", "created_at",
+)
+_ORDER_INSERT = (
+    f"INSERT INTO shop_order ({', '.join(_ORDER_COLUMNS)}) VALUES ({marks(len(_ORDER_COLUMNS))}) "
+    "ON CONFLICT (merchant_id, external_id) DO NOTHING"
+)
+_ORDER_SQL = f"{_ORDER_INSERT} RETURNING id"
+_LINE_COLUMNS = (
+    "merchant_id", "order_id", "line_no", "sku", "category", "quantity", "unit_price_minor",
+    "gross_minor", "discount_minor", "net_minor",
+)
+_LINE_TYPES = ("int", "varchar", "varchar", "bigint", "bigint", "bigint", "bigint", "bigint")
+_ORDER_WITH_LINES_SQL = (
+    f"WITH new_order AS ({_ORDER_INSERT} RETURNING id, merchant_id) "
+    f"INSERT INTO order_line ({', '.join(_LINE_COLUMNS)}) "
+    f"SELECT o.merchant_id, o.id, {', '.join('l.' + c for c in _LINE_COLUMNS[2:])} FROM new_order o, unnest("
+    + ", ".join(f"${len(_ORDER_COLUMNS) + i + 1}::{t}[]" for i, t in enumerate(_LINE_TYPES))
+    + f") AS l({', '.join(_LINE_COLUMNS[2:])}) RETURNING order_id, id, line_no"
+)
+#: The binding an attributed order makes; the WHERE keeps a binding another order made
+#: meanwhile (only an expired one is replaced).
+BINDING_SQL = (
+    "INSERT INTO customer_binding (merchant_id, customer_ref, partner_id, bound_at, expires_at) "
+    "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (merchant_id, customer_ref) DO UPDATE SET "
+    "partner_id = excluded.partner_id, bound_at = excluded.bound_at, expires_at = excluded.expires_at "
+    "WHERE customer_binding.expires_at IS NOT NULL AND customer_binding.expires_at <= excluded.bound_at"
+)
+
+
+async def insert_order_rows(
+    db: Any, merchant_id: int, order_values: list[Any], lines: list[tuple[Any, ...]]
+) -> tuple[int, dict[int, int]] | None:
+    """Insert the order and its lines; their ids (lines by line_no), or None when an order with
+    this external id exists. PostgreSQL: one statement (the lines from arrays, so its text and
+    prepared plan are the same for any number of lines); SQLite: two."""
+    if db.capabilities.dialect == "postgres":
+        columns = [list(column) for column in zip(*lines, strict=True)]
+        rows = await db.execute_query_dict(_ORDER_WITH_LINES_SQL, [*order_values, *columns])
+        if not rows:
+            return None
+        return rows[0]["order_id"], {r["line_no"]: r["id"] for r in rows}
+    inserted = await db.execute_query_dict(for_dialect(db, _ORDER_SQL), order_values)
+    if not inserted:
+        return None
+    order_id = inserted[0]["id"]
+    width = len(_LINE_COLUMNS)
+    groups = ", ".join(f"({marks(width, start=i * width)})" for i in range(len(lines)))
+    rows = await db.execute_query_dict(
+        for_dialect(db, f"INSERT INTO order_line ({', '.join(_LINE_COLUMNS)}) VALUES {groups} RETURNING id, line_no"),
+        [value for line in lines for value in (merchant_id, order_id, *line)],
+    )
+    return order_id, {r["line_no"]: r["id"] for r in rows}
+
+
+#: Each line of an order with what earlier refunds took from it.
+REFUNDABLE_SQL = """
+SELECT l.id AS id, l.sku AS sku, l.quantity AS quantity, l.net_minor AS net_minor,
+       COALESCE(SUM(r.quantity), 0) AS refunded_quantity, COALESCE(SUM(r.amount_minor), 0) AS refunded_minor
+FROM order_line l
+LEFT JOIN refund_line r ON r.merchant_id = l.merchant_id AND r.order_line_id = l.id
+WHERE l.merchant_id = $1 AND l.order_id = $2
+GROUP BY l.id, l.sku, l.quantity, l.net_minor, l.line_no
+ORDER BY l.line_no
+"""
+
+
+def for_dialect(db: Any, text: str) -> str:
+    """Queries are written with PostgreSQL's ``$n``; SQLite takes the same numbers as ``?n``."""
+    return text if db.capabilities.dialect == "postgres" else text.replace("$", "?")
+
+
+def instant(value: Any) -> datetime | None:
+    """A timestamp from hand-written SQL: asyncpg gives datetimes, SQLite the stored text."""
+    if value is None or isinstance(value, datetime):
+        return value
+    parsed = datetime.fromisoformat(value)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)

@@ -1,0 +1,80 @@
+"""Webhook receipts: a shop event's `webhook-id` is answered once; a replay gets the first answer.
+
+Only events that succeeded are kept. A refused event (4xx) leaves nothing behind, so the shop
+may fix it and retry under the same id, and an event that arrived too early (a refund before
+its order) succeeds when redelivered.
+
+Concurrency rests on the unique (merchant_id, webhook_id) constraint, not on a read: the
+receipt is inserted last, inside the event's transaction; a second delivery of the same id
+waits on the first's uncommitted row (PostgreSQL) and then fails to insert, which rolls back
+everything it did. The caller then answers from the stored receipt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from tortoise.exceptions import IntegrityError
+
+from core.db import connection
+from core.time import now
+from referral.errors import ReplayConflict
+from referral.models import WebhookReceipt
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """An answer to a shop event: its status and its JSON, byte for byte as first given."""
+
+    status: int
+    text: str
+
+    @classmethod
+    def of(cls, status: int, body: dict[str, Any]) -> Reply:
+        # Keys sorted: PostgreSQL's jsonb reorders them, and a replay must be the same bytes.
+        return cls(status, json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False))
+
+
+class AlreadyReceived(Exception):
+    """This webhook-id already has a receipt: leave the transaction (rolling it back) and answer
+    from `stored_reply`."""
+
+
+def body_hash(body: bytes) -> str:
+    return hashlib.sha256(body).hexdigest()
+
+
+_INSERT = (
+    "INSERT INTO webhook_receipt (merchant_id, webhook_id, body_hash, status_code, response, received_at) "
+    "VALUES ({})"
+)
+
+
+async def record(merchant_id: int, webhook_id: str, body_digest: str, reply: Reply) -> None:
+    """Keep the answer to `webhook_id`; raises `AlreadyReceived` when it was answered before.
+
+    Must be the last statement of the event's transaction: on PostgreSQL a failed statement
+    ends the transaction. (Hand-written: it is on every event's path.)
+    """
+    db = connection()
+    marks = "$1, $2, $3, $4, $5, $6" if db.capabilities.dialect == "postgres" else "?, ?, ?, ?, ?, ?"
+    try:
+        await db.execute_query(
+            _INSERT.format(marks), [merchant_id, webhook_id, body_digest, reply.status, reply.text, now()]
+        )
+    except IntegrityError:
+        raise AlreadyReceived(webhook_id) from None
+
+
+async def stored_reply(merchant_id: int, webhook_id: str, body_digest: str) -> Reply | None:
+    """The first answer to `webhook_id`, None when there is none; `ReplayConflict` (409) when the
+    id was used for a different body."""
+    row = await WebhookReceipt.get_or_none(merchant_id=merchant_id, webhook_id=webhook_id)
+    if row is None:
+        return None
+    if row.body_hash != body_digest:
+        raise ReplayConflict(webhook_id)
+    return Reply.of(row.status_code, row.response)

@@ -1,0 +1,162 @@
+"""A merchant's own settings: time zone, allowed domains, attribution rules, the webhook secret.
+
+`shop_signing` answers the event endpoint from an in-process cache for `SIGNING_TTL_SECONDS`,
+saving a round trip per event. Rotating the secret drops this process's entry at once;
+other processes accept the old secret for at most the TTL.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from time import monotonic
+from typing import Any
+
+from tortoise.transactions import in_transaction
+
+from core.errors import InvalidInput
+from core.money import MAX_MINOR
+from core.time import zone
+from referral.attribution import Model, Rules
+from referral.errors import MerchantNotFound
+from referral.models import Merchant
+from referral.service.merchants import new_webhook_secret
+
+SIGNING_TTL_SECONDS = 10.0
+
+
+@dataclass(frozen=True, slots=True)
+class MerchantSettings:
+    id: int
+    name: str
+    currency: str
+    timezone: str
+    allowed_domains: list[str]
+    attribution_window_days: int
+    attribution_model: str
+    #: None: customers are not bound; 0: bound forever; N: bound for N days after their first attributed order
+    binding_days: int | None
+    allow_self_referral: bool
+
+    @property
+    def rules(self) -> Rules:
+        return Rules(
+            window_days=self.attribution_window_days,
+            model=Model(self.attribution_model),
+            binding_days=self.binding_days,
+            allow_self_referral=self.allow_self_referral,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ShopSigning:
+    """What the event endpoint needs before touching the database: the secret and the currency."""
+
+    merchant_id: int
+    webhook_secret: str
+    currency: str
+
+
+#: merchant id -> (entry, monotonic expiry)
+_signing: dict[int, tuple[ShopSigning, float]] = {}
+
+#: Fields `update_settings` may change.
+EDITABLE = (
+    "timezone", "allowed_domains", "attribution_window_days", "attribution_model", "binding_days",
+    "allow_self_referral",
+)
+
+
+def _settings(row: Merchant) -> MerchantSettings:
+    return MerchantSettings(
+        id=row.id,
+        name=row.name,
+        currency=row.currency,
+        timezone=row.timezone,
+        allowed_domains=list(row.allowed_domains or []),
+        attribution_window_days=row.attribution_window_days,
+        attribution_model=row.attribution_model,
+        binding_days=row.binding_days,
+        allow_self_referral=row.allow_self_referral,
+    )
+
+
+async def get_settings(merchant_id: int) -> MerchantSettings:
+    row = await Merchant.get_or_none(id=merchant_id)
+    if row is None:
+        raise MerchantNotFound(merchant_id)
+    return _settings(row)
+
+
+async def update_settings(merchant_id: int, changes: dict[str, Any]) -> MerchantSettings:
+    """Change the given settings (already validated by the schema); others stay as they are.
+
+    New attribution rules apply to orders received from now on; orders already attributed
+    keep their decision, and bindings keep the expiry they were made with.
+    """
+    unknown = set(changes) - set(EDITABLE)
+    if unknown:
+        raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
+    async with in_transaction():
+        row = await Merchant.select_for_update().get_or_none(id=merchant_id)
+        if row is None:
+            raise MerchantNotFound(merchant_id)
+        for name, value in changes.items():
+            setattr(row, name, value)
+        if changes:
+            await row.save(update_fields=list(changes))
+    return _settings(row)
+
+
+async def rotate_webhook_secret(merchant_id: int) -> str:
+    """A new webhook secret, returned once; events signed with the old one are refused from now
+    on (in other processes, within `SIGNING_TTL_SECONDS`)."""
+    secret = new_webhook_secret()
+    updated = await Merchant.filter(id=merchant_id).update(webhook_secret=secret)
+    if not updated:
+        raise MerchantNotFound(merchant_id)
+    _signing.pop(merchant_id, None)
+    return secret
+
+
+async def shop_signing(merchant_id: int) -> ShopSigning | None:
+    """The merchant's webhook secret and currency (cached briefly), None for an unknown merchant."""
+    cached = _signing.get(merchant_id)
+    clock = monotonic()
+    if cached is not None and cached[1] > clock:
+        return cached[0]
+    if not 0 < merchant_id <= MAX_MINOR:
+        return None
+    row = await Merchant.filter(id=merchant_id).only("id", "webhook_secret", "currency").first()
+    if row is None:
+        _signing.pop(merchant_id, None)
+        return None
+    entry = ShopSigning(row.id, row.webhook_secret, row.currency)
+    _signing[merchant_id] = (entry, clock + SIGNING_TTL_SECONDS)
+    return entry
+
+
+async def day_bounds(merchant_id: int, first: date | None, last: date | None) -> tuple[datetime | None, datetime | None]:
+    """`local_days` in the merchant's time zone."""
+    row = await Merchant.filter(id=merchant_id).only("id", "timezone").first()
+    if row is None:
+        raise MerchantNotFound(merchant_id)
+    return local_days(row.timezone, first, last)
+
+
+def local_days(timezone: str, first: date | None, last: date | None) -> tuple[datetime | None, datetime | None]:
+    """Days in a time zone as instants: [start of `first`, start of the day after `last`).
+
+    A missing end stays open. Raises `InvalidInput` when `first` is after `last`.
+    """
+    if first is not None and last is not None and first > last:
+        raise InvalidInput("query.from: is after to", [{"field": "query.from", "message": "is after to"}])
+    tz = zone(timezone)
+
+    def midnight(day: date) -> datetime:
+        return datetime.combine(day, time(), tzinfo=tz)
+
+    return (
+        None if first is None else midnight(first),
+        None if last is None else midnight(last + timedelta(days=1)),
+    )

@@ -1,0 +1,203 @@
+"""The shop's signed events, from the HTTP request to the committed answer: the event pipeline.
+
+``POST /api/v1/merchants/{merchant_id}/events``, one event per request, signed per Standard
+Webhooks with the merchant's secret. In order:
+
+1. verify the signature and its timestamp (±5 minutes): any failure is 401, nothing written;
+2. parse and validate the event: 400 (not JSON) or 422 (naming the field), nothing written;
+3. one transaction: the referral use case (create, complete, cancel or refund an order)
+   returns a frozen outcome; the steps consuming it run next (see `run`); last, the webhook
+   receipt with the answer;
+4. a replay of a `webhook-id` with the same body gets the stored answer; another body is 409.
+
+The receipt is written last instead of being looked up first: a first delivery, by far the
+common case, costs no extra round trip, and the unique constraint on (merchant, webhook-id)
+decides between two concurrent deliveries (the loser's work is rolled back and it answers
+from the receipt). Only successful answers are kept, so a refused event can be corrected
+and retried under the same id.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from typing import Any
+
+from pydantic import BaseModel
+from standardwebhooks import Webhook, WebhookVerificationError
+from starlette.datastructures import Headers
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+from tortoise.transactions import in_transaction
+
+from core.api import PROBLEM_JSON, problem_response
+from core.errors import MalformedRequest, RelayError, ServiceUnavailable, Unauthorized
+from referral.endpoints import document_public
+from referral.schemas.orders import EventIn, EventReply, EventType, ShopCommand, parse_event
+from referral.service import orders, receipts
+from referral.service.clicks import PendingClick
+from referral.service.orders import OrderInput, OrderOutcome, RefundInput, RefundOutcome, StatusChange
+from referral.service.receipts import AlreadyReceived, Reply
+from referral.service.settings import ShopSigning, shop_signing
+
+PATH = "/api/v1/merchants/{merchant_id:int}/events"
+#: Longest webhook-id a receipt keeps; Standard Webhooks ids (msg_...) are far shorter.
+MAX_WEBHOOK_ID = 200
+
+
+async def receive_event(request: Request) -> Response:
+    merchant_id: int = request.path_params["merchant_id"]
+    body = await request.body()
+    try:
+        signing = await shop_signing(merchant_id)
+        if signing is None:
+            raise Unauthorized(f"merchant {merchant_id} is unknown")
+        webhook_id = verify(signing, body, request.headers)
+        digest = receipts.body_hash(body)
+        try:
+            reply = await handle(signing, webhook_id, digest, body, _queued_clicks(request))
+        except (AlreadyReceived, RelayError):
+            # A webhook-id answered before is answered the same way, whatever this attempt found.
+            stored = await receipts.stored_reply(merchant_id, webhook_id, digest)
+            if stored is None:
+                raise
+            reply = stored
+        return Response(reply.text, status_code=reply.status, media_type="application/json")
+    except AlreadyReceived:
+        # The receipt blocked this delivery yet cannot be read: only if it was deleted meanwhile.
+        return problem_response(ServiceUnavailable("the event is being handled; retry"))
+    except RelayError as error:
+        return problem_response(error)
+
+
+def verify(signing: ShopSigning, body: bytes, headers: Headers) -> str:
+    """The `webhook-id` of a correctly signed, fresh event; `Unauthorized` otherwise."""
+    try:
+        _verifier(signing.webhook_secret).verify(body, dict(headers), json_parse=False)
+    except WebhookVerificationError as exc:
+        raise Unauthorized(f"webhook signature refused: {exc}") from None
+    except ValueError:  # a malformed signature header, or a body that is not UTF-8
+        raise Unauthorized("webhook signature refused: malformed signature") from None
+    webhook_id = headers["webhook-id"]
+    if len(webhook_id) > MAX_WEBHOOK_ID:
+        raise MalformedRequest(f"webhook-id is longer than {MAX_WEBHOOK_ID} characters")
+    return webhook_id
+
+
+@functools.lru_cache(maxsize=4096)
+def _verifier(secret: str) -> Webhook:
+    return Webhook(secret)
+
+
+async def handle(
+    signing: ShopSigning, webhook_id: str, digest: str, body: bytes, queued: list[PendingClick]
+) -> Reply:
+    try:
+        payload = json.loads(body)
+    except ValueError as exc:
+        raise MalformedRequest(f"the request body is not valid JSON: {exc}") from None
+    event_type, command = parse_event(payload, signing.currency)
+    async with in_transaction():
+        outcome = await run(signing.merchant_id, event_type, command, queued)
+        reply = Reply.of(200, EventReply.of(event_type, outcome).model_dump(mode="json"))
+        await receipts.record(signing.merchant_id, webhook_id, digest, reply)
+    return reply
+
+
+async def run(
+    merchant_id: int, event_type: EventType, command: ShopCommand, queued: list[PendingClick]
+) -> OrderOutcome | RefundOutcome:
+    """The event's use case, then whatever consumes its outcome, all in the caller's transaction."""
+    outcome: OrderOutcome | RefundOutcome
+    if event_type == EventType.order_created:
+        assert isinstance(command, OrderInput)
+        outcome = await orders.create_order(merchant_id, command, queued_clicks=queued)
+    elif event_type == EventType.order_completed:
+        assert isinstance(command, StatusChange)
+        outcome = await orders.complete_order(merchant_id, command)
+    elif event_type == EventType.order_canceled:
+        assert isinstance(command, StatusChange)
+        outcome = await orders.cancel_order(merchant_id, command)
+    else:
+        assert isinstance(command, RefundInput)
+        outcome = await orders.refund_order(merchant_id, command)
+    # Next steps go here, same transaction, reading `outcome` (commissions computed on
+    # created, made available on completed, voided on canceled, reversed on refunded).
+    # When `outcome.applied` is false nothing changed and nothing is to be done.
+    return outcome
+
+
+def _queued_clicks(request: Request) -> list[PendingClick]:
+    """Clicks this process's redirect has decided but not yet written (attribution sees them)."""
+    recorder = getattr(request.app.state, "clicks", None)
+    return recorder.pending() if recorder is not None else []
+
+
+routes = [Route(PATH, receive_event, methods=["POST"], name="receive_event")]
+
+
+# --- OpenAPI -------------------------------------------------------------------------------------
+
+
+def _inline(model: type[BaseModel], mode: str) -> dict[str, Any]:
+    """The model's JSON Schema with its $defs inlined (this operation is documented by hand)."""
+    schema = model.model_json_schema(mode=mode)  # type: ignore[arg-type]
+    defs = schema.pop("$defs", {})
+
+    def resolve(node: Any) -> Any:
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.startswith("#/$defs/"):
+                return resolve(defs[ref.removeprefix("#/$defs/")])
+            return {key: resolve(value) for key, value in node.items()}
+        if isinstance(node, list):
+            return [resolve(item) for item in node]
+        return node
+
+    return resolve(schema)
+
+
+def _problem(text: str) -> dict[str, Any]:
+    return {"description": text, "content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}}}
+
+
+document_public(
+    "/api/v1/merchants/{merchant_id}/events",
+    "post",
+    {
+        "operationId": "receive_event",
+        "summary": "Receive a signed shop event",
+        "tags": ["shop events"],
+        "description": (
+            "The shop's order events, signed per Standard Webhooks (webhook-id, webhook-timestamp, "
+            "webhook-signature; HMAC-SHA256 with the merchant's whsec_ secret). Types: order.created, "
+            "order.completed, order.canceled, order.refunded. A bad or missing signature, an unknown "
+            "merchant or a timestamp more than 5 minutes away is 401. A webhook-id answered before gets "
+            "the same answer again (409 if the body differs); an order.created repeating an order with "
+            "the same content answers it with applied=false (409 if the content differs). An event about "
+            "an order never received is 422 (data.external_id): deliver order.created first and retry."
+        ),
+        "parameters": [
+            {"name": "merchant_id", "in": "path", "required": True, "schema": {"type": "integer"}},
+            *(
+                {"name": name, "in": "header", "required": True, "schema": {"type": "string"}}
+                for name in ("webhook-id", "webhook-timestamp", "webhook-signature")
+            ),
+        ],
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": _inline(EventIn, "validation")}},
+        },
+        "responses": {
+            "200": {
+                "description": "Applied (or already applied: applied=false)",
+                "content": {"application/json": {"schema": _inline(EventReply, "serialization")}},
+            },
+            "400": _problem("The body is not JSON"),
+            "401": _problem("Signature, timestamp or merchant refused"),
+            "409": _problem("webhook-id reused for another body, or an order/refund id reused for other content"),
+            "422": _problem("Invalid event; errors name the fields"),
+        },
+    },
+)

@@ -1,0 +1,75 @@
+"""The merchant's own settings through the admin API: read, change, validation, no secret shown."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.factories.merchants import api, make_merchant
+
+pytestmark = pytest.mark.usefixtures("database_url")
+
+
+async def test_the_settings_show_the_merchant_and_its_attribution_rules_but_not_the_secret(client):
+    m = await make_merchant(currency="JPY", timezone="Asia/Tokyo", allowed_domains=("shop.example.jp",))
+    response = await api(client, m, "GET", "/api/v1/merchant")
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body == {
+        "id": m.id, "name": body["name"], "currency": "JPY", "timezone": "Asia/Tokyo",
+        "allowed_domains": ["shop.example.jp"], "attribution_window_days": 30, "attribution_model": "last_click",
+        "binding": {"mode": "off", "days": None}, "allow_self_referral": False,
+    }
+    assert m.webhook_secret not in response.text
+
+
+async def test_only_the_fields_sent_change(client):
+    m = await make_merchant()
+    response = await api(client, m, "PATCH", "/api/v1/merchant", json={
+        "attribution_window_days": 7, "attribution_model": "first_click", "binding": {"mode": "days", "days": 90},
+        "allowed_domains": ["Shop.Example.com", "m.example.com", "shop.example.com"],
+    })
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert (body["attribution_window_days"], body["attribution_model"]) == (7, "first_click")
+    assert body["binding"] == {"mode": "days", "days": 90}
+    assert body["allowed_domains"] == ["shop.example.com", "m.example.com"]
+    assert body["timezone"] == "Asia/Shanghai" and body["allow_self_referral"] is False
+
+    again = await api(client, m, "PATCH", "/api/v1/merchant", json={"binding": {"mode": "forever"}, "timezone": "UTC",
+                                                                   "allow_self_referral": True})
+    assert again.json()["binding"] == {"mode": "forever", "days": None}
+    assert (await api(client, m, "GET", "/api/v1/merchant")).json() == again.json()
+    assert again.json()["attribution_window_days"] == 7
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"attribution_window_days": 0}, "attribution_window_days"),
+        ({"attribution_window_days": 366}, "attribution_window_days"),
+        ({"attribution_window_days": "30"}, "attribution_window_days"),
+        ({"attribution_model": "linear"}, "attribution_model"),
+        ({"binding": {"mode": "days"}}, "binding"),
+        ({"binding": {"mode": "forever", "days": 3}}, "binding"),
+        ({"binding": {"mode": "weeks", "days": 3}}, "binding.mode"),
+        ({"timezone": "Mars/Olympus"}, "timezone"),
+        ({"allowed_domains": ["not a host"]}, "allowed_domains.0"),
+        ({"allow_self_referral": "yes"}, "allow_self_referral"),
+        ({"allow_self_referral": None}, ""),
+        ({"currency": "USD"}, "currency"),
+        ({"webhook_secret": "whsec_x"}, "webhook_secret"),
+    ],
+)
+async def test_invalid_settings_are_refused_naming_the_field(client, body, field):
+    m = await make_merchant()
+    before = (await api(client, m, "GET", "/api/v1/merchant")).json()
+    response = await api(client, m, "PATCH", "/api/v1/merchant", json=body)
+    assert response.status_code == 422, response.text
+    assert response.json()["errors"][0]["field"] == field
+    assert (await api(client, m, "GET", "/api/v1/merchant")).json() == before
+
+
+async def test_settings_need_an_admin_key(client):
+    m = await make_merchant()
+    assert (await api(client, m, "GET", "/api/v1/merchant", role="finance")).status_code == 403
+    assert (await api(client, m, "PATCH", "/api/v1/merchant", role="integration", json={})).status_code == 403
