@@ -32,7 +32,7 @@ from starlette.routing import Route
 from tortoise.transactions import in_transaction
 
 from core.api import PROBLEM_JSON, problem_response
-from core.errors import MalformedRequest, RelayError, ServiceUnavailable, Unauthorized
+from core.errors import HttpProblem, MalformedRequest, RelayError, ServiceUnavailable, Unauthorized
 from referral.endpoints import document_public
 from referral.schemas.orders import EventIn, EventReply, EventType, ShopCommand, parse_event
 from referral.service import orders, receipts
@@ -44,12 +44,14 @@ from referral.service.settings import ShopSigning, shop_signing
 PATH = "/api/v1/merchants/{merchant_id:int}/events"
 #: Longest webhook-id a receipt keeps; Standard Webhooks ids (msg_...) are far shorter.
 MAX_WEBHOOK_ID = 200
+#: Largest event accepted, in bytes.
+MAX_BODY = 1_000_000
 
 
 async def receive_event(request: Request) -> Response:
     merchant_id: int = request.path_params["merchant_id"]
-    body = await request.body()
     try:
+        body = await _read_body(request)
         signing = await shop_signing(merchant_id)
         if signing is None:
             raise Unauthorized(f"merchant {merchant_id} is unknown")
@@ -69,6 +71,17 @@ async def receive_event(request: Request) -> Response:
         return problem_response(ServiceUnavailable("the event is being handled; retry"))
     except RelayError as error:
         return problem_response(error)
+
+
+async def _read_body(request: Request) -> bytes:
+    """The body, refused past `MAX_BODY` bytes (an order of `MAX_LINES` lines is far smaller)."""
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY:
+            raise HttpProblem(413, "Content too large", f"a shop event is at most {MAX_BODY} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def verify(signing: ShopSigning, body: bytes, headers: Headers) -> str:
@@ -195,6 +208,7 @@ document_public(
                 "content": {"application/json": {"schema": _inline(EventReply, "serialization")}},
             },
             "400": _problem("The body is not JSON"),
+            "413": _problem("The body is larger than 1 MB"),
             "401": _problem("Signature, timestamp or merchant refused"),
             "409": _problem("webhook-id reused for another body, or an order/refund id reused for other content"),
             "422": _problem("Invalid event; errors name the fields"),

@@ -145,3 +145,11 @@ async def test_the_event_endpoint_is_documented(client):
     assert headers == {"webhook-id", "webhook-timestamp", "webhook-signature"}
     assert {"200", "400", "401", "409", "422"} <= operation["responses"].keys()
     assert "order.created" in str(operation["requestBody"])
+
+
+async def test_an_oversized_body_is_refused_before_anything_else(client):
+    m = await make_merchant()
+    body = '{"padding": "' + "x" * 1_000_001 + '"}'
+    response = await client.post(url(m.id), content=body, headers=sign(m.webhook_secret, body))
+    assert_refused(response, 413)
+    assert set((await written(m.id)).values()) == {0}
