@@ -3,9 +3,11 @@
     .venv/bin/python bench/ingest.py                     # SQLite, then PostgreSQL if it answers on 127.0.0.1:5432
     .venv/bin/python bench/ingest.py --database-url postgres://postgres@127.0.0.1:5432/postgres
 
-For each engine: a scratch database (a temporary SQLite file; a fresh PostgreSQL database,
-dropped afterwards) migrated by `relay migrate`, seeded with a merchant, partners, links and
-one click per visitor; the real app under uvicorn on a free loopback port; pre-signed
+For each engine: a scratch database (a temporary SQLite file; a fresh database on the
+PostgreSQL server, dropped afterwards: the database the URL names is never written to)
+migrated by `relay migrate`, seeded with a merchant, partners, links, one click per visitor,
+an order history and planner statistics; the real app under uvicorn (one process on SQLite,
+one per CPU on PostgreSQL, as `relay serve --workers`) on a free loopback port; pre-signed
 order.created events (two lines, a discount, a visitor id or a till code: each one is
 attributed) sent over keep-alive connections. Prints attributed orders/s and checks the
 database holds exactly one attributed order per event answered.
@@ -76,6 +78,7 @@ def relay(*args: str, url: str) -> None:
 
 
 def postgres_reachable() -> bool:
+    """Whether a PostgreSQL server listens on the default local port."""
     try:
         with socket.create_connection((HOST, 5432), timeout=1):
             return True
@@ -372,32 +375,44 @@ def bench(url: str, orders: int | None, concurrency: int, workers: int | None) -
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--database-url", help="run on this database only (sqlite://FILE or postgres://...)")
+    parser.add_argument(
+        "--database-url",
+        help="this engine only: sqlite://FILE (a scratch file: it is migrated and written to), or a "
+        "PostgreSQL server postgres://USER@HOST:PORT/DB (a scratch database is made there and dropped)",
+    )
     parser.add_argument("--orders", type=int, default=None, help="events per run (default 2000 SQLite, 6000 PostgreSQL)")
     parser.add_argument("--concurrency", type=int, default=32, help="connections sending at once")
     parser.add_argument("--workers", type=int, default=None,
                         help="server processes (default: 1 on SQLite, one per CPU on PostgreSQL)")
+    parser.add_argument("--run-on", help=argparse.SUPPRESS)  # the child process, on a prepared database
     args = parser.parse_args()
-    if args.database_url:
-        return bench(args.database_url, args.orders, args.concurrency, args.workers)
+    if args.run_on:
+        return bench(args.run_on, args.orders, args.concurrency, args.workers)
 
     def child(url: str) -> int:
         extra = ["--orders", str(args.orders)] if args.orders else []
         extra += ["--workers", str(args.workers)] if args.workers else []
         return subprocess.run(
-            [sys.executable, __file__, "--database-url", url, "--concurrency", str(args.concurrency), *extra]
+            [sys.executable, __file__, "--run-on", url, "--concurrency", str(args.concurrency), *extra]
         ).returncode
 
+    def on_scratch_postgres(server: str) -> int:
+        name = f"relay_bench_{uuid.uuid4().hex[:8]}"
+        asyncio.run(pg_admin(server, f'CREATE DATABASE "{name}"'))
+        try:
+            parts = urlsplit(server)
+            return child(urlunsplit((parts.scheme, parts.netloc, f"/{name}", "", "")))
+        finally:
+            asyncio.run(pg_admin(server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+    if args.database_url:
+        if args.database_url.startswith(("postgres", "asyncpg")):
+            return on_scratch_postgres(args.database_url)
+        return child(args.database_url)
     with tempfile.TemporaryDirectory(prefix="relay-bench-") as scratch:
         codes = [child(f"sqlite://{scratch}/relay.sqlite3")]
     if postgres_reachable():
-        name = f"relay_bench_{uuid.uuid4().hex[:8]}"
-        asyncio.run(pg_admin(PG_SERVER, f'CREATE DATABASE "{name}"'))
-        try:
-            parts = urlsplit(PG_SERVER)
-            codes.append(child(urlunsplit((parts.scheme, parts.netloc, f"/{name}", "", ""))))
-        finally:
-            asyncio.run(pg_admin(PG_SERVER, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        codes.append(on_scratch_postgres(PG_SERVER))
     else:
         print("PostgreSQL does not answer on 127.0.0.1:5432: SQLite only")
     return max(codes)
