@@ -17,7 +17,6 @@ from tortoise.transactions import in_transaction
 from core.errors import InvalidInput
 from core.money import MAX_MINOR
 from core.time import zone
-from referral.attribution import Model, Rules
 from referral.errors import MerchantNotFound
 from referral.models import Merchant
 from referral.service.merchants import new_webhook_secret
@@ -37,15 +36,6 @@ class MerchantSettings:
     #: None: customers are not bound; 0: bound forever; N: bound for N days after their first attributed order
     binding_days: int | None
     allow_self_referral: bool
-
-    @property
-    def rules(self) -> Rules:
-        return Rules(
-            window_days=self.attribution_window_days,
-            model=Model(self.attribution_model),
-            binding_days=self.binding_days,
-            allow_self_referral=self.allow_self_referral,
-        )
 
 
 @dataclass(frozen=True, slots=True)
