@@ -24,9 +24,10 @@ async def list_orders(call: Call) -> OrderList:
 
 
 @api.endpoint(
-    "GET", "/api/v1/orders/{external_id:path}", summary="Get an order by the shop's order id",
+    "GET", "/api/v1/orders/{external_id}", summary="Get an order by the shop's order id",
     roles=[Role.admin], response=OrderDetailOut,
 )
 async def get_order(call: Call) -> OrderDetailOut:
-    """The order with its lines (net of the discount share), its refunds and the attribution reason."""
+    """The order with its lines (net of the discount share), its refunds and the attribution reason.
+    The id is one path segment, percent-encoded (an id containing "/" is found through the list)."""
     return OrderDetailOut.of_detail(await orders.get_order(call.merchant_id, call.path["external_id"]))
