@@ -1,4 +1,4 @@
-"""Tables of the payouts domain: the double-entry ledger and the merchant's payout terms.
+"""Tables of the payouts domain: the double-entry ledger, the merchant's payout terms, payout batches.
 
 The ledger is append-only: its rows are written by payouts/service/ledger.py (multi-row
 INSERTs) and never updated or deleted; a mistake is corrected by a new entry. The chart of
@@ -7,6 +7,7 @@ accounts and a worked example of every transaction kind are in payouts/ledger.py
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Any
 
 from tortoise import fields
@@ -115,3 +116,135 @@ class PayoutTerms(Model):
 
     class Meta:
         table = "payout_terms"
+
+
+# --- payout batches (payouts/service/batches.py) -------------------------------------------------
+
+
+class PayoutBatchStatus(StrEnum):
+    """Where a batch stands; each step is one transaction."""
+
+    draft = "draft"  #: a preview: lines computed and shown, no commission claimed, no money moved
+    approved = "approved"  #: commissions locked to the batch, payable lines reserved in the ledger
+    exported = "exported"  #: the transfer file was handed out (cash); the bank's results are awaited
+    closed = "closed"  #: no line is left open (points batches close at approval)
+    discarded = "discarded"  #: a draft thrown away; it claimed nothing
+
+
+class PayoutLineStatus(StrEnum):
+    """What one partner's line means for money."""
+
+    payable = "payable"  #: draft only: would be paid if the batch were approved now
+    carried_forward = "carried_forward"  #: below the minimum or not positive: entries wait for a later batch
+    held = "held"  #: the partner is suspended (or has no payee account): entries wait, nothing is paid
+    open = "open"  #: approved cash line: reserved in the ledger (in_batch), the bank's answer is awaited
+    paid = "paid"  #: the bank confirmed it (cash), or the points were credited to the wallet
+    failed = "failed"  #: the bank refused it: back to available, its commissions go to a later batch
+    returned = "returned"  #: paid, then the money came back: back to available, commissions batchable again
+
+
+class PayoutBatch(Model):
+    """Every available commission and unsettled reversal of one asset up to `cutoff` (inclusive),
+    netted per partner into lines.
+
+    `open_slot` is true unless the batch is discarded (then null), so the unique
+    (merchant_id, asset, cutoff, open_slot) lets the database itself refuse a second live batch
+    for the same cutoff: two finance users creating it at once get the same batch.
+    """
+
+    id = fields.BigIntField(primary_key=True)
+    merchant_id = fields.BigIntField()
+    asset = fields.CharField(max_length=3, description="ISO 4217 code, or PTS for points")
+    cutoff = fields.DatetimeField(description="available_at <= cutoff is in (UTC)")
+    status = fields.CharField(max_length=16, default=PayoutBatchStatus.draft.value)
+    open_slot = fields.BooleanField(null=True, default=True, description="true unless discarded, then null")
+    minimum_minor = fields.BigIntField(description="minimum payout applied at the last computation")
+    withholding = fields.CharField(max_length=40, default="none", description="withholding rule applied")
+    created_by = fields.CharField(max_length=40, description="api key id, 'schedule' or 'cli'")
+    approved_by = fields.CharField(max_length=40, null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    approved_at = fields.DatetimeField(null=True)
+    exported_at = fields.DatetimeField(null=True)
+    closed_at = fields.DatetimeField(null=True)
+    discarded_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "payout_batch"
+        unique_together = (("merchant_id", "asset", "cutoff", "open_slot"),)
+        indexes = (("merchant_id", "status"),)
+
+
+class PayoutBatchLine(Model):
+    """One partner's net in a batch: what is paid (or why it is carried forward or held).
+
+    `gross_minor` is the sum of the partner's entries (commissions minus reversals),
+    `withheld_minor` the tax withheld on it, `net_minor` what the bank is asked to send. The
+    bank reference is ``B{batch_id}-{id}`` (see `line_reference`). Payee name and account are
+    copied at approval, so the transfer file is what was approved.
+    """
+
+    id = fields.BigIntField(primary_key=True)
+    merchant_id = fields.BigIntField()
+    batch: fields.ForeignKeyRelation[PayoutBatch] = fields.ForeignKeyField(
+        "models.PayoutBatch", related_name="lines", on_delete=fields.RESTRICT
+    )
+    partner_id = fields.BigIntField()
+    asset = fields.CharField(max_length=3)
+    status = fields.CharField(max_length=16, description="payouts.models.PayoutLineStatus")
+    reason = fields.CharField(max_length=500, null=True, description="why carried forward, held, failed, returned")
+    gross_minor = fields.BigIntField(description="sum of the partner's entries in the batch")
+    withheld_minor = fields.BigIntField(default=0, description="tax withheld on the line")
+    net_minor = fields.BigIntField(description="gross - withheld: what the bank sends")
+    commission_count = fields.IntField(description="commissions and reversals netted in the line")
+    payee_name = fields.CharField(max_length=200, null=True)
+    payee_account = fields.CharField(max_length=200, null=True)
+    settled_at = fields.DatetimeField(null=True, description="when it became paid, failed or returned")
+
+    class Meta:
+        table = "payout_batch_line"
+        unique_together = (("batch_id", "partner_id"),)
+        # pages of a batch's lines walk this in id order, filtering on status
+        indexes = (("merchant_id", "batch_id", "id"),)
+
+
+def line_reference(batch_id: int, line_id: int) -> str:
+    """The bank reference of a line, also the ledger reference of its entries: ``B12-3456``."""
+    return f"B{batch_id}-{line_id}"
+
+
+class PayoutMinimum(Model):
+    """A merchant's minimum payout in one asset (minor units, or points); no row means the default
+    (50.00 in the currency's major units for cash, 1 point for points)."""
+
+    id = fields.BigIntField(primary_key=True)
+    merchant_id = fields.BigIntField()
+    asset = fields.CharField(max_length=3)
+    minimum_minor = fields.BigIntField()
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "payout_minimum"
+        unique_together = (("merchant_id", "asset"),)
+
+
+class PayoutFrequency(StrEnum):
+    weekly = "weekly"  #: periods end at local midnight starting `day` (0 = Monday ... 6 = Sunday)
+    monthly = "monthly"  #: periods end at local midnight starting day `day` (1-28) of each month
+
+
+class PayoutSchedule(Model):
+    """When `relay payouts tick` drafts a batch of one asset: at the end of every period, in the
+    merchant's time zone. Periods that ended before the schedule existed are never drafted."""
+
+    id = fields.BigIntField(primary_key=True)
+    merchant_id = fields.BigIntField()
+    asset = fields.CharField(max_length=3)
+    frequency = fields.CharField(max_length=8, description="payouts.models.PayoutFrequency")
+    day = fields.SmallIntField(description="weekday 0-6 (weekly) or day of month 1-28 (monthly)")
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "payout_schedule"
+        unique_together = (("merchant_id", "asset"),)
+        indexes = (("frequency",),)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import subprocess
 import sys
 from collections.abc import Awaitable, Callable
@@ -20,6 +21,9 @@ merchant_cli = typer.Typer(help="Merchants and their API keys.", no_args_is_help
 cli.add_typer(merchant_cli, name="merchant")
 commissions_cli = typer.Typer(help="Commission jobs.", no_args_is_help=True)
 cli.add_typer(commissions_cli, name="commissions")
+payouts_cli = typer.Typer(help="Payout batches: create, approve, export, import results, close, tick.",
+                          no_args_is_help=True)
+cli.add_typer(payouts_cli, name="payouts")
 
 
 async def with_database(settings: Settings, work: Callable[[], Awaitable[Any]]) -> Any:
@@ -109,6 +113,157 @@ def commissions_release(
     moment = parse_instant(at) if at else None
     moved = asyncio.run(with_database(settings, lambda: release(moment)))
     typer.echo(f"released {moved} commission(s)")
+
+
+# --- payouts: the finance workflow from a shell (the same service functions as the API) -------
+
+
+def _payouts_run(work: Callable[[], Awaitable[Any]]) -> Any:
+    """Run `work` on the database; a Relay error (409, 422...) is printed and exits with 1."""
+    from core.errors import RelayError
+
+    try:
+        return asyncio.run(with_database(Settings(), work))
+    except RelayError as error:
+        typer.echo(f"error: {error.detail}", err=True)
+        raise typer.Exit(1) from None
+
+
+def _batch_summary(batch: Any) -> str:
+    from core.money import format_major
+
+    def money(minor: int) -> str:
+        return f"{format_major(minor, batch.asset)} {batch.asset}"
+
+    t = batch.totals
+    return (
+        f"batch {batch.id} ({batch.asset}, cutoff {batch.cutoff.isoformat()}): {batch.status}\n"
+        f"  pay:             {t.payout.lines} line(s), gross {money(t.payout.gross_minor)},"
+        f" withheld {money(t.payout.withheld_minor)}, net {money(t.payout.net_minor)}\n"
+        f"  carried forward: {t.carried_forward.lines} line(s), {money(t.carried_forward.gross_minor)}\n"
+        f"  held:            {t.held.lines} line(s), {money(t.held.gross_minor)}"
+    )
+
+
+@payouts_cli.command("create")
+def payouts_create(
+    merchant: int = typer.Option(..., help="Merchant id."),
+    asset: str = typer.Option(..., help="The merchant's currency code, or PTS for points."),
+    cutoff: str = typer.Option(..., help="Last instant included, with its offset: 2026-10-31T23:59:59+08:00."),
+) -> None:
+    """Create the draft batch of an asset up to a cutoff (or show the live one of that cutoff)."""
+    from core.time import parse_instant
+    from payouts.service.batches import create_batch
+
+    try:
+        instant = parse_instant(cutoff)
+    except ValueError as error:
+        typer.echo(f"error: cutoff: {error}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo("computing lines...", err=True)
+    batch, created = _payouts_run(lambda: create_batch(merchant, asset, instant, created_by="cli"))
+    typer.echo(("created " if created else "already there: ") + _batch_summary(batch))
+
+
+@payouts_cli.command("approve")
+def payouts_approve(
+    merchant: int = typer.Option(..., help="Merchant id."),
+    batch: int = typer.Option(..., help="Batch id."),
+) -> None:
+    """Approve a draft: recompute, claim its commissions, post the ledger (one transaction)."""
+    from payouts.service.batches import approve_batch
+
+    bar: list[Any] = []
+
+    def progress(done: int, total: int) -> None:
+        if not bar:
+            bar.append(typer.progressbar(length=total, label="posting lines", file=sys.stderr))
+            bar[0].__enter__()
+        bar[0].update(done - bar[0].pos)
+
+    try:
+        approved = _payouts_run(lambda: approve_batch(merchant, batch, approved_by="cli", progress=progress))
+    finally:
+        if bar:
+            bar[0].__exit__(None, None, None)
+    typer.echo(_batch_summary(approved))
+
+
+@payouts_cli.command("export")
+def payouts_export(
+    merchant: int = typer.Option(..., help="Merchant id."),
+    batch: int = typer.Option(..., help="Batch id."),
+    out: str = typer.Option(..., "--out", help="File to write the bank transfer CSV to."),
+) -> None:
+    """Write the bank transfer file of an approved cash batch (the batch becomes exported)."""
+    from payouts.service.lines import export_batch
+
+    async def work(file: Any) -> Any:
+        transfer = await export_batch(merchant, batch)
+        with typer.progressbar(length=transfer.totals.line_count, label="writing lines", file=sys.stderr) as bar:
+            async for text in transfer.csv:
+                file.write(text)
+                bar.update(text.count("\r\n"))
+        return transfer
+
+    try:
+        with open(out, "w", encoding="utf-8", newline="") as file:
+            transfer = _payouts_run(lambda: work(file))
+    except typer.Exit:
+        os.remove(out)  # no half or empty transfer file is left behind
+        raise
+    typer.echo(_batch_summary(transfer.batch))
+    typer.echo(f"wrote {out}: {transfer.totals.line_count} line(s), control total {transfer.totals.amount_minor}"
+               f" (minor units of {transfer.totals.currency})")
+
+
+@payouts_cli.command("import-results")
+def payouts_import_results(
+    merchant: int = typer.Option(..., help="Merchant id."),
+    batch: int = typer.Option(..., help="Batch id."),
+    file: str = typer.Argument(..., help="The bank's result CSV (reference,status,reason)."),
+) -> None:
+    """Mark lines paid or failed from the bank's result file (all or nothing; idempotent)."""
+    from payouts.service.batch_queries import get_batch
+    from payouts.service.lines import import_results
+
+    with open(file, encoding="utf-8-sig", newline="") as source:
+        text = source.read()
+
+    async def work() -> Any:
+        return await import_results(merchant, batch, text), await get_batch(merchant, batch)
+
+    summary, info = _payouts_run(work)
+    typer.echo(f"paid {summary.paid}, failed {summary.failed}, unchanged {summary.unchanged}")
+    typer.echo(_batch_summary(info))
+
+
+@payouts_cli.command("close")
+def payouts_close(
+    merchant: int = typer.Option(..., help="Merchant id."),
+    batch: int = typer.Option(..., help="Batch id."),
+) -> None:
+    """Close a batch once no line is left open."""
+    from payouts.service.batches import close_batch
+
+    typer.echo(_batch_summary(_payouts_run(lambda: close_batch(merchant, batch))))
+
+
+@payouts_cli.command("tick")
+def payouts_tick(
+    at: str = typer.Option(None, "--at", help="As of this instant (ISO 8601 with offset); default now."),
+    merchant: int = typer.Option(None, help="Only this merchant (default: every merchant)."),
+) -> None:
+    """Draft the batch of every scheduled period that ended (idempotent; safe on several hosts)."""
+    from core.time import parse_instant
+    from payouts.service.schedule import tick
+
+    moment = parse_instant(at) if at else None
+    drafted = _payouts_run(lambda: tick(moment, merchant_id=merchant))
+    for one in drafted:
+        what = f"drafted batch {one.batch.id}" if one.batch else "already drafted"
+        typer.echo(f"merchant {one.merchant_id} {one.asset} cutoff {one.cutoff.isoformat()}: {what}")
+    typer.echo(f"{sum(1 for one in drafted if one.batch)} batch(es) drafted")
 
 
 def main() -> None:

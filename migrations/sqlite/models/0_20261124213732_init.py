@@ -6,20 +6,18 @@ RUN_IN_TRANSACTION = True
 async def upgrade(db: BaseDBAsyncClient) -> str:
     return """
         CREATE TABLE IF NOT EXISTS "api_key" (
-    "id" BIGSERIAL NOT NULL PRIMARY KEY,
+    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     "merchant_id" BIGINT NOT NULL,
     "role" VARCHAR(16) NOT NULL,
     "key_hash" VARCHAR(64) NOT NULL UNIQUE,
-    "prefix" VARCHAR(16) NOT NULL,
+    "prefix" VARCHAR(16) NOT NULL /* first characters, to recognise a key */,
     "label" VARCHAR(100) NOT NULL,
-    "created_at" TIMESTAMPTZ NOT NULL,
-    "revoked_at" TIMESTAMPTZ
-);
+    "created_at" TIMESTAMP NOT NULL,
+    "revoked_at" TIMESTAMP
+) /* A merchant's API key; only its SHA-256 is stored, the key itself is shown once. */;
 CREATE INDEX IF NOT EXISTS "idx_api_key_merchan_da0b9b" ON "api_key" ("merchant_id");
-COMMENT ON COLUMN "api_key"."prefix" IS 'first characters, to recognise a key';
-COMMENT ON TABLE "api_key" IS 'A merchant''s API key; only its SHA-256 is stored, the key itself is shown once.';
 CREATE TABLE IF NOT EXISTS "click" (
-    "id" VARCHAR(22) NOT NULL PRIMARY KEY,
+    "id" VARCHAR(22) NOT NULL PRIMARY KEY /* the relay_click id */,
     "merchant_id" BIGINT NOT NULL,
     "link_id" BIGINT NOT NULL,
     "partner_id" BIGINT NOT NULL,
@@ -28,84 +26,65 @@ CREATE TABLE IF NOT EXISTS "click" (
     "ip_hash" VARCHAR(64) NOT NULL,
     "user_agent" VARCHAR(512) NOT NULL,
     "referrer" VARCHAR(1024) NOT NULL,
-    "is_bot" BOOL NOT NULL,
-    "occurred_at" TIMESTAMPTZ NOT NULL
-);
+    "is_bot" INT NOT NULL,
+    "occurred_at" TIMESTAMP NOT NULL
+) /* One visit through a share link; bots are kept (flagged) but never attributed. */;
 CREATE INDEX IF NOT EXISTS "idx_click_merchan_55f48a" ON "click" ("merchant_id", "visitor_id", "occurred_at");
 CREATE INDEX IF NOT EXISTS "idx_click_merchan_8035b4" ON "click" ("merchant_id", "occurred_at");
-COMMENT ON COLUMN "click"."id" IS 'the relay_click id';
-COMMENT ON TABLE "click" IS 'One visit through a share link; bots are kept (flagged) but never attributed.';
 CREATE TABLE IF NOT EXISTS "customer_binding" (
-    "id" BIGSERIAL NOT NULL PRIMARY KEY,
+    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     "merchant_id" BIGINT NOT NULL,
     "customer_ref" VARCHAR(200) NOT NULL,
     "partner_id" BIGINT NOT NULL,
-    "bound_at" TIMESTAMPTZ NOT NULL,
-    "expires_at" TIMESTAMPTZ,
+    "bound_at" TIMESTAMP NOT NULL,
+    "expires_at" TIMESTAMP /* null: forever */,
     CONSTRAINT "uid_customer_bi_merchan_4f4c33" UNIQUE ("merchant_id", "customer_ref")
-);
-COMMENT ON COLUMN "customer_binding"."expires_at" IS 'null: forever';
-COMMENT ON TABLE "customer_binding" IS 'A customer stays with the partner of their first attributed order while this lasts.';
+) /* A customer stays with the partner of their first attributed order while this lasts. */;
 CREATE TABLE IF NOT EXISTS "merchant" (
-    "id" BIGSERIAL NOT NULL PRIMARY KEY,
+    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     "name" VARCHAR(200) NOT NULL,
-    "currency" VARCHAR(3) NOT NULL,
+    "currency" VARCHAR(3) NOT NULL /* ISO 4217 code of every cash amount */,
     "timezone" VARCHAR(64) NOT NULL,
-    "allowed_domains" JSONB NOT NULL,
-    "webhook_secret" VARCHAR(100) NOT NULL,
+    "allowed_domains" JSON NOT NULL /* hosts share links may point to */,
+    "webhook_secret" VARCHAR(100) NOT NULL /* Standard Webhooks secret (whsec_...) */,
     "attribution_window_days" INT NOT NULL,
     "attribution_model" VARCHAR(16) NOT NULL,
-    "binding_days" INT,
-    "allow_self_referral" BOOL NOT NULL,
-    "created_at" TIMESTAMPTZ NOT NULL
-);
-COMMENT ON COLUMN "merchant"."currency" IS 'ISO 4217 code of every cash amount';
-COMMENT ON COLUMN "merchant"."allowed_domains" IS 'hosts share links may point to';
-COMMENT ON COLUMN "merchant"."webhook_secret" IS 'Standard Webhooks secret (whsec_...)';
-COMMENT ON COLUMN "merchant"."binding_days" IS 'customer binding: null = off, 0 = forever, N = days';
-COMMENT ON TABLE "merchant" IS 'A brand running a partner program; its id is the tenancy key of every other row.';
+    "binding_days" INT /* customer binding: null = off, 0 = forever, N = days */,
+    "allow_self_referral" INT NOT NULL,
+    "created_at" TIMESTAMP NOT NULL
+) /* A brand running a partner program; its id is the tenancy key of every other row. */;
 CREATE TABLE IF NOT EXISTS "shop_order" (
-    "id" BIGSERIAL NOT NULL PRIMARY KEY,
+    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     "merchant_id" BIGINT NOT NULL,
     "external_id" VARCHAR(200) NOT NULL,
     "customer_ref" VARCHAR(200),
     "currency" VARCHAR(3) NOT NULL,
     "channel" VARCHAR(8) NOT NULL,
     "store_id" VARCHAR(100),
-    "occurred_at" TIMESTAMPTZ NOT NULL,
-    "subtotal_minor" BIGINT NOT NULL,
-    "discount_minor" BIGINT NOT NULL,
-    "total_minor" BIGINT NOT NULL,
+    "occurred_at" TIMESTAMP NOT NULL,
+    "subtotal_minor" BIGINT NOT NULL /* sum of line gross amounts */,
+    "discount_minor" BIGINT NOT NULL /* order-level discount, split over lines */,
+    "total_minor" BIGINT NOT NULL /* subtotal - discount */,
     "status" VARCHAR(16) NOT NULL,
-    "partner_id" BIGINT,
-    "attribution" VARCHAR(32) NOT NULL,
+    "partner_id" BIGINT /* attributed partner, null when none */,
+    "attribution" VARCHAR(32) NOT NULL /* rule that decided, or why none */,
     "click_id" VARCHAR(22),
     "link_id" BIGINT,
     "scene" VARCHAR(16),
-    "is_first_order" BOOL NOT NULL,
-    "content_hash" VARCHAR(64) NOT NULL,
-    "visitor_id" VARCHAR(64),
-    "partner_code" VARCHAR(32),
-    "completed_at" TIMESTAMPTZ,
-    "canceled_at" TIMESTAMPTZ,
-    "created_at" TIMESTAMPTZ NOT NULL,
+    "is_first_order" INT NOT NULL /* customer's first attributed order */,
+    "content_hash" VARCHAR(64) NOT NULL /* tells a replay from a conflict */,
+    "visitor_id" VARCHAR(64) /* the visitor id the shop sent */,
+    "partner_code" VARCHAR(32) /* the code entered, as typed */,
+    "completed_at" TIMESTAMP,
+    "canceled_at" TIMESTAMP,
+    "created_at" TIMESTAMP NOT NULL,
     CONSTRAINT "uid_shop_order_merchan_353c8a" UNIQUE ("merchant_id", "external_id")
-);
+) /* An order reported by the merchant's shop, with the attribution decision and its reason. */;
 CREATE INDEX IF NOT EXISTS "idx_shop_order_merchan_1bdc36" ON "shop_order" ("merchant_id", "occurred_at");
 CREATE INDEX IF NOT EXISTS "idx_shop_order_merchan_a6c602" ON "shop_order" ("merchant_id", "partner_id", "occurred_at");
 CREATE INDEX IF NOT EXISTS "idx_shop_order_merchan_6fd939" ON "shop_order" ("merchant_id", "customer_ref");
-COMMENT ON COLUMN "shop_order"."subtotal_minor" IS 'sum of line gross amounts';
-COMMENT ON COLUMN "shop_order"."discount_minor" IS 'order-level discount, split over lines';
-COMMENT ON COLUMN "shop_order"."total_minor" IS 'subtotal - discount';
-COMMENT ON COLUMN "shop_order"."partner_id" IS 'attributed partner, null when none';
-COMMENT ON COLUMN "shop_order"."attribution" IS 'rule that decided, or why none';
-COMMENT ON COLUMN "shop_order"."is_first_order" IS 'customer''s first attributed order';
-COMMENT ON COLUMN "shop_order"."content_hash" IS 'tells a replay from a conflict';
-COMMENT ON COLUMN "shop_order"."visitor_id" IS 'the visitor id the shop sent';
-COMMENT ON COLUMN "shop_order"."partner_code" IS 'the code entered, as typed';
-COMMENT ON TABLE "shop_order" IS 'An order reported by the merchant''s shop, with the attribution decision and its reason.';
 CREATE TABLE IF NOT EXISTS "order_line" (
-    "id" BIGSERIAL NOT NULL PRIMARY KEY,
+    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     "merchant_id" BIGINT NOT NULL,
     "order_id" BIGINT NOT NULL,
     "line_no" INT NOT NULL,
@@ -117,285 +96,219 @@ CREATE TABLE IF NOT EXISTS "order_line" (
     "discount_minor" BIGINT NOT NULL,
     "net_minor" BIGINT NOT NULL,
     CONSTRAINT "uid_order_line_order_i_11a43d" UNIQUE ("order_id", "line_no")
-);
+) /* One line of an order; `net_minor` is its gross less its share of the order discount. */;
 CREATE INDEX IF NOT EXISTS "idx_order_line_order_i_b67cd5" ON "order_line" ("order_id");
-COMMENT ON TABLE "order_line" IS 'One line of an order; `net_minor` is its gross less its share of the order discount.';
 CREATE TABLE IF NOT EXISTS "partner" (
-    "id" BIGSERIAL NOT NULL PRIMARY KEY,
+    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     "merchant_id" BIGINT NOT NULL,
-    "code" VARCHAR(16) NOT NULL,
+    "code" VARCHAR(16) NOT NULL /* entered at a till or checkout */,
     "display_name" VARCHAR(200) NOT NULL,
     "kind" VARCHAR(40) NOT NULL,
     "group" VARCHAR(40),
     "status" VARCHAR(16) NOT NULL,
-    "recruiter_id" BIGINT,
+    "recruiter_id" BIGINT /* partner who recruited this one (level 2) */,
     "reward_preference" VARCHAR(8) NOT NULL,
-    "customer_ref" VARCHAR(200),
+    "customer_ref" VARCHAR(200) /* the partner's own customer reference (self-referral) */,
     "email" VARCHAR(254),
     "payee_name" VARCHAR(200),
     "payee_account" VARCHAR(200),
-    "created_at" TIMESTAMPTZ NOT NULL,
+    "created_at" TIMESTAMP NOT NULL,
     CONSTRAINT "uid_partner_merchan_a69e2e" UNIQUE ("merchant_id", "code")
-);
+) /* Someone who shares the merchant's links and is rewarded for the sales they bring. */;
 CREATE INDEX IF NOT EXISTS "idx_partner_merchan_bc9d86" ON "partner" ("merchant_id", "recruiter_id");
 CREATE INDEX IF NOT EXISTS "idx_partner_merchan_1b1e25" ON "partner" ("merchant_id", "customer_ref");
-COMMENT ON COLUMN "partner"."code" IS 'entered at a till or checkout';
-COMMENT ON COLUMN "partner"."recruiter_id" IS 'partner who recruited this one (level 2)';
-COMMENT ON COLUMN "partner"."customer_ref" IS 'the partner''s own customer reference (self-referral)';
-COMMENT ON TABLE "partner" IS 'Someone who shares the merchant''s links and is rewarded for the sales they bring.';
 CREATE TABLE IF NOT EXISTS "refund" (
-    "id" BIGSERIAL NOT NULL PRIMARY KEY,
+    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     "merchant_id" BIGINT NOT NULL,
     "order_id" BIGINT NOT NULL,
-    "external_id" VARCHAR(200) NOT NULL,
+    "external_id" VARCHAR(200) NOT NULL /* the shop's refund id */,
     "amount_minor" BIGINT NOT NULL,
-    "content_hash" VARCHAR(64) NOT NULL,
-    "occurred_at" TIMESTAMPTZ NOT NULL,
-    "created_at" TIMESTAMPTZ NOT NULL,
+    "content_hash" VARCHAR(64) NOT NULL /* tells a replay from a conflict */,
+    "occurred_at" TIMESTAMP NOT NULL,
+    "created_at" TIMESTAMP NOT NULL,
     CONSTRAINT "uid_refund_merchan_caed02" UNIQUE ("merchant_id", "order_id", "external_id")
-);
+) /* One refund event of an order (several allowed); its per-line parts are `RefundLine`s. */;
 CREATE INDEX IF NOT EXISTS "idx_refund_order_i_ab8f81" ON "refund" ("order_id");
-COMMENT ON COLUMN "refund"."external_id" IS 'the shop''s refund id';
-COMMENT ON COLUMN "refund"."content_hash" IS 'tells a replay from a conflict';
-COMMENT ON TABLE "refund" IS 'One refund event of an order (several allowed); its per-line parts are `RefundLine`s.';
 CREATE TABLE IF NOT EXISTS "refund_line" (
-    "id" BIGSERIAL NOT NULL PRIMARY KEY,
+    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     "merchant_id" BIGINT NOT NULL,
     "refund_id" BIGINT NOT NULL,
     "order_line_id" BIGINT NOT NULL,
-    "quantity" BIGINT NOT NULL,
-    "amount_minor" BIGINT NOT NULL
-);
+    "quantity" BIGINT NOT NULL /* units returned; 0 for an amount-only refund */,
+    "amount_minor" BIGINT NOT NULL /* net amount refunded on this line */
+) /* The part of a refund that falls on one order line: units returned and net amount refunded. */;
 CREATE INDEX IF NOT EXISTS "idx_refund_line_refund__dfd06f" ON "refund_line" ("refund_id");
 CREATE INDEX IF NOT EXISTS "idx_refund_line_order_l_57470a" ON "refund_line" ("order_line_id");
-COMMENT ON COLUMN "refund_line"."quantity" IS 'units returned; 0 for an amount-only refund';
-COMMENT ON COLUMN "refund_line"."amount_minor" IS 'net amount refunded on this line';
-COMMENT ON TABLE "refund_line" IS 'The part of a refund that falls on one order line: units returned and net amount refunded.';
 CREATE TABLE IF NOT EXISTS "share_link" (
-    "id" BIGSERIAL NOT NULL PRIMARY KEY,
+    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     "merchant_id" BIGINT NOT NULL,
     "partner_id" BIGINT NOT NULL,
     "code" VARCHAR(16) NOT NULL UNIQUE,
     "target_url" VARCHAR(2000) NOT NULL,
     "scene" VARCHAR(16) NOT NULL,
     "sku" VARCHAR(100),
-    "campaign" VARCHAR(100) NOT NULL,
-    "active" BOOL NOT NULL,
-    "created_at" TIMESTAMPTZ NOT NULL
-);
+    "campaign" VARCHAR(100) NOT NULL /* '' when none */,
+    "active" INT NOT NULL,
+    "created_at" TIMESTAMP NOT NULL
+) /* A trackable short link of a partner, for one scene; `\/r\/{code}` redirects to `target_url`. */;
 CREATE INDEX IF NOT EXISTS "idx_share_link_merchan_d881c4" ON "share_link" ("merchant_id", "partner_id", "scene", "campaign");
-COMMENT ON COLUMN "share_link"."campaign" IS ''''' when none';
-COMMENT ON TABLE "share_link" IS 'A trackable short link of a partner, for one scene; `/r/{code}` redirects to `target_url`.';
 CREATE TABLE IF NOT EXISTS "webhook_receipt" (
-    "id" BIGSERIAL NOT NULL PRIMARY KEY,
+    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     "merchant_id" BIGINT NOT NULL,
     "webhook_id" VARCHAR(200) NOT NULL,
     "body_hash" VARCHAR(64) NOT NULL,
     "status_code" INT NOT NULL,
-    "response" JSONB NOT NULL,
-    "received_at" TIMESTAMPTZ NOT NULL,
+    "response" JSON NOT NULL,
+    "received_at" TIMESTAMP NOT NULL,
     CONSTRAINT "uid_webhook_rec_merchan_23a667" UNIQUE ("merchant_id", "webhook_id")
-);
-COMMENT ON TABLE "webhook_receipt" IS 'A shop event already handled: a replay of `webhook_id` is answered with the stored result.';
+) /* A shop event already handled: a replay of `webhook_id` is answered with the stored result. */;
 CREATE TABLE IF NOT EXISTS "commission" (
-    "id" BIGSERIAL NOT NULL PRIMARY KEY,
+    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     "merchant_id" BIGINT NOT NULL,
     "partner_id" BIGINT NOT NULL,
-    "order_id" BIGINT NOT NULL,
-    "order_line_id" BIGINT,
-    "line_no" INT,
-    "level" SMALLINT NOT NULL,
-    "kind" VARCHAR(8) NOT NULL,
-    "asset" VARCHAR(3) NOT NULL,
-    "amount" BIGINT NOT NULL,
-    "base_minor" BIGINT NOT NULL,
+    "order_id" BIGINT NOT NULL /* referral order id */,
+    "order_line_id" BIGINT /* null for a per-order reward */,
+    "line_no" INT /* the line's number in the order; null per order */,
+    "level" SMALLINT NOT NULL /* 1: the attributed partner, 2: their recruiter */,
+    "kind" VARCHAR(8) NOT NULL /* cash or points */,
+    "asset" VARCHAR(3) NOT NULL /* currency code for cash, PTS for points */,
+    "amount" BIGINT NOT NULL /* minor units or points; negative for a reversal */,
+    "base_minor" BIGINT NOT NULL /* net amount the reward was computed on (refunded, negative) */,
     "rule_set_version" INT NOT NULL,
     "rule_id" VARCHAR(64) NOT NULL,
-    "reversal_of" BIGINT,
-    "refund_id" BIGINT,
+    "reversal_of" BIGINT /* the commission a reversal gives back */,
+    "refund_id" BIGINT /* referral refund that caused a reversal */,
     "status" VARCHAR(16) NOT NULL,
-    "occurred_at" TIMESTAMPTZ NOT NULL,
-    "available_at" TIMESTAMPTZ,
-    "explanation" JSONB NOT NULL,
+    "occurred_at" TIMESTAMP NOT NULL /* when the order (or the refund) happened */,
+    "available_at" TIMESTAMP /* completion + hold; null until completed */,
+    "explanation" JSON NOT NULL /* how the amount was computed, for people */,
     "rejected_reason" VARCHAR(500),
-    "rejected_by_key_id" BIGINT,
-    "rejected_at" TIMESTAMPTZ,
-    "created_at" TIMESTAMPTZ NOT NULL,
-    "payout_batch_id" BIGINT,
+    "rejected_by_key_id" BIGINT /* API key that rejected it */,
+    "rejected_at" TIMESTAMP,
+    "created_at" TIMESTAMP NOT NULL,
+    "payout_batch_id" BIGINT /* payout batch that claimed it (set at approval, cleared if the line fails) */,
     CONSTRAINT "uid_commission_merchan_9336a9" UNIQUE ("merchant_id", "reversal_of", "refund_id")
-);
+) /* What one partner earns (or gives back) on one order line, or once per order. */;
 CREATE INDEX IF NOT EXISTS "idx_commission_merchan_5221f4" ON "commission" ("merchant_id", "order_id");
 CREATE INDEX IF NOT EXISTS "idx_commission_merchan_a958f3" ON "commission" ("merchant_id", "partner_id", "occurred_at");
 CREATE INDEX IF NOT EXISTS "idx_commission_merchan_7b0916" ON "commission" ("merchant_id", "status", "available_at");
 CREATE INDEX IF NOT EXISTS "idx_commission_status_6a7a01" ON "commission" ("status", "available_at");
 CREATE INDEX IF NOT EXISTS "idx_commission_merchan_9e33e8" ON "commission" ("merchant_id", "payout_batch_id", "partner_id");
-COMMENT ON COLUMN "commission"."order_id" IS 'referral order id';
-COMMENT ON COLUMN "commission"."order_line_id" IS 'null for a per-order reward';
-COMMENT ON COLUMN "commission"."line_no" IS 'the line''s number in the order; null per order';
-COMMENT ON COLUMN "commission"."level" IS '1: the attributed partner, 2: their recruiter';
-COMMENT ON COLUMN "commission"."kind" IS 'cash or points';
-COMMENT ON COLUMN "commission"."asset" IS 'currency code for cash, PTS for points';
-COMMENT ON COLUMN "commission"."amount" IS 'minor units or points; negative for a reversal';
-COMMENT ON COLUMN "commission"."base_minor" IS 'net amount the reward was computed on (refunded, negative)';
-COMMENT ON COLUMN "commission"."reversal_of" IS 'the commission a reversal gives back';
-COMMENT ON COLUMN "commission"."refund_id" IS 'referral refund that caused a reversal';
-COMMENT ON COLUMN "commission"."occurred_at" IS 'when the order (or the refund) happened';
-COMMENT ON COLUMN "commission"."available_at" IS 'completion + hold; null until completed';
-COMMENT ON COLUMN "commission"."explanation" IS 'how the amount was computed, for people';
-COMMENT ON COLUMN "commission"."rejected_by_key_id" IS 'API key that rejected it';
-COMMENT ON COLUMN "commission"."payout_batch_id" IS 'payout batch that claimed it (set at approval, cleared if the line fails)';
-COMMENT ON TABLE "commission" IS 'What one partner earns (or gives back) on one order line, or once per order.';
 CREATE TABLE IF NOT EXISTS "commission_terms" (
-    "id" BIGSERIAL NOT NULL PRIMARY KEY,
+    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     "merchant_id" BIGINT NOT NULL UNIQUE,
-    "hold_days" INT NOT NULL,
-    "rounding" VARCHAR(16) NOT NULL,
-    "points_per_unit" VARCHAR(20) NOT NULL,
-    "points_rounding" VARCHAR(8) NOT NULL,
-    "updated_at" TIMESTAMPTZ NOT NULL
-);
-COMMENT ON COLUMN "commission_terms"."hold_days" IS 'after-sales window after completion';
-COMMENT ON COLUMN "commission_terms"."rounding" IS 'half_up, half_even or down';
-COMMENT ON COLUMN "commission_terms"."points_per_unit" IS 'points for one major unit (a decimal string)';
-COMMENT ON COLUMN "commission_terms"."points_rounding" IS 'down or nearest';
-COMMENT ON TABLE "commission_terms" IS 'A merchant''s commission settings: after-sales hold, rounding, points rate.';
+    "hold_days" INT NOT NULL /* after-sales window after completion */,
+    "rounding" VARCHAR(16) NOT NULL /* half_up, half_even or down */,
+    "points_per_unit" VARCHAR(20) NOT NULL /* points for one major unit (a decimal string) */,
+    "points_rounding" VARCHAR(8) NOT NULL /* down or nearest */,
+    "updated_at" TIMESTAMP NOT NULL
+) /* A merchant's commission settings: after-sales hold, rounding, points rate. */;
 CREATE TABLE IF NOT EXISTS "rule_set_version" (
-    "id" BIGSERIAL NOT NULL PRIMARY KEY,
+    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     "merchant_id" BIGINT NOT NULL,
     "version" INT NOT NULL,
     "status" VARCHAR(16) NOT NULL,
-    "active_slot" BOOL,
-    "content" JSONB NOT NULL,
-    "created_at" TIMESTAMPTZ NOT NULL,
-    "updated_at" TIMESTAMPTZ NOT NULL,
-    "published_at" TIMESTAMPTZ,
-    "retired_at" TIMESTAMPTZ,
+    "active_slot" INT /* true while active, else null */,
+    "content" JSON NOT NULL,
+    "created_at" TIMESTAMP NOT NULL,
+    "updated_at" TIMESTAMP NOT NULL,
+    "published_at" TIMESTAMP,
+    "retired_at" TIMESTAMP,
     CONSTRAINT "uid_rule_set_ve_merchan_ec2c62" UNIQUE ("merchant_id", "version"),
     CONSTRAINT "uid_rule_set_ve_merchan_d1510c" UNIQUE ("merchant_id", "active_slot")
-);
-COMMENT ON COLUMN "rule_set_version"."active_slot" IS 'true while active, else null';
-COMMENT ON TABLE "rule_set_version" IS 'One version of a merchant''s rule set; published versions are never edited.';
+) /* One version of a merchant's rule set; published versions are never edited. */;
 CREATE TABLE IF NOT EXISTS "ledger_transaction" (
-    "id" BIGSERIAL NOT NULL PRIMARY KEY,
+    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     "merchant_id" BIGINT NOT NULL,
-    "kind" VARCHAR(24) NOT NULL,
-    "asset" VARCHAR(3) NOT NULL,
-    "reference" VARCHAR(100) NOT NULL,
+    "kind" VARCHAR(24) NOT NULL /* payouts.ledger.TransactionKind */,
+    "asset" VARCHAR(3) NOT NULL /* ISO 4217 code, or PTS for points */,
+    "reference" VARCHAR(100) NOT NULL /* commission id, batch line id... */,
     "idempotency_key" VARCHAR(200) NOT NULL,
     "content_hash" VARCHAR(64) NOT NULL,
     "memo" VARCHAR(500) NOT NULL,
-    "created_at" TIMESTAMPTZ NOT NULL,
+    "created_at" TIMESTAMP NOT NULL,
     CONSTRAINT "uid_ledger_tran_merchan_ee6fe8" UNIQUE ("merchant_id", "idempotency_key")
-);
+) /* One balanced entry: why money or points moved (`kind`), in one asset, caused by `reference`. */;
 CREATE INDEX IF NOT EXISTS "idx_ledger_tran_merchan_4d3f8d" ON "ledger_transaction" ("merchant_id", "reference");
-COMMENT ON COLUMN "ledger_transaction"."kind" IS 'payouts.ledger.TransactionKind';
-COMMENT ON COLUMN "ledger_transaction"."asset" IS 'ISO 4217 code, or PTS for points';
-COMMENT ON COLUMN "ledger_transaction"."reference" IS 'commission id, batch line id...';
-COMMENT ON TABLE "ledger_transaction" IS 'One balanced entry: why money or points moved (`kind`), in one asset, caused by `reference`.';
 CREATE TABLE IF NOT EXISTS "ledger_posting" (
-    "id" BIGSERIAL NOT NULL PRIMARY KEY,
+    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     "merchant_id" BIGINT NOT NULL,
-    "account" VARCHAR(24) NOT NULL,
-    "partner_id" BIGINT,
+    "account" VARCHAR(24) NOT NULL /* payouts.ledger.AccountKind */,
+    "partner_id" BIGINT /* owner, or counterparty of a merchant account */,
     "asset" VARCHAR(3) NOT NULL,
-    "amount_minor" BIGINT NOT NULL,
+    "amount_minor" BIGINT NOT NULL /* signed: positive adds to the account */,
     "transaction_id" BIGINT NOT NULL REFERENCES "ledger_transaction" ("id") ON DELETE RESTRICT
-);
+) /* One leg of an entry: a signed amount on one account; an entry's legs sum to zero. */;
 CREATE INDEX IF NOT EXISTS "idx_ledger_post_merchan_e4d386" ON "ledger_posting" ("merchant_id", "partner_id", "asset", "account");
 CREATE INDEX IF NOT EXISTS "idx_ledger_post_merchan_065e30" ON "ledger_posting" ("merchant_id", "asset", "account", "partner_id");
 CREATE INDEX IF NOT EXISTS "idx_ledger_post_transac_d19753" ON "ledger_posting" ("transaction_id");
-COMMENT ON COLUMN "ledger_posting"."account" IS 'payouts.ledger.AccountKind';
-COMMENT ON COLUMN "ledger_posting"."partner_id" IS 'owner, or counterparty of a merchant account';
-COMMENT ON COLUMN "ledger_posting"."amount_minor" IS 'signed: positive adds to the account';
-COMMENT ON TABLE "ledger_posting" IS 'One leg of an entry: a signed amount on one account; an entry''s legs sum to zero.';
 CREATE TABLE IF NOT EXISTS "payout_batch" (
-    "id" BIGSERIAL NOT NULL PRIMARY KEY,
+    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     "merchant_id" BIGINT NOT NULL,
-    "asset" VARCHAR(3) NOT NULL,
-    "cutoff" TIMESTAMPTZ NOT NULL,
+    "asset" VARCHAR(3) NOT NULL /* ISO 4217 code, or PTS for points */,
+    "cutoff" TIMESTAMP NOT NULL /* available_at <= cutoff is in (UTC) */,
     "status" VARCHAR(16) NOT NULL,
-    "open_slot" BOOL,
-    "minimum_minor" BIGINT NOT NULL,
-    "withholding" VARCHAR(40) NOT NULL,
-    "created_by" VARCHAR(40) NOT NULL,
+    "open_slot" INT /* true unless discarded, then null */,
+    "minimum_minor" BIGINT NOT NULL /* minimum payout applied at the last computation */,
+    "withholding" VARCHAR(40) NOT NULL /* withholding rule applied */,
+    "created_by" VARCHAR(40) NOT NULL /* api key id, 'schedule' or 'cli' */,
     "approved_by" VARCHAR(40),
-    "created_at" TIMESTAMPTZ NOT NULL,
-    "approved_at" TIMESTAMPTZ,
-    "exported_at" TIMESTAMPTZ,
-    "closed_at" TIMESTAMPTZ,
-    "discarded_at" TIMESTAMPTZ,
+    "created_at" TIMESTAMP NOT NULL,
+    "approved_at" TIMESTAMP,
+    "exported_at" TIMESTAMP,
+    "closed_at" TIMESTAMP,
+    "discarded_at" TIMESTAMP,
     CONSTRAINT "uid_payout_batc_merchan_fad3da" UNIQUE ("merchant_id", "asset", "cutoff", "open_slot")
-);
+) /* Every available commission and unsettled reversal of one asset up to `cutoff` (inclusive), */;
 CREATE INDEX IF NOT EXISTS "idx_payout_batc_merchan_f4bb5a" ON "payout_batch" ("merchant_id", "status");
-COMMENT ON COLUMN "payout_batch"."asset" IS 'ISO 4217 code, or PTS for points';
-COMMENT ON COLUMN "payout_batch"."cutoff" IS 'available_at <= cutoff is in (UTC)';
-COMMENT ON COLUMN "payout_batch"."open_slot" IS 'true unless discarded, then null';
-COMMENT ON COLUMN "payout_batch"."minimum_minor" IS 'minimum payout applied at the last computation';
-COMMENT ON COLUMN "payout_batch"."withholding" IS 'withholding rule applied';
-COMMENT ON COLUMN "payout_batch"."created_by" IS 'api key id, ''schedule'' or ''cli''';
-COMMENT ON TABLE "payout_batch" IS 'Every available commission and unsettled reversal of one asset up to `cutoff` (inclusive),';
 CREATE TABLE IF NOT EXISTS "payout_batch_line" (
-    "id" BIGSERIAL NOT NULL PRIMARY KEY,
+    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     "merchant_id" BIGINT NOT NULL,
     "partner_id" BIGINT NOT NULL,
     "asset" VARCHAR(3) NOT NULL,
-    "status" VARCHAR(16) NOT NULL,
-    "reason" VARCHAR(500),
-    "gross_minor" BIGINT NOT NULL,
-    "withheld_minor" BIGINT NOT NULL,
-    "net_minor" BIGINT NOT NULL,
-    "commission_count" INT NOT NULL,
+    "status" VARCHAR(16) NOT NULL /* payouts.models.PayoutLineStatus */,
+    "reason" VARCHAR(500) /* why carried forward, held, failed, returned */,
+    "gross_minor" BIGINT NOT NULL /* sum of the partner's entries in the batch */,
+    "withheld_minor" BIGINT NOT NULL /* tax withheld on the line */,
+    "net_minor" BIGINT NOT NULL /* gross - withheld: what the bank sends */,
+    "commission_count" INT NOT NULL /* commissions and reversals netted in the line */,
     "payee_name" VARCHAR(200),
     "payee_account" VARCHAR(200),
-    "settled_at" TIMESTAMPTZ,
+    "settled_at" TIMESTAMP /* when it became paid, failed or returned */,
     "batch_id" BIGINT NOT NULL REFERENCES "payout_batch" ("id") ON DELETE RESTRICT,
     CONSTRAINT "uid_payout_batc_batch_i_156b88" UNIQUE ("batch_id", "partner_id")
-);
-CREATE INDEX IF NOT EXISTS "idx_payout_batc_merchan_3ef28b" ON "payout_batch_line" ("merchant_id", "batch_id", "status");
-COMMENT ON COLUMN "payout_batch_line"."status" IS 'payouts.models.PayoutLineStatus';
-COMMENT ON COLUMN "payout_batch_line"."reason" IS 'why carried forward, held, failed, returned';
-COMMENT ON COLUMN "payout_batch_line"."gross_minor" IS 'sum of the partner''s entries in the batch';
-COMMENT ON COLUMN "payout_batch_line"."withheld_minor" IS 'tax withheld on the line';
-COMMENT ON COLUMN "payout_batch_line"."net_minor" IS 'gross - withheld: what the bank sends';
-COMMENT ON COLUMN "payout_batch_line"."commission_count" IS 'commissions and reversals netted in the line';
-COMMENT ON COLUMN "payout_batch_line"."settled_at" IS 'when it became paid, failed or returned';
-COMMENT ON TABLE "payout_batch_line" IS 'One partner''s net in a batch: what is paid (or why it is carried forward or held).';
+) /* One partner's net in a batch: what is paid (or why it is carried forward or held). */;
+CREATE INDEX IF NOT EXISTS "idx_payout_batc_merchan_84cf55" ON "payout_batch_line" ("merchant_id", "batch_id", "id");
 CREATE TABLE IF NOT EXISTS "payout_minimum" (
-    "id" BIGSERIAL NOT NULL PRIMARY KEY,
+    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     "merchant_id" BIGINT NOT NULL,
     "asset" VARCHAR(3) NOT NULL,
     "minimum_minor" BIGINT NOT NULL,
-    "updated_at" TIMESTAMPTZ NOT NULL,
+    "updated_at" TIMESTAMP NOT NULL,
     CONSTRAINT "uid_payout_mini_merchan_c29087" UNIQUE ("merchant_id", "asset")
-);
-COMMENT ON TABLE "payout_minimum" IS 'A merchant''s minimum payout in one asset (minor units, or points); no row means the default';
+) /* A merchant's minimum payout in one asset (minor units, or points); no row means the default */;
 CREATE TABLE IF NOT EXISTS "payout_schedule" (
-    "id" BIGSERIAL NOT NULL PRIMARY KEY,
+    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     "merchant_id" BIGINT NOT NULL,
     "asset" VARCHAR(3) NOT NULL,
-    "frequency" VARCHAR(8) NOT NULL,
-    "day" SMALLINT NOT NULL,
-    "created_at" TIMESTAMPTZ NOT NULL,
-    "updated_at" TIMESTAMPTZ NOT NULL,
+    "frequency" VARCHAR(8) NOT NULL /* payouts.models.PayoutFrequency */,
+    "day" SMALLINT NOT NULL /* weekday 0-6 (weekly) or day of month 1-28 (monthly) */,
+    "created_at" TIMESTAMP NOT NULL,
+    "updated_at" TIMESTAMP NOT NULL,
     CONSTRAINT "uid_payout_sche_merchan_437410" UNIQUE ("merchant_id", "asset")
-);
+) /* When `relay payouts tick` drafts a batch of one asset: at the end of every period, in the */;
 CREATE INDEX IF NOT EXISTS "idx_payout_sche_frequen_69bd45" ON "payout_schedule" ("frequency");
-COMMENT ON COLUMN "payout_schedule"."frequency" IS 'payouts.models.PayoutFrequency';
-COMMENT ON COLUMN "payout_schedule"."day" IS 'weekday 0-6 (weekly) or day of month 1-28 (monthly)';
-COMMENT ON TABLE "payout_schedule" IS 'When `relay payouts tick` drafts a batch of one asset: at the end of every period, in the';
 CREATE TABLE IF NOT EXISTS "payout_terms" (
-    "id" BIGSERIAL NOT NULL PRIMARY KEY,
+    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     "merchant_id" BIGINT NOT NULL UNIQUE,
-    "withholding" VARCHAR(40) NOT NULL,
-    "updated_at" TIMESTAMPTZ NOT NULL
-);
-COMMENT ON COLUMN "payout_terms"."withholding" IS 'name of a rule in payouts.withholding.RULES';
-COMMENT ON TABLE "payout_terms" IS 'A merchant''s payout settings; no row means the defaults (no withholding).';
+    "withholding" VARCHAR(40) NOT NULL /* name of a rule in payouts.withholding.RULES */,
+    "updated_at" TIMESTAMP NOT NULL
+) /* A merchant's payout settings; no row means the defaults (no withholding). */;
 CREATE TABLE IF NOT EXISTS "aerich" (
-    "id" SERIAL NOT NULL PRIMARY KEY,
+    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     "version" VARCHAR(255) NOT NULL,
     "app" VARCHAR(100) NOT NULL,
-    "content" JSONB NOT NULL
+    "content" JSON NOT NULL
 );"""
 
 
@@ -530,22 +443,22 @@ MODELS_STATE = (
     "kTgNAlCSjFkgK/yKxqn48JNyL/v1vkIaYicB41wpmJJgdIiNjzJPpm8E93dKODpOLcUccl"
     "XOeWIi5mD8HUq9AmyDaFAYJsTfUPwcQvMhOn4oviHuI6evLL/eg/Tj5w9iyiFDnHjOKbqf"
     "ki+ebEs8GaHXcHjzW1ze4/uz38Q/wyGUyiBoCLSz0kCCk1Mk1oFogMUhLdxxsD8OxNA28y"
-    "NVVVpgIzIyy9gLMQwaQ7IuqG0Ac4X6YTEHXm3UzZQe0SLeH7Pf6nCdLdcA1WBnyzWOJEaE"
-    "ZXcEgCeHaUw3I9p6P+ylPxDlkuHSgEG7S+a/e0tqm3qbe1BmswfcYY4v7EuusI+ghhjYUg"
-    "MSzoPaRZK34DCtcarNzvkcoMkHfW8l60291DvSePNpIgE0I1YRdnv0OmtIrLxUE9fhM5k2"
-    "idDVjCwZMKN3kNzt6FlCmNc54RIEyrq3y04opNUVrMj0VEmlMlCjiaXrEkAoTzQJKPIhpy"
-    "131dpSvvugNbDkrwZcQBbKYE7ApOA+hbQW+c0KgB3CayE8CvFoYcfIQu6NFUPwvQSUj2hE"
-    "bNADgrY05nhBL9qM5913U4e+FNpVWP7h0srGifImZIhK+PssIRrnhsoFqu0ZKepmhdLXoF"
-    "H5oBT6Pyin2F6lYSru0K9hlpppfZtVms755uqpl9CxVnGsn+ZrOrmCXMGQPWlGsJcp+Vww"
-    "Tm3wXV+848uz07OzmBWMS6DBi5LimKpgpo35tI+eqzG1qJeThmF3XYkxY47Jfmd6MY8kne"
-    "Z/G5r/pxI3YvgS7wryVBNkPx2zSwQik+rrKrbwLooIqWYckx51OEeud36UdfwVxORhQCAP"
-    "ZmSnQyG1H4ZIxkXy2O8okxPidRzpRTwHGlSdWZ8ElDn9iHsrMI4be1NaeOMIRhTC/r8F/C"
-    "n6JHsBh4khpSeklhgRwSoS5fkUoQmRb5SD/jEt6ivns8rZpxYr+ffeOCACVjCwnUtPx1fu"
-    "wRnf8ZUHxlemB1AD/GaATMZxuV/JT/r0m+L/VQ38v6rE/6s8/h1cgvm7GXbdyoMlAjH5QO"
-    "ktCHkQ80Rnz16gY/jhLk9AwQPPxB09Y144Rc+fDV6hY/m3aG5k0TsfvHyRnDnwY9Upc/fh"
-    "+v37EtNqF2R5YLx8V1L1KVJ9LyS4exLMFPpKxTfVXEd2C5OezXT+kf4dbLWQSbJaxc7RsW"
-    "jS8kGUhJ+sdeTH6w52olEnGj16eD4ZgjyxzDQyRkvWnJN5aagXq4ZOte84/fzL+7d3bfj5"
-    "9Sfv6DiMjsPYKodxTQJanp04alnJV+C0z2McRTWd13yHP5UL/AcdU6uvZnCcLa0pV30raC"
-    "Amq3TaukxeXtZxmby8rHaZhLZCQqxGaknV/QCxu5GiKlGZjiKG/3x3+7HK5T0Byd+e1A7R"
-    "f5BLuUFqsqbub2XIBWRkrsgYp8cfrv+aR/eb97c3+bsPBrgp80Hc5mX2/f8Br1xdwg=="
+    "NVVVpgIzIyy9gLMQwaQ7IuqG0Ac4X6YTEHXm3UzZQe0SLeH7Pf6nBdNHxnx92H4383mtod"
+    "hmR3BIAnh2lINyPSej9spT8Q4ZLh0IA5u0vmv3sraptam3tQYrMHnGGOJ+xLjrCPoH4Y2F"
+    "EDEs6D2gWSt+AsrXGpzc75HKDJB31vJdtNvdQz0njTacL9NyNWEXZ79DprSKy8RBPX4DOZ"
+    "NonA1YwsGTCjd5Dc7ehZQpjXOcEShMm6t8tOKKTVFKzI8lRJpTJQo4ml6xFAIE+0CCjyH6"
+    "ctd9Xa0r37oDGw5K8GXEAWymBOwKTAPoW0FrnNCoAdwmshPArvaGHDyELujQVD8L0EFI9o"
+    "RGzQAYKmNOZ4QSfajOfddzOHvhTaVVf+4bLKxonyJmSHSvj7LCEa54XKBantGSnqZoTS16"
+    "BRuaAU+j8oh9hepVEq7tCvYZKaaX2bVZnO+eXqaZfQsVZtrJ/majq5gjzBkDlpRrCXKfdc"
+    "MExt8F1fvOPLs9Ozs5gVjMufwYuSwpiqWKaN+bSPnqsxtYiXk4Yhd115MWOOyX5nejGPJJ"
+    "3mfxua/6cSM2L4Eu+K8VQTZD+dsksEIpNq6yq28C6KBqlmHJMedThHrnd+lHX8FcTkYUAg"
+    "B2Zkp0MhtR+GSMZE8tjnKJMP4nUc5UU8BxpUjVmfBJQ5/Yh7KzCOG3tTWnTjCEYUwv6/Bf"
+    "wp+iR7AYeJIZ0npJUYEcEqEuX1FKEJkW+Ug/4xLegr57PK0acWK/n33jggAlYwsJ1LT8dX"
+    "7sEZ3/GVB8ZXpgdQA/xmgEzGcblfyU/69Jvi/1UN/L+qxP+rPP4dXIL5uxl23cqDJQIx+U"
+    "DpLQh5EPNEZ89eoGP44S5PQMEDz8QdPWNeOEXPnw1eoWP5t2huZNE7H7x8kZw58GPVKXP3"
+    "4fr9+xLTahdgeWC8fFdO9SlSfS8kuHsSzBT6SsU31VxHdguTns10/pH+HWy1kEWyWsXO0b"
+    "Fo0nJBlISerHXkx2sOdqJRJxo9eng+GYI8saw0Mj5L1puTOWmoF6uGTrXvOP38y/u3d234"
+    "+fUn7ug4jI7D2CqHcU0CWp6ZOGpZyVfgtM9jHEU1ndd8hz+VC/wHHVOrr2ZwnC2tJ1d9K2"
+    "ggJqt02rpMXl7WcZm8vKx2mYS2QjKsRmpJ1f0AsbuRgipRiY4ihv98d/uxyuU9AcnfntQO"
+    "0X+QS7lBarKm7m9lyAVkZK7IGKfHH67/mkf3m/e3N/m7Dwa4KfNB3OZl9v3/AZAHW+s="
 )

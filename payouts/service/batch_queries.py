@@ -1,0 +1,197 @@
+"""Reading payout batches: a batch with its control totals, pages of batches and of lines.
+
+What the batch services hand out are these frozen records, never model rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from payouts.models import PayoutBatch, PayoutLineStatus, line_reference
+from payouts.service.batch_errors import BatchNotFound
+from payouts.service.sql import instant, rows
+
+L = PayoutLineStatus
+#: Lines whose amount the bank is (or was) asked to pay: what the transfer file holds.
+SENT = (L.open.value, L.paid.value, L.failed.value, L.returned.value)
+
+
+# --- what the service hands out -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class StatusTotal:
+    status: str
+    lines: int
+    gross_minor: int
+    withheld_minor: int
+    net_minor: int
+    entries: int  #: commissions and reversals netted in those lines
+
+
+@dataclass(frozen=True, slots=True)
+class Totals:
+    """A batch's control totals."""
+
+    by_status: tuple[StatusTotal, ...] = ()
+
+    def _sum(self, statuses: tuple[str, ...]) -> StatusTotal:
+        picked = [t for t in self.by_status if t.status in statuses]
+        return StatusTotal(
+            ",".join(statuses), sum(t.lines for t in picked), sum(t.gross_minor for t in picked),
+            sum(t.withheld_minor for t in picked), sum(t.net_minor for t in picked), sum(t.entries for t in picked),
+        )
+
+    @property
+    def payout(self) -> StatusTotal:
+        """Lines paid or to be paid (draft: payable; approved: sent to the bank, whatever the outcome)."""
+        return self._sum((L.payable.value, *SENT))
+
+    @property
+    def carried_forward(self) -> StatusTotal:
+        return self._sum((L.carried_forward.value,))
+
+    @property
+    def held(self) -> StatusTotal:
+        return self._sum((L.held.value,))
+
+    def count(self, status: str) -> int:
+        return sum(t.lines for t in self.by_status if t.status == status)
+
+
+@dataclass(frozen=True, slots=True)
+class BatchInfo:
+    id: int
+    asset: str
+    cutoff: datetime
+    status: str
+    minimum_minor: int
+    withholding: str
+    created_by: str
+    approved_by: str | None
+    created_at: datetime
+    approved_at: datetime | None
+    exported_at: datetime | None
+    closed_at: datetime | None
+    discarded_at: datetime | None
+    totals: Totals = field(default_factory=Totals)
+
+
+@dataclass(frozen=True, slots=True)
+class LineInfo:
+    id: int
+    batch_id: int
+    reference: str  #: the bank reference, ``B{batch}-{line}``
+    partner_id: int
+    asset: str
+    status: str
+    reason: str | None
+    gross_minor: int
+    withheld_minor: int
+    net_minor: int
+    commission_count: int
+    payee_name: str | None
+    payee_account: str | None
+    settled_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class BatchPage:
+    items: list[BatchInfo]
+    next_before_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class LinePage:
+    items: list[LineInfo]
+    next_after_id: int | None
+
+
+_BATCH_FIELDS = (
+    "id", "asset", "cutoff", "status", "minimum_minor", "withholding", "created_by", "approved_by",
+    "created_at", "approved_at", "exported_at", "closed_at", "discarded_at",
+)
+_LINE_FIELDS = (
+    "id", "batch_id", "partner_id", "asset", "status", "reason", "gross_minor", "withheld_minor", "net_minor",
+    "commission_count", "payee_name", "payee_account", "settled_at",
+)
+
+
+def line_info(row: dict[str, Any]) -> LineInfo:
+    values = {name: row[name] for name in _LINE_FIELDS}
+    values["settled_at"] = instant(values["settled_at"])
+    return LineInfo(reference=line_reference(row["batch_id"], row["id"]), **values)
+
+
+async def _totals(merchant_id: int, batch_ids: list[int]) -> dict[int, Totals]:
+    if not batch_ids:
+        return {}
+    found = await rows(
+        "SELECT batch_id, status, COUNT(*) AS lines, SUM(gross_minor) AS gross, SUM(withheld_minor) AS withheld,"
+        " SUM(net_minor) AS net, SUM(commission_count) AS entries FROM payout_batch_line"
+        f" WHERE merchant_id = ? AND batch_id IN ({', '.join('?' * len(batch_ids))})"
+        " GROUP BY batch_id, status ORDER BY batch_id, status",
+        [merchant_id, *batch_ids],
+    )
+    by_batch: dict[int, list[StatusTotal]] = {}
+    for row in found:  # PostgreSQL's SUM(bigint) is numeric: back to int
+        by_batch.setdefault(row["batch_id"], []).append(StatusTotal(
+            row["status"], int(row["lines"]), int(row["gross"]), int(row["withheld"]), int(row["net"]),
+            int(row["entries"]),
+        ))
+    return {batch_id: Totals(tuple(by_batch.get(batch_id, ()))) for batch_id in batch_ids}
+
+
+async def _infos(merchant_id: int, batches: list[PayoutBatch]) -> list[BatchInfo]:
+    totals = await _totals(merchant_id, [b.id for b in batches])
+    return [
+        BatchInfo(**{name: getattr(b, name) for name in _BATCH_FIELDS}, totals=totals[b.id]) for b in batches
+    ]
+
+
+async def get_batch(merchant_id: int, batch_id: int) -> BatchInfo:
+    """One batch with its totals; another merchant's batch is not found (404)."""
+    batch = await PayoutBatch.get_or_none(merchant_id=merchant_id, id=batch_id)
+    if batch is None:
+        raise BatchNotFound(batch_id)
+    return (await _infos(merchant_id, [batch]))[0]
+
+
+async def list_batches(
+    merchant_id: int, *, asset: str | None = None, status: str | None = None,
+    before_id: int | None = None, limit: int = 50,
+) -> BatchPage:
+    """The merchant's batches, newest first (keyset pages on id)."""
+    query = PayoutBatch.filter(merchant_id=merchant_id)
+    if asset is not None:
+        query = query.filter(asset=asset.upper())
+    if status is not None:
+        query = query.filter(status=status)
+    if before_id is not None:
+        query = query.filter(id__lt=before_id)
+    found = await query.order_by("-id").limit(limit + 1)
+    items = await _infos(merchant_id, found[:limit])
+    return BatchPage(items, items[-1].id if len(found) > limit else None)
+
+
+async def batch_lines(
+    merchant_id: int, batch_id: int, *, status: str | None = None, after_id: int | None = None, limit: int = 100,
+) -> LinePage:
+    """A batch's lines in id order (keyset pages), optionally of one status."""
+    if not await PayoutBatch.filter(merchant_id=merchant_id, id=batch_id).exists():
+        raise BatchNotFound(batch_id)
+    where, params = ["merchant_id = ?", "batch_id = ?"], [merchant_id, batch_id]
+    if status is not None:
+        where.append("status = ?")
+        params.append(status)
+    if after_id is not None:
+        where.append("id > ?")
+        params.append(after_id)
+    found = await rows(
+        f"SELECT {', '.join(_LINE_FIELDS)} FROM payout_batch_line WHERE {' AND '.join(where)} ORDER BY id LIMIT ?",
+        [*params, limit + 1],
+    )
+    items = [line_info(row) for row in found[:limit]]
+    return LinePage(items, items[-1].id if len(found) > limit else None)

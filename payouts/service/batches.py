@@ -1,0 +1,304 @@
+"""Payout batches: draft, approve, discard and close; every step one transaction.
+
+A batch of one asset and one cutoff nets, per partner, every available commission and
+unsettled reversal with ``available_at <= cutoff`` that no other batch holds. Lines are made by
+one INSERT ... SELECT ... GROUP BY over relations the commissions and referral domains hand
+out (`commissions.service.settlement`, `referral.service.sales.payout_partners`):
+
+* a net below the merchant's minimum (or not positive) is *carried forward*: its entries stay
+  unclaimed for a later batch;
+* a partner who is not active (suspended), or without a payee account for cash, is *held*;
+* every other partner's line is paid.
+
+Draft: lines are computed and shown, nothing is claimed. Approval recomputes against the
+current rows with the same cutoff, claims the entries (`payout_batch_id`), and posts the
+ledger: cash lines reserve available -> in_batch and withhold tax; points lines are credited
+to the wallet at once and the batch closes. Line outcomes (paid, failed, returned), the bank
+file and its results are in `payouts.service.lines`, reading in `payouts.service.batch_queries`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from tortoise.transactions import in_transaction
+
+from commissions.service import settlement
+from core.time import now
+from payouts import ledger, withholding
+from payouts.models import PayoutBatch, PayoutBatchLine, PayoutBatchStatus, PayoutLineStatus, line_reference
+from payouts.service import tax
+from payouts.service.batch_errors import BatchNotFound, BatchStateConflict, LinesStillOpen
+from payouts.service.batch_queries import BatchInfo, get_batch
+from payouts.service.ledger import post_many
+from payouts.service.sql import Relation, advisory_lock, chunks, execute, rows, utc
+from payouts.service.terms import (
+    POINTS_ASSET,
+    check_asset,
+    describe_minimum,
+    minimum_and_rule,
+    payable_assets,
+)
+from referral.service.sales import payout_partners
+
+S = PayoutBatchStatus
+L = PayoutLineStatus
+#: Lines per chunk when posting the ledger or withholding tax: bounds memory on huge batches.
+LINES_PER_CHUNK = 2000
+#: Progress callback: (lines done, lines in all).
+Progress = Callable[[int, int], None]
+
+
+# --- computing lines ----------------------------------------------------------------------------
+
+
+async def _insert_lines(
+    merchant_id: int, batch_id: int, asset: str, source: Relation, *, minimum: int, payable: str
+) -> None:
+    """One INSERT ... SELECT: a line per partner of `source` (partner_id, amount, entries), joined
+    with the partner's status and payee, its status decided in SQL (see the module docstring)."""
+    source_sql, source_params = source
+    partners_sql, partners_params = payout_partners(merchant_id)
+    cash = asset != POINTS_ASSET
+    no_payee = "WHEN COALESCE(p.payee_account, '') = '' THEN 5 " if cash else ""
+    # 1 held (not active), 2 negative, 3 zero, 4 below minimum, 5 held (no payee account), 0 payable
+    case = (
+        "CASE WHEN p.partner_id IS NULL OR p.status <> 'active' THEN 1"
+        " WHEN s.amount < 0 THEN 2 WHEN s.amount = 0 THEN 3 WHEN s.amount < CAST(? AS BIGINT) THEN 4"
+        f" {no_payee}ELSE 0 END"
+    )
+    statuses = {
+        0: payable, 1: L.held.value, 2: L.carried_forward.value, 3: L.carried_forward.value,
+        4: L.carried_forward.value, 5: L.held.value,
+    }
+    reasons = {
+        2: "the net is negative (reversals after a payout): netted against later commissions",
+        3: "nothing to pay: commissions and reversals cancel out",
+        4: f"below the minimum payout of {describe_minimum(minimum, asset)}",
+        5: "no payee account: add one to the partner, a later batch pays",
+    }
+    status_sql = "CASE d.decision " + " ".join(f"WHEN {k} THEN CAST(? AS VARCHAR(16))" for k in statuses) + " END"
+    reason_sql = (
+        "CASE d.decision WHEN 1 THEN CASE WHEN d.partner_status IS NULL THEN 'partner not found'"
+        " ELSE 'partner ' || d.partner_status END "
+        + " ".join(f"WHEN {k} THEN CAST(? AS VARCHAR(500))" for k in reasons) + " ELSE NULL END"
+    )
+    await execute(
+        "INSERT INTO payout_batch_line (merchant_id, batch_id, partner_id, asset, status, reason, gross_minor,"
+        " withheld_minor, net_minor, commission_count, payee_name, payee_account)"
+        f" SELECT CAST(? AS BIGINT), CAST(? AS BIGINT), d.partner_id, CAST(? AS VARCHAR(3)), {status_sql},"
+        f" {reason_sql}, d.amount, 0, d.amount, d.entries, d.payee_name, d.payee_account FROM ("
+        f"  SELECT s.partner_id, s.amount, s.entries, p.status AS partner_status, p.payee_name, p.payee_account,"
+        f"  {case} AS decision"
+        f"  FROM ({source_sql}) s LEFT JOIN ({partners_sql}) p ON p.partner_id = s.partner_id"
+        ") d",
+        [
+            merchant_id, batch_id, asset, *statuses.values(), *reasons.values(),
+            minimum, *source_params, *partners_params,
+        ],
+    )
+
+
+async def _line_chunks(merchant_id: int, batch_id: int, status: str):
+    """The batch's lines of `status`, in id order, `LINES_PER_CHUNK` at a time."""
+    after = 0
+    while True:
+        found = await rows(
+            "SELECT id, partner_id, gross_minor, withheld_minor, net_minor FROM payout_batch_line"
+            " WHERE merchant_id = ? AND batch_id = ? AND status = ? AND id > ? ORDER BY id LIMIT ?",
+            [merchant_id, batch_id, status, after, LINES_PER_CHUNK],
+        )
+        if not found:
+            return
+        yield found
+        after = found[-1]["id"]
+
+
+async def _set_withheld(merchant_id: int, withheld: dict[int, tuple[int, int]]) -> None:
+    """line id -> (withheld, net), written with one UPDATE per chunk."""
+    for part in chunks(list(withheld.items()), 1000):
+        ids = [line_id for line_id, _ in part]
+        params: list[Any] = []
+        for line_id, (tax_minor, _) in part:
+            params += [line_id, tax_minor]
+        for line_id, (_, net) in part:
+            params += [line_id, net]
+        cases = " ".join(["WHEN ? THEN CAST(? AS BIGINT)"] * len(part))
+        await execute(
+            f"UPDATE payout_batch_line SET withheld_minor = CASE id {cases} END, net_minor = CASE id {cases} END"
+            f" WHERE merchant_id = ? AND id IN ({', '.join('?' * len(ids))})",
+            [*params, merchant_id, *ids],
+        )
+
+
+async def _settle_lines(
+    merchant_id: int, batch: PayoutBatch, rule: str, timezone: str, *, post: bool, progress: Progress | None,
+) -> None:
+    """Withhold tax on the batch's payable lines and, when `post`, write their ledger entries
+    (cash: reserve + withholding; points: wallet credit), a chunk of lines at a time."""
+    status = (L.payable if not post else L.open if batch.asset != POINTS_ASSET else L.paid).value
+    month = {}
+    if rule != withholding.NONE:
+        start, end = tax.month_of(now(), timezone)
+        month = await tax.month_so_far(merchant_id, batch.asset, start, end)
+    total = await PayoutBatchLine.filter(merchant_id=merchant_id, batch_id=batch.id, status=status).count()
+    done = 0
+    async for part in _line_chunks(merchant_id, batch.id, status):
+        withheld: dict[int, tuple[int, int]] = {}
+        entries: list[ledger.Entry] = []
+        for line in part:
+            partner_id, gross, ref = line["partner_id"], int(line["gross_minor"]), line_reference(batch.id, line["id"])
+            owed = tax.due(rule, batch.asset, gross, month.get(partner_id))
+            if owed:
+                withheld[line["id"]] = (owed, gross - owed)
+            if not post:
+                continue
+            if batch.asset == POINTS_ASSET:
+                entries.append(ledger.points_credit(partner_id, gross, reference=ref, memo=f"payout batch {batch.id}"))
+                continue
+            entries.append(ledger.payout_reserved(partner_id, batch.asset, gross, line_id=ref, memo=f"payout batch {batch.id}"))
+            if owed:
+                entries.append(ledger.withholding(partner_id, batch.asset, owed, line_id=ref, memo=f"{rule}"))
+        if withheld:
+            await _set_withheld(merchant_id, withheld)
+        if entries:
+            await post_many(merchant_id, entries)
+        done += len(part)
+        if progress is not None:
+            progress(done, total)
+
+
+# --- the steps ----------------------------------------------------------------------------------
+
+
+async def create_batch(
+    merchant_id: int, asset: str, cutoff: datetime, *, created_by: str
+) -> tuple[BatchInfo, bool]:
+    """The draft batch of `asset` up to `cutoff` (inclusive), and whether this call created it.
+
+    Exactly once: a live batch (any status but discarded) for the same merchant, asset and
+    cutoff is answered instead of a new one; the unique (merchant, asset, cutoff, open_slot)
+    decides between concurrent creators. A draft claims nothing.
+    """
+    asset = await check_asset(merchant_id, asset)
+    cutoff = utc(cutoff)
+    _, timezone = await payable_assets(merchant_id)
+    minimum, rule = await minimum_and_rule(merchant_id, asset)
+    async with in_transaction():
+        while True:  # twice at most: unless the live batch was discarded between the two statements
+            inserted = await rows(
+                "INSERT INTO payout_batch (merchant_id, asset, cutoff, status, open_slot, minimum_minor, withholding,"
+                " created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (merchant_id, asset, cutoff, open_slot) DO NOTHING RETURNING id",
+                [merchant_id, asset, cutoff, S.draft.value, True, minimum, rule, created_by, now()],
+            )
+            if inserted:
+                break
+            existing = await PayoutBatch.get_or_none(merchant_id=merchant_id, asset=asset, cutoff=cutoff, open_slot=True)
+            if existing is not None:
+                return await get_batch(merchant_id, existing.id), False
+        batch = await PayoutBatch.get(id=inserted[0]["id"])
+        await _insert_lines(
+            merchant_id, batch.id, asset, settlement.unsettled_by_partner(merchant_id, asset, cutoff),
+            minimum=minimum, payable=L.payable.value,
+        )
+        if rule != withholding.NONE:  # a preview of the tax; nothing else to do before approval
+            await _settle_lines(merchant_id, batch, rule, timezone, post=False, progress=None)
+    return await get_batch(merchant_id, batch.id), True
+
+
+async def locked_batch(merchant_id: int, batch_id: int) -> PayoutBatch:
+    """The batch, its row locked until the transaction ends (PostgreSQL; SQLite has one writer)."""
+    batch = await PayoutBatch.filter(merchant_id=merchant_id, id=batch_id).select_for_update().first()
+    if batch is None:
+        raise BatchNotFound(batch_id)
+    return batch
+
+
+async def approve_batch(
+    merchant_id: int, batch_id: int, *, approved_by: str, progress: Progress | None = None
+) -> BatchInfo:
+    """Approve a draft: recompute its lines against the current rows (same cutoff), claim the
+    entries of paid lines, and post the ledger, in one transaction. Returns the totals approved.
+
+    Approving an approved batch answers it as it is (two finance users clicking at once get
+    one approval). Claims of a merchant and asset are serialised, so an entry is never in two
+    batches and what a line sums is exactly what it claimed.
+    """
+    _, timezone = await payable_assets(merchant_id)
+    async with in_transaction():
+        batch = await locked_batch(merchant_id, batch_id)
+        if batch.status in (S.approved, S.exported, S.closed):
+            return await get_batch(merchant_id, batch_id)
+        if batch.status != S.draft:
+            raise BatchStateConflict(batch_id, batch.status, "approve")
+        await advisory_lock("payout_claims", merchant_id, batch.asset)
+        minimum, rule = await minimum_and_rule(merchant_id, batch.asset)
+        points = batch.asset == POINTS_ASSET
+        await execute("DELETE FROM payout_batch_line WHERE merchant_id = ? AND batch_id = ?", [merchant_id, batch.id])
+        # Claim everything first, then sum what was claimed: rows released meanwhile cannot slip
+        # into the claim without being counted. Entries of lines not paid are then given back.
+        await settlement.claim(merchant_id, batch.asset, batch.cutoff, batch.id)
+        await _insert_lines(
+            merchant_id, batch.id, batch.asset, settlement.claimed_by_partner(merchant_id, batch.id),
+            minimum=minimum, payable=(L.paid if points else L.open).value,
+        )
+        # By id lists, not a subquery: right after the claim the planner's statistics still say
+        # no row holds this batch, and it would scan the lines once per claimed row.
+        unpaid = await rows(
+            "SELECT partner_id FROM payout_batch_line WHERE merchant_id = ? AND batch_id = ? AND status IN (?, ?)",
+            [merchant_id, batch.id, L.carried_forward.value, L.held.value],
+        )
+        for part in chunks([row["partner_id"] for row in unpaid], 5000):
+            await settlement.release_claims(merchant_id, batch.id, part)
+        await _settle_lines(merchant_id, batch, rule, timezone, post=True, progress=progress)
+        at = now()
+        changes: dict[str, Any] = {
+            "status": S.approved.value, "approved_at": at, "approved_by": approved_by,
+            "minimum_minor": minimum, "withholding": rule,
+        }
+        if points:  # credited to the wallets already: nothing is left open
+            changes |= {"status": S.closed.value, "closed_at": at}
+            await PayoutBatchLine.filter(merchant_id=merchant_id, batch_id=batch.id, status=L.paid.value).update(
+                settled_at=at
+            )
+        await PayoutBatch.filter(merchant_id=merchant_id, id=batch.id).update(**changes)
+    return await get_batch(merchant_id, batch_id)
+
+
+async def discard_batch(merchant_id: int, batch_id: int) -> BatchInfo:
+    """Throw a draft away (it claimed nothing); its cutoff is free for a new batch."""
+    async with in_transaction():
+        batch = await locked_batch(merchant_id, batch_id)
+        if batch.status == S.discarded:
+            return await get_batch(merchant_id, batch_id)
+        if batch.status != S.draft:
+            raise BatchStateConflict(batch_id, batch.status, "discard (only a draft can be discarded)")
+        await PayoutBatchLine.filter(merchant_id=merchant_id, batch_id=batch.id).delete()
+        await PayoutBatch.filter(merchant_id=merchant_id, id=batch.id).update(
+            status=S.discarded.value, open_slot=None, discarded_at=now()
+        )
+    return await get_batch(merchant_id, batch_id)
+
+
+async def close_batch(merchant_id: int, batch_id: int) -> BatchInfo:
+    """Close an approved or exported batch once no line is left open (one guarded UPDATE)."""
+    async with in_transaction():
+        batch = await locked_batch(merchant_id, batch_id)
+        if batch.status == S.closed:
+            return await get_batch(merchant_id, batch_id)
+        if batch.status not in (S.approved, S.exported):
+            raise BatchStateConflict(batch_id, batch.status, "close (approve it first, or discard a draft)")
+        closed = await execute(
+            "UPDATE payout_batch SET status = ?, closed_at = ? WHERE merchant_id = ? AND id = ?"
+            " AND NOT EXISTS (SELECT 1 FROM payout_batch_line WHERE merchant_id = ? AND batch_id = ? AND status = ?)",
+            [S.closed.value, now(), merchant_id, batch_id, merchant_id, batch_id, L.open.value],
+        )
+        if not closed:
+            still_open = await PayoutBatchLine.filter(
+                merchant_id=merchant_id, batch_id=batch_id, status=L.open.value
+            ).count()
+            raise LinesStillOpen(batch_id, still_open)
+    return await get_batch(merchant_id, batch_id)

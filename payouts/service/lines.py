@@ -1,0 +1,288 @@
+"""After approval: the bank's transfer file, its result file, and each line's outcome.
+
+An open cash line ends paid or failed; a paid line may later come back (returned):
+
+* paid: in_batch -> paid (the net the bank sent);
+* failed: the net and the tax withheld on it go back to available, and the line's commissions
+  are released from the batch (`payout_batch_id` null), so a later batch pays them;
+* returned: paid -> available, the tax withheld on the line released too, so available again
+  holds exactly what the released commissions sum to (a later batch withholds afresh).
+
+Every change is idempotent: marking a line with the outcome it has changes nothing, so
+importing the same result file twice changes nothing the second time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict, deque
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from tortoise.transactions import in_transaction
+
+from commissions.service import settlement
+from core.time import now
+from payouts import ledger
+from payouts.errors import BankResultsInvalid
+from payouts.export import TransferLine, TransferTotals, parse_bank_results, transfer_csv
+from payouts.models import PayoutBatch, PayoutBatchStatus, PayoutLineStatus, line_reference
+from payouts.service.batch_errors import (
+    BankResultsConflict,
+    BatchStateConflict,
+    LineNotFound,
+    LineStateConflict,
+    ReasonRequired,
+)
+from payouts.service.batch_queries import SENT, BatchInfo, LineInfo, get_batch, line_info
+from payouts.service.batches import locked_batch
+from payouts.service.ledger import post_many
+from payouts.service.sql import chunks, execute, rows
+from payouts.service.terms import POINTS_ASSET
+
+S = PayoutBatchStatus
+L = PayoutLineStatus
+#: Lines per page of the transfer file, and per UPDATE when results are applied.
+PAGE = 1000
+_REFERENCE = re.compile(r"B(\d+)-(\d+)")
+_LINE_COLUMNS = (
+    "id, batch_id, partner_id, asset, status, reason, gross_minor, withheld_minor, net_minor, commission_count,"
+    " payee_name, payee_account, settled_at"
+)
+
+
+class Outcome(StrEnum):
+    paid = "paid"  #: the bank confirmed the transfer
+    failed = "failed"  #: the bank refused it
+    returned = "returned"  #: it was paid, then the money came back
+
+
+#: The line status each outcome may follow.
+_FROM = {Outcome.paid: L.open.value, Outcome.failed: L.open.value, Outcome.returned: L.paid.value}
+
+
+async def _apply(
+    merchant_id: int, batch: PayoutBatch, lines: list[dict[str, Any]], outcome: Outcome, reasons: dict[int, str]
+) -> None:
+    """Move `lines` (all in status `_FROM[outcome]`) to `outcome`: one UPDATE per reason, the
+    ledger entries with `post_many`, and the commissions of failed or returned lines released."""
+    if not lines:
+        return
+    at = now()
+    by_reason: dict[str | None, list[int]] = defaultdict(list)
+    for line in lines:
+        by_reason[reasons.get(line["id"]) or None].append(line["id"])
+    for reason, ids in by_reason.items():
+        for part in chunks(ids, PAGE):
+            await execute(
+                "UPDATE payout_batch_line SET status = ?, reason = ?, settled_at = ?"
+                f" WHERE merchant_id = ? AND batch_id = ? AND status = ? AND id IN ({', '.join('?' * len(part))})",
+                [outcome.value, reason, at, merchant_id, batch.id, _FROM[outcome], *part],
+            )
+    memo = f"payout batch {batch.id}"
+    entries = []
+    for line in lines:
+        partner_id, net, ref = line["partner_id"], int(line["net_minor"]), line_reference(batch.id, line["id"])
+        withheld = int(line["withheld_minor"])
+        if outcome == Outcome.paid:
+            entries.append(ledger.payout_paid(partner_id, batch.asset, net, line_id=ref, memo=memo))
+        elif outcome == Outcome.failed:
+            entries.append(ledger.payout_failed(partner_id, batch.asset, net, line_id=ref, withheld=withheld, memo=memo))
+        else:
+            entries.append(ledger.payout_returned(partner_id, batch.asset, net, line_id=ref, withheld=withheld, memo=memo))
+    for part in chunks(entries, PAGE):
+        await post_many(merchant_id, part)
+    if outcome != Outcome.paid:
+        for part in chunks([line["partner_id"] for line in lines], PAGE):
+            await settlement.release_claims(merchant_id, batch.id, part)
+
+
+def _check_batch(batch: PayoutBatch, outcome: Outcome | None) -> None:
+    if batch.asset == POINTS_ASSET:
+        raise BatchStateConflict(batch.id, "a points batch", "take bank outcomes (points are credited at approval)")
+    allowed = (S.approved, S.exported, S.closed) if outcome in (Outcome.returned, None) else (S.approved, S.exported)
+    if batch.status not in allowed:
+        raise BatchStateConflict(batch.id, batch.status, f"mark lines {outcome.value if outcome else 'from results'}")
+
+
+async def mark_line(
+    merchant_id: int, batch_id: int, line_id: int, outcome: Outcome, reason: str | None = None
+) -> LineInfo:
+    """Record one line's outcome (paid, failed with a reason, returned with a reason)."""
+    if outcome != Outcome.paid and not (reason or "").strip():
+        raise ReasonRequired(outcome.value)
+    async with in_transaction():
+        batch = await locked_batch(merchant_id, batch_id)
+        found = await rows(
+            f"SELECT {_LINE_COLUMNS} FROM payout_batch_line WHERE merchant_id = ? AND batch_id = ? AND id = ?",
+            [merchant_id, batch_id, line_id],
+        )
+        if not found:
+            raise LineNotFound(batch_id, line_id)
+        line = found[0]
+        if line["status"] != outcome.value:
+            _check_batch(batch, outcome)
+            if line["status"] != _FROM[outcome]:
+                raise LineStateConflict(line_reference(batch_id, line_id), line["status"], outcome.value)
+            await _apply(merchant_id, batch, [line], outcome, {line_id: reason} if reason else {})
+        found = await rows(
+            f"SELECT {_LINE_COLUMNS} FROM payout_batch_line WHERE merchant_id = ? AND id = ?", [merchant_id, line_id]
+        )
+    return line_info(found[0])
+
+
+@dataclass(frozen=True, slots=True)
+class ImportSummary:
+    paid: int  #: lines newly marked paid
+    failed: int  #: lines newly marked failed
+    unchanged: int  #: lines that already had the reported outcome
+
+
+async def import_results(merchant_id: int, batch_id: int, text: str) -> ImportSummary:
+    """Apply the bank's result file (``reference,status,reason``) to the batch's lines.
+
+    All or nothing: an unknown reference (422) or a result contradicting a recorded outcome
+    (409) refuses the whole file. A line already in the reported state is left as it is.
+    """
+    results = parse_bank_results(text)
+    async with in_transaction():
+        batch = await locked_batch(merchant_id, batch_id)
+        _check_batch(batch, None)
+        wanted: dict[int, tuple[int, Outcome, str]] = {}
+        unknown: list[dict[str, str]] = []
+        for result in results:
+            match = _REFERENCE.fullmatch(result.reference)
+            if match is None or int(match[1]) != batch_id:
+                unknown.append({"field": f"line {result.line}", "message": f"reference {result.reference!r} is not in batch {batch_id}"})
+                continue
+            wanted[int(match[2])] = (result.line, Outcome(result.status.value), result.reason)
+        current: dict[int, dict[str, Any]] = {}
+        for part in chunks(list(wanted), PAGE):
+            for row in await rows(
+                f"SELECT {_LINE_COLUMNS} FROM payout_batch_line WHERE merchant_id = ? AND batch_id = ?"
+                f" AND id IN ({', '.join('?' * len(part))})",
+                [merchant_id, batch_id, *part],
+            ):
+                current[row["id"]] = row
+        conflicts: list[dict[str, str]] = []
+        moves: dict[Outcome, list[dict[str, Any]]] = {Outcome.paid: [], Outcome.failed: []}
+        reasons: dict[int, str] = {}
+        unchanged = 0
+        for line_id, (file_line, outcome, reason) in wanted.items():
+            line = current.get(line_id)
+            reference = line_reference(batch_id, line_id)
+            if line is None:
+                unknown.append({"field": f"line {file_line}", "message": f"reference {reference!r} is not in batch {batch_id}"})
+            elif line["status"] == outcome.value:
+                unchanged += 1
+            elif line["status"] != L.open.value:
+                conflicts.append({"field": f"line {file_line}", "message": f"{reference} is {line['status']}, reported {outcome.value}"})
+            else:
+                moves[outcome].append(line)
+                if outcome == Outcome.failed:
+                    reasons[line_id] = reason or "the bank gave no reason"
+        if unknown:
+            raise BankResultsInvalid(unknown)
+        if conflicts:
+            raise BankResultsConflict(conflicts)
+        for outcome, lines in moves.items():
+            for part in chunks(lines, PAGE):
+                await _apply(merchant_id, batch, list(part), outcome, reasons)
+    return ImportSummary(len(moves[Outcome.paid]), len(moves[Outcome.failed]), unchanged)
+
+
+# --- the transfer file --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Transfer:
+    """What an export hands out: the batch, the file's control totals, and the file itself."""
+
+    batch: BatchInfo
+    totals: TransferTotals
+    csv: AsyncIterator[str]
+
+
+async def export_batch(merchant_id: int, batch_id: int) -> Transfer:
+    """The bank transfer file of an approved cash batch (the batch becomes exported).
+
+    The file lists every line sent to the bank (open, or already paid, failed or returned), so
+    exporting again gives the same file; its last row holds the control totals. It streams:
+    lines are read a page at a time, after the transaction that marked the batch exported.
+    """
+    async with in_transaction():
+        batch = await locked_batch(merchant_id, batch_id)
+        if batch.asset == POINTS_ASSET:
+            raise BatchStateConflict(batch_id, "a points batch", "be exported (points are credited, not wired)")
+        if batch.status not in (S.approved, S.exported, S.closed):
+            raise BatchStateConflict(batch_id, batch.status, "be exported (approve it first)")
+        if batch.status == S.approved:
+            await PayoutBatch.filter(merchant_id=merchant_id, id=batch_id).update(
+                status=S.exported.value, exported_at=now()
+            )
+        found = await rows(
+            "SELECT COUNT(*) AS lines, SUM(net_minor) AS amount FROM payout_batch_line"
+            f" WHERE merchant_id = ? AND batch_id = ? AND status IN ({', '.join('?' * len(SENT))})",
+            [merchant_id, batch_id, *SENT],
+        )
+    totals = TransferTotals(int(found[0]["lines"]), int(found[0]["amount"] or 0), batch.asset)
+    info = await get_batch(merchant_id, batch_id)
+    return Transfer(info, totals, _transfer_stream(merchant_id, batch_id, batch.asset))
+
+
+class _Feed:
+    """The lines `transfer_csv` pulls, topped up a page at a time by `_transfer_stream`."""
+
+    def __init__(self) -> None:
+        self.buffer: deque[TransferLine] = deque()
+        self.done = False
+
+    def __iter__(self) -> Iterator[TransferLine]:
+        return self
+
+    def __next__(self) -> TransferLine:
+        if self.buffer:
+            return self.buffer.popleft()
+        if self.done:
+            raise StopIteration
+        raise RuntimeError("the transfer file asked for a line before the next page was read")
+
+
+async def _transfer_stream(merchant_id: int, batch_id: int, currency: str) -> AsyncIterator[str]:
+    """`payouts.export.transfer_csv` over the batch's sent lines, read a page at a time, yielded
+    a page of CSV text at a time (memory stays bounded by the page)."""
+    feed = _Feed()
+    rows_out = transfer_csv(feed, currency)
+    after = 0
+    text: list[str] = []
+    while True:
+        if not feed.buffer and not feed.done:
+            if text:
+                yield "".join(text)
+                text = []
+            page = await rows(
+                "SELECT id, partner_id, net_minor, payee_name, payee_account FROM payout_batch_line"
+                f" WHERE merchant_id = ? AND batch_id = ? AND status IN ({', '.join('?' * len(SENT))}) AND id > ?"
+                " ORDER BY id LIMIT ?",
+                [merchant_id, batch_id, *SENT, after, PAGE],
+            )
+            feed.buffer.extend(
+                TransferLine(
+                    partner_id=row["partner_id"], payee_name=row["payee_name"] or "",
+                    payee_account=row["payee_account"] or "", amount_minor=int(row["net_minor"]),
+                    currency=currency, reference=line_reference(batch_id, row["id"]),
+                )
+                for row in page
+            )
+            if len(page) < PAGE:
+                feed.done = True
+            else:
+                after = page[-1]["id"]
+        chunk = next(rows_out, None)
+        if chunk is None:
+            break
+        text.append(chunk)
+    if text:
+        yield "".join(text)
