@@ -8,12 +8,10 @@ from __future__ import annotations
 from commissions.schemas import (
     CommissionDetail,
     CommissionList,
-    CommissionOut,
     CommissionQuery,
     IncentiveOut,
     IncentiveRequest,
     PartnerTotals,
-    RejectBody,
     RuleSetBody,
     RuleSetList,
     RuleSetOut,
@@ -23,7 +21,7 @@ from commissions.schemas import (
     TermsUpdate,
     TotalOut,
 )
-from commissions.service import checkout, lifecycle, queries, rule_sets, simulation, terms
+from commissions.service import checkout, queries, rule_sets, simulation, terms
 from core.api import Api, Call
 
 api = Api("commissions")
@@ -132,21 +130,6 @@ async def list_commissions(call: Call) -> CommissionList:
 )
 async def get_commission(call: Call) -> CommissionDetail:
     return CommissionDetail.of(await queries.get_commission(call.merchant_id, call.path["commission_id"]))
-
-
-@api.endpoint(
-    "POST", "/api/v1/commissions/{commission_id:int}/reject", summary="Reject a commission", roles=ADMIN,
-    body=RejectBody, response=CommissionOut,
-)
-async def reject_commission(call: Call) -> CommissionOut:
-    """Allowed while pending or available and in no payout batch (409 otherwise); its reversals
-    are voided with it.
-    The API key and the reason are stored."""
-    assert call.principal is not None
-    rejected = await lifecycle.reject(
-        call.merchant_id, call.path["commission_id"], reason=call.body.reason, key_id=call.principal.key_id
-    )
-    return CommissionOut.of(rejected)
 
 
 @api.endpoint(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from http import HTTPStatus
 from collections.abc import AsyncIterator
+from http import HTTPStatus
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -25,11 +25,12 @@ from referral.endpoints import public_routes as referral_public_routes
 from referral.service.clicks import ClickRecorder
 from referral.service.merchants import authenticate
 from relay import shop_events
+from relay.endpoints import api as pipeline_api
 from relay.settings import MODEL_MODULES, Settings
 
 log = logging.getLogger("relay")
 
-APIS: tuple[Api, ...] = (referral_api, commissions_api, payouts_api)
+APIS: tuple[Api, ...] = (referral_api, commissions_api, pipeline_api, payouts_api)
 
 
 def create_app(settings: Settings | None = None) -> Starlette:
@@ -58,9 +59,9 @@ def create_app(settings: Settings | None = None) -> Starlette:
         return JSONResponse({"status": "ok"})
 
     routes: list[BaseRoute] = [
+        *referral_public_routes,  # first: /r/{code} is the hottest path
         Route("/openapi.json", openapi, include_in_schema=False),
         Route("/healthz", health, include_in_schema=False),
-        *referral_public_routes,
         *shop_events.routes,
         *(route for api in APIS for route in api.routes()),
     ]

@@ -106,12 +106,12 @@ def commissions_release(
     at: str = typer.Option(None, "--at", help="Release as of this instant (ISO 8601 with offset); default now."),
 ) -> None:
     """Make pending commissions past their hold available (safe to run from cron on several hosts)."""
-    from commissions.service.lifecycle import release
     from core.time import parse_instant
+    from relay.pipeline import release_commissions
 
     settings = Settings()
     moment = parse_instant(at) if at else None
-    moved = asyncio.run(with_database(settings, lambda: release(moment)))
+    moved = asyncio.run(with_database(settings, lambda: release_commissions(moment)))
     typer.echo(f"released {moved} commission(s)")
 
 
@@ -268,3 +268,30 @@ def payouts_tick(
 
 def main() -> None:
     cli()
+
+
+@cli.command()
+def demo() -> None:
+    """Seed the demo merchant (once) and print its keys and the URLs to try."""
+    from relay.demo import seed
+
+    settings = Settings()
+    result = asyncio.run(with_database(settings, lambda: seed(settings)))
+    base = settings.public_url.rstrip("/")
+    typer.echo("")
+    typer.echo(f"Demo merchant {result.merchant_id} ({'created' if result.created else 'already there; new keys issued'})")
+    for role, key in result.keys.items():
+        typer.echo(f"  {role:<12} key: {key}")
+    typer.echo(f"  webhook secret:   {result.webhook_secret}")
+    typer.echo("")
+    typer.echo("Try, once `relay serve` is up:")
+    for link in result.links:
+        typer.echo(f"  curl -i {base}/r/{link['code']}        # {link['scene']} link: 302 to the shop, click recorded")
+    if result.links:
+        typer.echo(f"  {base}/qr/{result.links[0]['code']}.svg    # its QR code (also .png)")
+    admin = result.keys["admin"]
+    typer.echo(f"  curl -H 'Authorization: Bearer {admin}' {base}/api/v1/reports")
+    typer.echo(f"  curl -H 'Authorization: Bearer {admin}' {base}/api/v1/commissions")
+    typer.echo(f"  curl -H 'Authorization: Bearer {admin}' {base}/api/v1/partners")
+    typer.echo(f"  {base}/openapi.json    # the whole API")
+    typer.echo("")

@@ -40,6 +40,7 @@ from referral.service.clicks import PendingClick
 from referral.service.orders import OrderInput, OrderOutcome, RefundInput, RefundOutcome, StatusChange
 from referral.service.receipts import AlreadyReceived, Reply
 from referral.service.settings import ShopSigning, shop_signing
+from relay.pipeline import after_order_event
 
 PATH = "/api/v1/merchants/{merchant_id:int}/events"
 #: Longest webhook-id a receipt keeps; Standard Webhooks ids (msg_...) are far shorter.
@@ -135,9 +136,9 @@ async def run(
     else:
         assert isinstance(command, RefundInput)
         outcome = await orders.refund_order(merchant_id, command)
-    # Next steps go here, same transaction, reading `outcome` (commissions computed on
-    # created, made available on completed, voided on canceled, reversed on refunded).
-    # When `outcome.applied` is false nothing changed and nothing is to be done.
+    # Commissions computed on created, dated on completed, voided on canceled, reversed on
+    # refunded, each with its ledger entries; nothing when `outcome.applied` is false.
+    await after_order_event(merchant_id, outcome)
     return outcome
 
 

@@ -18,11 +18,13 @@ from commissions.errors import CommissionNotFound, CommissionNotRejectable, Orde
 from commissions.models import COUNTING, Commission, CommissionStatus
 from commissions.reversals import Refunded, line_reversal, order_reversal
 from commissions.service.records import COLUMNS, CommissionRecord, db_values, record, record_from_db
-from commissions.service.sql import advisory_lock, insert_returning, utc
+from commissions.service.sql import advisory_lock, insert_returning, sql, utc
 from commissions.service.terms import hold_days
+from core.db import connection
 from core.time import now
 from referral.service.sales import LineRefundHistory, refund_history
 
+_FIELD_AVAILABLE_AT = Commission._meta.fields_map["available_at"]
 PENDING = CommissionStatus.pending.value
 AVAILABLE = CommissionStatus.available.value
 
@@ -37,8 +39,8 @@ async def on_order_completed(merchant_id: int, order_id: int, completed_at: date
     ).update(available_at=available_at)
 
 
-async def on_order_canceled(merchant_id: int, order_id: int) -> int:
-    """Void the order's pending commissions (status `canceled`); returns how many.
+async def on_order_canceled(merchant_id: int, order_id: int) -> list[CommissionRecord]:
+    """Void the order's pending commissions (status `canceled`); returns the voided rows.
 
     A completed order is not canceled but refunded: its commissions may be available already,
     so `OrderAlreadyCompleted` (409) sends the caller to the refund path.
@@ -49,9 +51,14 @@ async def on_order_canceled(merchant_id: int, order_id: int) -> int:
         ).exists()
         if completed:
             raise OrderAlreadyCompleted(order_id)
-        return await Commission.filter(merchant_id=merchant_id, order_id=order_id, status=PENDING).update(
-            status=CommissionStatus.canceled.value
+        voided = await connection().execute_query_dict(
+            sql(
+                "UPDATE commission SET status = ? WHERE merchant_id = ? AND order_id = ? AND status = ?"
+                " RETURNING *"
+            ),
+            [CommissionStatus.canceled.value, merchant_id, order_id, PENDING],
         )
+    return [record_from_db(row) for row in voided]
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,26 +192,32 @@ def _reversal(
     return amount, -refund_minor, share
 
 
-async def release(at: datetime | None = None, *, merchant_id: int | None = None) -> int:
+async def release(at: datetime | None = None, *, merchant_id: int | None = None) -> list[CommissionRecord]:
     """Move every pending commission and reversal whose `available_at` has come to `available`.
 
-    One set-based UPDATE, idempotent: running it twice, or from cron on several hosts at once,
-    moves each row once (on PostgreSQL a concurrent run waits on the rows being moved, then finds
-    them no longer pending). It runs for every merchant unless `merchant_id` narrows it.
-    Returns how many rows moved.
+    One set-based UPDATE ... RETURNING, idempotent: running it twice, or from cron on several
+    hosts at once, moves each row once (on PostgreSQL a concurrent run waits on the rows being
+    moved, then finds them no longer pending). It runs for every merchant unless `merchant_id`
+    narrows it. Returns the moved rows (the ledger posts them as made available).
     """
-    query = Commission.filter(status=PENDING, available_at__lte=utc(at or now()))
+    query = "UPDATE commission SET status = ? WHERE status = ? AND available_at <= ?"
+    params: list[object] = [AVAILABLE, PENDING, _FIELD_AVAILABLE_AT.to_db_value(utc(at or now()), Commission)]
     if merchant_id is not None:
-        query = query.filter(merchant_id=merchant_id)
-    return await query.update(status=AVAILABLE)
+        query += " AND merchant_id = ?"
+        params.append(merchant_id)
+    moved = await connection().execute_query_dict(sql(query + " RETURNING *"), params)
+    return [record_from_db(row) for row in moved]
 
 
-async def reject(merchant_id: int, commission_id: int, *, reason: str, key_id: int | None) -> CommissionRecord:
+async def reject(
+    merchant_id: int, commission_id: int, *, reason: str, key_id: int | None
+) -> list[CommissionRecord]:
     """The merchant refuses a commission (fraud, a mistake) while it is pending or available and
     no payout batch holds it.
 
     Its reversals are voided with it (rejected too), so they stop counting: nothing of the
     original remains. A reversal cannot be rejected on its own: reject its original.
+    Returns the rows it voided, the original first.
     """
     async with in_transaction():
         # The original and its reversals are locked: a payout batch cannot claim one meanwhile.
@@ -231,5 +244,6 @@ async def reject(merchant_id: int, commission_id: int, *, reason: str, key_id: i
             rejected_by_key_id=key_id,
             rejected_at=at,
         )
-        row = await Commission.get(merchant_id=merchant_id, id=commission_id)
-    return record(row)
+        voided = [r.id for r in rows if r.id == commission_id or r.status in COUNTING]
+        after = await Commission.filter(merchant_id=merchant_id, id__in=voided).order_by("id")
+    return sorted((record(r) for r in after), key=lambda r: r.id != commission_id)

@@ -71,3 +71,8 @@ async def get_merchant(merchant_id: int) -> Merchant:
     if merchant is None:
         raise MerchantNotFound(merchant_id)
     return merchant
+
+
+async def find_merchant(name: str) -> Merchant | None:
+    """The first merchant with this exact name (used by `relay demo` to find its merchant)."""
+    return await Merchant.filter(name=name).order_by("id").first()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import subprocess
+import sys
 import textwrap
 
 from tests.conftest import ROOT, run_relay
@@ -9,9 +12,9 @@ from tests.conftest import ROOT, run_relay
 
 async def test_history_applies_to_an_empty_database_and_leaves_nothing_to_migrate(fresh_database_url):
     url = await fresh_database_url("history")
-    first = run_relay("migrate", database_url=url)
+    first = await asyncio.to_thread(run_relay, "migrate", database_url=url)
     assert "applied" in first.stdout and "up to date" not in first.stdout
-    again = run_relay("migrate", database_url=url)
+    again = await asyncio.to_thread(run_relay, "migrate", database_url=url)
     assert "up to date" in again.stdout
 
     check = textwrap.dedent(
@@ -21,8 +24,7 @@ async def test_history_applies_to_an_empty_database_and_leaves_nothing_to_migrat
         print("PENDING", asyncio.run(schema.pending_changes({url!r})))
         """
     )
-    import subprocess
-    import sys
-
-    out = subprocess.run([sys.executable, "-c", check], cwd=ROOT, capture_output=True, text=True, check=True)
+    out = await asyncio.to_thread(
+        subprocess.run, [sys.executable, "-c", check], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     assert "PENDING []" in out.stdout, out.stdout + out.stderr
