@@ -20,6 +20,7 @@ from referral.service.links import list_links
 from referral.service.merchants import create_merchant, find_merchant, issue_api_key
 from referral.service.partners import list_partners
 from relay.app import create_app
+from relay.pipeline import release_commissions
 from relay.settings import Settings
 
 DEMO_NAME = "Demo Tea House"
@@ -37,6 +38,10 @@ RULES: dict[str, Any] = {
     "caps": {"per_order": {"cash": "500.00"}},
     "customer_incentive": {"percent": "5", "first_order_only": True},
 }
+
+
+#: A phone's browser: httpx's own user agent is (rightly) taken for a bot.
+_PHONE = {"user-agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148"}
 
 
 @dataclass
@@ -86,6 +91,7 @@ async def seed(settings: Settings) -> DemoResult:
         async with httpx.AsyncClient(transport=transport, base_url=settings.public_url) as http:
             links = await _populate(http, created.api_keys, merchant.id, merchant.webhook_secret)
             await app.state.clicks.flush()
+    await release_commissions()  # the demo's hold is 0 days: completed orders' commissions are payable
     return DemoResult(merchant.id, created.api_keys, merchant.webhook_secret, links, created=True)
 
 
@@ -130,7 +136,7 @@ async def _populate(http: httpx.AsyncClient, keys: dict[str, str], merchant_id: 
     for index, (link, sku, category, quantity, price) in enumerate(orders, start=1):
         visitor = httpx.Cookies()
         for _ in range(2):  # a second visit within 60 s counts once
-            hop = await http.get(f"/r/{link['code']}", cookies=visitor)
+            hop = await http.get(f"/r/{link['code']}", cookies=visitor, headers=_PHONE)
             visitor.update(hop.cookies)
         click_id = httpx.URL(hop.headers["location"]).params["relay_click"]
         await shop.send("order.created", {
