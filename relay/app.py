@@ -19,6 +19,7 @@ from commissions.endpoints import api as commissions_api
 from core.api import Api, openapi_document, problem_response
 from core.db import tortoise_config
 from core.errors import HttpProblem
+from payouts.balances_endpoints import api as ledger_api
 from payouts.endpoints import api as payouts_api
 from referral.endpoints import api as referral_api
 from referral.endpoints import public_routes as referral_public_routes
@@ -30,7 +31,7 @@ from relay.settings import MODEL_MODULES, Settings
 
 log = logging.getLogger("relay")
 
-APIS: tuple[Api, ...] = (referral_api, commissions_api, pipeline_api, payouts_api)
+APIS: tuple[Api, ...] = (referral_api, commissions_api, pipeline_api, payouts_api, ledger_api)
 
 
 def create_app(settings: Settings | None = None) -> Starlette:

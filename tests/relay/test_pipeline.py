@@ -140,3 +140,29 @@ async def test_a_rejected_commission_leaves_the_partners_balance(client):
     assert response.json()["status"] == "rejected"
     assert (await partner_balances(m.id, parent.id))["CNY"].pending == 0
     assert await unbalanced_transactions(m.id) == []
+
+
+async def test_a_partners_balances_and_statement_come_from_the_ledger(client):
+    m = await make_merchant()
+    other = await make_merchant()
+    parent = await make_partner(m.id)
+    await publish_rule_set(m.id, RULES)
+    order = order_data(
+        lines=[{"sku": "SERUM-30", "category": "skincare", "quantity": 1, "unit_price": "100.00"}],
+        partner_code=parent.code,
+    )
+    assert (await send(client, m, "order.created", order)).status_code == 200
+
+    balances = await api(client, m, "GET", f"/api/v1/partners/{parent.id}/balances", role="finance")
+    assert balances.status_code == 200, balances.text
+    (cny,) = balances.json()["balances"]
+    assert (cny["asset"], cny["pending"], cny["available"], cny["display"]["pending"]) == ("CNY", 1000, 0, "10.00")
+
+    statement = await api(client, m, "GET", f"/api/v1/partners/{parent.id}/statement", params={"asset": "CNY"})
+    assert statement.status_code == 200, statement.text
+    assert [(line["account"], line["amount"], line["balance"]) for line in statement.json()["lines"]] == [
+        ("pending", 1000, 1000)
+    ]
+    # another merchant's key sees nothing of this partner
+    assert (await api(client, other, "GET", f"/api/v1/partners/{parent.id}/balances")).status_code == 404
+    assert (await api(client, m, "GET", f"/api/v1/partners/{parent.id}/balances", role="integration")).status_code == 403
