@@ -40,6 +40,17 @@ async def commissions(client, merchant, external_id: str) -> list[dict]:
     return sorted(response.json()["items"], key=lambda c: c["id"])
 
 
+async def one_serum_order(client, merchant, partner) -> dict:
+    """Publish RULES and send a 100.00 serum order entered with the partner's code."""
+    await publish_rule_set(merchant.id, RULES)
+    order = order_data(
+        lines=[{"sku": "SERUM-30", "category": "skincare", "quantity": 1, "unit_price": "100.00"}],
+        partner_code=partner.code,
+    )
+    assert (await send(client, merchant, "order.created", order)).status_code == 200
+    return order
+
+
 async def test_an_attributed_order_earns_is_reversed_in_part_and_the_ledger_agrees(client):
     m = await make_merchant()
     recruiter = await make_partner(m.id, display_name="Lin")
@@ -111,12 +122,7 @@ async def test_a_replayed_order_event_earns_once(client):
 async def test_a_canceled_order_voids_its_commissions_in_the_ledger(client):
     m = await make_merchant()
     parent = await make_partner(m.id)
-    await publish_rule_set(m.id, RULES)
-    order = order_data(
-        lines=[{"sku": "SERUM-30", "category": "skincare", "quantity": 1, "unit_price": "100.00"}],
-        partner_code=parent.code,
-    )
-    assert (await send(client, m, "order.created", order)).status_code == 200
+    order = await one_serum_order(client, m, parent)
     canceled = await send(client, m, "order.canceled", {"external_id": order["external_id"], "occurred_at": now().isoformat()})
     assert canceled.status_code == 200, canceled.text
     assert [c["status"] for c in await commissions(client, m, order["external_id"])] == ["canceled"]
@@ -128,12 +134,7 @@ async def test_a_canceled_order_voids_its_commissions_in_the_ledger(client):
 async def test_a_rejected_commission_leaves_the_partners_balance(client):
     m = await make_merchant()
     parent = await make_partner(m.id)
-    await publish_rule_set(m.id, RULES)
-    order = order_data(
-        lines=[{"sku": "SERUM-30", "category": "skincare", "quantity": 1, "unit_price": "100.00"}],
-        partner_code=parent.code,
-    )
-    assert (await send(client, m, "order.created", order)).status_code == 200
+    order = await one_serum_order(client, m, parent)
     (commission,) = await commissions(client, m, order["external_id"])
     response = await api(client, m, "POST", f"/api/v1/commissions/{commission['id']}/reject", json={"reason": "self-purchase ring"})
     assert response.status_code == 200, response.text
@@ -146,12 +147,7 @@ async def test_a_partners_balances_and_statement_come_from_the_ledger(client):
     m = await make_merchant()
     other = await make_merchant()
     parent = await make_partner(m.id)
-    await publish_rule_set(m.id, RULES)
-    order = order_data(
-        lines=[{"sku": "SERUM-30", "category": "skincare", "quantity": 1, "unit_price": "100.00"}],
-        partner_code=parent.code,
-    )
-    assert (await send(client, m, "order.created", order)).status_code == 200
+    await one_serum_order(client, m, parent)
 
     balances = await api(client, m, "GET", f"/api/v1/partners/{parent.id}/balances", role="finance")
     assert balances.status_code == 200, balances.text
