@@ -12,20 +12,19 @@ from datetime import datetime
 from typing import Any
 
 from tortoise.functions import Sum
-from tortoise.transactions import in_transaction
 
 from commissions.errors import CurrencyMismatch
 from commissions.models import COUNTING, Commission, CommissionStatus
 from commissions.rules import Beneficiary, LineFacts, OrderFacts
 from commissions.service.calendar import month_of
-from commissions.service.records import COLUMNS, CommissionRecord, db_values, record, record_from_db
-from commissions.service.rule_sets import active_rule_set
-from commissions.service.sql import advisory_lock, insert_returning, utc
-from commissions.service.terms import evaluation_terms
+from commissions.service.records import COLUMNS, CommissionRecord, db_values, record
+from commissions.service.rule_sets import cached_active_rule_set, needs_month_facts
+from commissions.service.sql import advisory_locks, insert_returning, sql, utc
+from commissions.service.terms import cached_evaluation_terms
+from core.db import connection, current_dialect, joined_transaction
 from core.money import POINTS
 from core.time import now
-from referral.service.partners import get_partner
-from referral.service.sales import partners_net
+from referral.service.earners import earners, month_net_relation
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,37 +58,38 @@ async def commission_order(merchant_id: int, order: OrderForCommission) -> list[
     Nothing when the order has no partner or no rule set is active. Level 1 is the attributed
     partner; level 2 their recruiter, only while active. Calling it again for the same order
     returns the commissions already stored and writes nothing.
+
+    The hot path of every attributed order: terms and the active version come from this
+    process's caches (`cached_evaluation_terms`, `cached_active_rule_set`: a change made here is
+    seen at once, one made by another process within their TTL); the earners are one query;
+    orders of one partner are serialised (advisory lock) and the month so far read (one query
+    for both domains' facts) only when the version has a monthly cap or volume tiers, the only
+    rules that read the month; the drafts are one INSERT (which, on PostgreSQL, also checks that
+    the order has no commissions yet).
     """
     if order.partner_id is None:
         return []
-    async with in_transaction():
-        partner = await get_partner(merchant_id, order.partner_id)
-        recruiter = None
-        if partner.recruiter_id is not None:
-            recruiter = await get_partner(merchant_id, partner.recruiter_id)
-            if not recruiter.is_active:
-                recruiter = None
-        people = [partner] + ([recruiter] if recruiter else [])
-        # The monthly cap reads what the partner earned so far: orders of the same partner are
-        # computed one at a time. Locks are taken in id order, so two orders cannot deadlock.
-        for partner_id in sorted(p.id for p in people):
-            await advisory_lock("partner_month", merchant_id, partner_id)
-
-        existing = await Commission.filter(merchant_id=merchant_id, order_id=order.order_id, reversal_of=None)
-        if existing:
-            return [record(row) for row in sorted(existing, key=lambda row: row.id)]
-        terms = await evaluation_terms(merchant_id)
-        if order.currency.upper() != terms.currency:
-            raise CurrencyMismatch(order.currency, terms.currency)
-        active = await active_rule_set(merchant_id, terms.currency)
-        if active is None:
-            return []
-
+    terms = await cached_evaluation_terms(merchant_id)
+    if order.currency.upper() != terms.currency:
+        raise CurrencyMismatch(order.currency, terms.currency)
+    active = await cached_active_rule_set(merchant_id, terms.currency)
+    if active is None:
+        # None was ever published (a publish only swaps versions), so none was ever computed.
+        return []
+    async with joined_transaction():
+        people = await earners(merchant_id, order.partner_id)
         occurred_at = utc(order.occurred_at)
-        month_start, month_end = month_of(occurred_at, terms.timezone)
         ids = [p.id for p in people]
-        earned = await month_earned(merchant_id, ids, month_start, month_end)
-        net_before = await partners_net(merchant_id, month_start, occurred_at, ids)
+        earned: dict[int, dict[str, int]] = defaultdict(dict)
+        net_before: dict[int, int] = {}
+        if needs_month_facts(active):
+            # The monthly cap reads what the partner earned so far: orders of the same partner
+            # are computed one at a time. Locks are taken in id order, so two orders cannot deadlock.
+            await advisory_locks([("partner_month", merchant_id, partner_id) for partner_id in sorted(ids)])
+            month_start, month_end = month_of(occurred_at, terms.timezone)
+            earned, net_before = await _month_facts(merchant_id, ids, month_start, month_end, occurred_at)
+        if current_dialect() != "postgres" and (stored := await _stored(merchant_id, order.order_id)):
+            return stored
         beneficiaries = [
             Beneficiary(
                 partner_id=who.id, level=level, group=who.group, kind=who.kind,
@@ -110,11 +110,11 @@ async def commission_order(merchant_id: int, order: OrderForCommission) -> list[
         )
         drafts = active.compiled.evaluate(active.version, facts, beneficiaries, terms)
         if not drafts:
-            return []
+            return await _stored(merchant_id, order.order_id)
         line_ids = {line.line_no: line.order_line_id for line in order.lines}
         created_at = now()
-        rows = [
-            db_values({
+        values = [
+            {
                 "merchant_id": merchant_id,
                 "partner_id": draft.partner_id,
                 "order_id": order.order_id,
@@ -137,11 +137,80 @@ async def commission_order(merchant_id: int, order: OrderForCommission) -> list[
                 "rejected_by_key_id": None,
                 "rejected_at": None,
                 "created_at": created_at,
-            })
+            }
             for draft in drafts
         ]
-        inserted = await insert_returning(Commission._meta.db_table, COLUMNS, rows)
-    return sorted((record_from_db(row) for row in inserted), key=lambda r: r.id)
+        new_ids = await _insert_new(merchant_id, order.order_id, values)
+        if new_ids is None:  # PostgreSQL: the order had commissions already
+            return await _stored(merchant_id, order.order_id)
+    return [
+        CommissionRecord(id=new_id, payout_batch_id=None, **row) for new_id, row in zip(new_ids, values, strict=True)
+    ]
+
+
+async def _stored(merchant_id: int, order_id: int) -> list[CommissionRecord]:
+    existing = await Commission.filter(merchant_id=merchant_id, order_id=order_id, reversal_of=None).order_by("id")
+    return [record(row) for row in existing]
+
+
+#: The drafts of one order as arrays (one statement text for any number of rows), inserted only
+#: while the order has no commissions; ids in draft order.
+_INSERT_NEW_PG = (
+    "INSERT INTO commission (merchant_id, partner_id, order_id, order_line_id, line_no, level, kind, asset, amount,"
+    " base_minor, rule_set_version, rule_id, status, occurred_at, explanation, created_at)"
+    " SELECT $1, d.partner_id, $2, d.order_line_id, d.line_no, d.level, d.kind, d.asset, d.amount, d.base_minor,"
+    " $3, d.rule_id, $4, $5, d.explanation::jsonb, $6"
+    " FROM unnest($7::bigint[], $8::bigint[], $9::int[], $10::smallint[], $11::text[], $12::text[], $13::bigint[],"
+    " $14::bigint[], $15::text[], $16::text[]) WITH ORDINALITY"
+    " AS d(partner_id, order_line_id, line_no, level, kind, asset, amount, base_minor, rule_id, explanation, n)"
+    " WHERE NOT EXISTS (SELECT 1 FROM commission c WHERE c.merchant_id = $1 AND c.order_id = $2"
+    " AND c.reversal_of IS NULL)"
+    " ORDER BY d.n RETURNING id"
+)
+_ARRAYS = ("partner_id", "order_line_id", "line_no", "level", "kind", "asset", "amount", "base_minor", "rule_id",
+           "explanation")
+
+
+async def _insert_new(merchant_id: int, order_id: int, values: list[dict[str, Any]]) -> list[int] | None:
+    """Insert the drafts; their ids in order (None on PostgreSQL when the order had commissions)."""
+    if current_dialect() == "postgres":
+        first = values[0]
+        converted = [dict(zip(COLUMNS, db_values(row), strict=True)) for row in values]
+        rows = await connection().execute_query(
+            _INSERT_NEW_PG,
+            [merchant_id, order_id, first["rule_set_version"], first["status"], converted[0]["occurred_at"],
+             converted[0]["created_at"], *([row[name] for row in converted] for name in _ARRAYS)],
+        )
+        ids = [row["id"] for row in rows[1]]
+        return ids or None
+    inserted = await insert_returning(Commission._meta.db_table, COLUMNS, [db_values(row) for row in values], "id")
+    return [row["id"] for row in inserted]
+
+
+async def _month_facts(
+    merchant_id: int, ids: list[int], start: datetime, end: datetime, before: datetime
+) -> tuple[dict[int, dict[str, int]], dict[int, int]]:
+    """What `ids` earned this month (partner -> kind -> amount) and their net sales before
+    `before`, in one query over both domains (referral's part is its relation)."""
+    relation, relation_params = month_net_relation(merchant_id, ids, start, before)
+    marks = ", ".join("?" * len(ids))
+    rows = await connection().execute_query_dict(
+        sql(
+            "SELECT partner_id, kind, SUM(amount) AS total FROM commission WHERE merchant_id = ?"
+            f" AND partner_id IN ({marks}) AND reversal_of IS NULL AND status IN (?, ?)"
+            " AND occurred_at >= ? AND occurred_at < ? GROUP BY partner_id, kind"
+            f" UNION ALL SELECT partner_id, 'net', net FROM ({relation}) AS month_net"
+        ),
+        [merchant_id, *ids, *COUNTING, start, end, *relation_params],
+    )
+    earned: dict[int, dict[str, int]] = defaultdict(dict)
+    net: dict[int, int] = {}
+    for row in rows:
+        if row["kind"] == "net":
+            net[row["partner_id"]] = int(row["total"] or 0)
+        else:
+            earned[row["partner_id"]][row["kind"]] = int(row["total"] or 0)
+    return earned, net
 
 
 async def month_earned(

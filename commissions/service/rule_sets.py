@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime
+from time import monotonic
 from typing import Any
 
 from tortoise.exceptions import IntegrityError
@@ -106,6 +107,7 @@ async def publish(merchant_id: int, version: int) -> RuleSetInfo:
             )
         except IntegrityError:
             raise PublishRaced(version) from None
+    _publishes[merchant_id] = _publishes.get(merchant_id, 0) + 1
     return await get_version(merchant_id, version)
 
 
@@ -181,3 +183,35 @@ async def compiled_version(merchant_id: int, version: int, currency: str) -> Com
         if len(_COMPILED) > _COMPILED_MAX:
             _COMPILED.popitem(last=False)
     return compiled
+
+
+#: How long another process may keep evaluating with the version active before a publish made
+#: elsewhere. A publish in this process is seen by its next event at once (`_publishes`).
+ACTIVE_TTL_SECONDS = 2.0
+#: merchant id -> (active version or None, publishes counted when read, monotonic expiry)
+_active: dict[int, tuple[CompiledVersion | None, int, float]] = {}
+#: merchant id -> how many versions this process published
+_publishes: dict[int, int] = {}
+
+
+async def cached_active_rule_set(merchant_id: int, currency: str) -> CompiledVersion | None:
+    """`active_rule_set`, kept per process for `ACTIVE_TTL_SECONDS` (the order hot path: no
+    round trip at all while it is fresh, none either for a merchant with no rule set)."""
+    entry = _active.get(merchant_id)
+    clock = monotonic()
+    # Counted before reading: a publish committed while the read runs leaves a stale count.
+    published = _publishes.get(merchant_id, 0)
+    if entry is not None and entry[1] == published and entry[2] > clock:
+        return entry[0]
+    active = await active_rule_set(merchant_id, currency)
+    _active[merchant_id] = (active, published, clock + ACTIVE_TTL_SECONDS)
+    return active
+
+
+def needs_month_facts(active: CompiledVersion) -> bool:
+    """Whether evaluating `active` reads a partner's month so far: a monthly cap (what they
+    earned) or volume tiers (their net sales). Only then are orders of one partner serialised."""
+    rule_set = active.rule_set
+    return rule_set.caps.per_partner_month is not None or any(
+        rule.reward.tiers is not None for rule in rule_set.rules
+    )

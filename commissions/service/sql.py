@@ -36,13 +36,16 @@ def chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
         yield items[start : start + size]
 
 
-async def insert_returning(table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[dict]:
-    """Insert `rows` with multi-row INSERTs; returns the inserted rows as the database has them."""
+async def insert_returning(
+    table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]], returning: str = "*"
+) -> list[dict]:
+    """Insert `rows` with multi-row INSERTs; returns the inserted rows as the database has them
+    (only the `returning` columns when given, e.g. ``"id"``)."""
     inserted: list[dict] = []
     row_sql = "(" + ", ".join("?" * len(columns)) + ")"
     for part in chunks(rows, ROWS_PER_INSERT):
         query = (
-            f"INSERT INTO {table} ({', '.join(columns)}) VALUES {', '.join([row_sql] * len(part))} RETURNING *"
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES {', '.join([row_sql] * len(part))} RETURNING {returning}"
         )
         inserted += await connection().execute_query_dict(sql(query), [value for row in part for value in row])
     return inserted
@@ -61,3 +64,12 @@ async def advisory_lock(*parts: object) -> None:
     """
     if current_dialect() == "postgres":
         await connection().execute_query("SELECT pg_advisory_xact_lock($1)", [lock_key(*parts)])
+
+
+async def advisory_locks(keys: Sequence[tuple[object, ...]]) -> None:
+    """`advisory_lock` on each of `keys`, in the order given, in one round trip (PostgreSQL)."""
+    if keys and current_dialect() == "postgres":
+        await connection().execute_query(
+            "SELECT pg_advisory_xact_lock(k) FROM unnest($1::bigint[]) WITH ORDINALITY AS l(k, n) ORDER BY n",
+            [[lock_key(*parts) for parts in keys]],
+        )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from time import monotonic
 from typing import Any
 
 from tortoise.transactions import in_transaction
@@ -15,8 +16,17 @@ from commissions.service.sql import advisory_lock
 from core.money import Rounding
 from core.time import now
 from referral.service.sales import sales_settings
+from referral.service.settings import settings_generation
 
 DEFAULTS: dict[str, Any] = {"hold_days": 7, "rounding": "half_up", "points_per_unit": "1", "points_rounding": "down"}
+
+#: How long another process may evaluate with terms (or a time zone) changed elsewhere. A change
+#: made in this process (`update_terms`, the merchant's `update_settings`) is seen at once.
+TERMS_TTL_SECONDS = 2.0
+#: merchant id -> (terms, generation they were read at, monotonic expiry)
+_cached: dict[int, tuple[Terms, tuple[int, int], float]] = {}
+#: merchant id -> how many times this process changed the merchant's terms
+_changes: dict[int, int] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +68,7 @@ async def update_terms(merchant_id: int, changes: dict[str, Any]) -> TermsInfo:
             await CommissionTerms.create(merchant_id=merchant_id, **{**DEFAULTS, **changes})
         elif changes:
             await CommissionTerms.filter(merchant_id=merchant_id, id=row.id).update(**changes, updated_at=now())
+    _changes[merchant_id] = _changes.get(merchant_id, 0) + 1
     return await get_terms(merchant_id)
 
 
@@ -77,3 +88,16 @@ async def evaluation_terms(merchant_id: int) -> Terms:
         points_per_unit=Decimal(stored["points_per_unit"]),
         points_rounding=stored["points_rounding"],
     )
+
+
+async def cached_evaluation_terms(merchant_id: int) -> Terms:
+    """`evaluation_terms`, kept per process for `TERMS_TTL_SECONDS` (the order hot path)."""
+    entry = _cached.get(merchant_id)
+    clock = monotonic()
+    # Taken before reading: a change committed while the read runs leaves a stale generation.
+    generation = (settings_generation(merchant_id), _changes.get(merchant_id, 0))
+    if entry is not None and entry[1] == generation and entry[2] > clock:
+        return entry[0]
+    terms = await evaluation_terms(merchant_id)
+    _cached[merchant_id] = (terms, generation, clock + TERMS_TTL_SECONDS)
+    return terms

@@ -17,7 +17,7 @@ from typing import Any
 
 from tortoise.transactions import in_transaction
 
-from core.db import connection, current_dialect
+from core.db import connection, current_dialect, joined_transaction
 from core.time import now
 from payouts.errors import IdempotencyConflict
 from payouts.ledger import (
@@ -152,6 +152,12 @@ async def post_many(merchant_id: int, entries: Iterable[Entry]) -> list[int]:
             raise IdempotencyConflict(e.idempotency_key)
     ids: dict[str, int] = {}
     created_at = now()
+    if (
+        unique and len(unique) <= ENTRIES_PER_INSERT and current_dialect() == "postgres"
+        and sum(len(e.postings) for e in unique) <= POSTINGS_PER_INSERT
+    ):
+        await _post_in_one_statement(merchant_id, unique, hashes, created_at, ids)
+        return [ids[e.idempotency_key] for e in entries]
     async with in_transaction() as conn:
         for chunk in _chunks(unique, ENTRIES_PER_INSERT):
             params: list[Any] = []
@@ -189,6 +195,58 @@ async def post_many(merchant_id: int, entries: Iterable[Entry]) -> list[int]:
                     [value for row in part for value in row],
                 )
     return [ids[e.idempotency_key] for e in entries]
+
+
+#: A call's entries and their postings in one statement, from arrays (one text for any size).
+_POST_PG = (
+    "WITH t AS (INSERT INTO ledger_transaction (merchant_id, kind, asset, reference, idempotency_key,"
+    " content_hash, memo, created_at)"
+    " SELECT $1, e.kind, e.asset, e.reference, e.key, e.hash, e.memo, $2"
+    " FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) WITH ORDINALITY"
+    " AS e(kind, asset, reference, key, hash, memo, n) ORDER BY e.n"
+    " ON CONFLICT (merchant_id, idempotency_key) DO NOTHING RETURNING id, idempotency_key),"
+    " p AS (INSERT INTO ledger_posting (merchant_id, transaction_id, account, partner_id, asset, amount_minor)"
+    " SELECT $1, t.id, l.account, l.partner_id, l.asset, l.amount"
+    " FROM unnest($9::text[], $10::text[], $11::bigint[], $12::text[], $13::bigint[]) WITH ORDINALITY"
+    " AS l(key, account, partner_id, asset, amount, n) JOIN t ON t.idempotency_key = l.key ORDER BY l.n)"
+    " SELECT id, idempotency_key FROM t"
+)
+
+
+async def _post_in_one_statement(
+    merchant_id: int, unique: list[Entry], hashes: dict[str, str], created_at: datetime, ids: dict[str, int]
+) -> None:
+    """`post_many` of one chunk on PostgreSQL: one round trip, and no savepoint in a caller's
+    transaction. Keys already in the ledger (replays, or a conflict) are checked afterwards; on a
+    conflict what this call inserted is deleted again, so the call still writes nothing."""
+    legs = [(e.idempotency_key, p) for e in unique for p in e.postings]
+    async with joined_transaction() as conn:
+        _, rows = await conn.execute_query(_POST_PG, [
+            merchant_id, created_at,
+            [e.kind.value for e in unique], [e.asset for e in unique], [e.reference for e in unique],
+            [e.idempotency_key for e in unique], [hashes[e.idempotency_key] for e in unique],
+            [e.memo for e in unique],
+            [key for key, _ in legs], [p.account.kind.value for _, p in legs],
+            [p.account.partner_id for _, p in legs], [e.asset for e in unique for _ in e.postings],
+            [p.amount for _, p in legs],
+        ])
+        inserted = {row["idempotency_key"]: row["id"] for row in rows}
+        ids.update(inserted)
+        replayed = [e.idempotency_key for e in unique if e.idempotency_key not in inserted]
+        if replayed:
+            try:
+                await _match_replays(conn, merchant_id, replayed, hashes, ids)
+            except IdempotencyConflict:
+                new_ids = list(inserted.values())
+                await conn.execute_query(
+                    "DELETE FROM ledger_posting WHERE merchant_id = $1 AND transaction_id = ANY($2::bigint[])",
+                    [merchant_id, new_ids],
+                )
+                await conn.execute_query(
+                    "DELETE FROM ledger_transaction WHERE merchant_id = $1 AND id = ANY($2::bigint[])",
+                    [merchant_id, new_ids],
+                )
+                raise
 
 
 async def _match_replays(conn, merchant_id: int, keys: list[str], hashes: dict[str, str], ids: dict[str, int]) -> None:

@@ -23,6 +23,15 @@ from referral.service.merchants import new_webhook_secret
 
 SIGNING_TTL_SECONDS = 10.0
 
+#: merchant id -> how many times this process changed the merchant's settings; caches built on
+#: them elsewhere (the commissions' evaluation terms) compare it to drop stale entries at once.
+_generation: dict[int, int] = {}
+
+
+def settings_generation(merchant_id: int) -> int:
+    """This process's change count of the merchant's settings (see `_generation`)."""
+    return _generation.get(merchant_id, 0)
+
 
 @dataclass(frozen=True, slots=True)
 class MerchantSettings:
@@ -95,6 +104,7 @@ async def update_settings(merchant_id: int, changes: dict[str, Any]) -> Merchant
             setattr(row, name, value)
         if changes:
             await row.save(update_fields=list(changes))
+    _generation[merchant_id] = _generation.get(merchant_id, 0) + 1
     return _settings(row)
 
 

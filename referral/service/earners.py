@@ -1,0 +1,55 @@
+"""Who earns on an attributed order, as the commissions hot path reads it: in one query each.
+
+`earners` is the attributed partner and, while active, their recruiter; `month_net_relation`
+is their net sales so far this month, as SQL the commissions domain folds into its own
+month-to-date query (one round trip for both domains' month facts, as `payout_partners`
+does for payouts). Same counting as `sales.partners_net`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from core.db import connection, current_dialect
+from referral.errors import PartnerNotFound
+from referral.models import PartnerStatus
+from referral.service.sales import RulePartner
+
+_EARNERS = (
+    'SELECT 1 AS level, p.id AS id, p."group" AS "group", p.kind AS kind, p.status AS status,'
+    " p.recruiter_id AS recruiter_id, p.reward_preference AS reward_preference"
+    " FROM partner p WHERE p.merchant_id = $1 AND p.id = $2"
+    ' UNION ALL SELECT 2, r.id, r."group", r.kind, r.status, r.recruiter_id, r.reward_preference'
+    " FROM partner p JOIN partner r ON r.merchant_id = p.merchant_id AND r.id = p.recruiter_id"
+    " WHERE p.merchant_id = $1 AND p.id = $2 AND r.status = $3"
+)
+
+
+async def earners(merchant_id: int, partner_id: int) -> list[RulePartner]:
+    """The partner (level 1), then their recruiter while active (level 2); `PartnerNotFound` if
+    the merchant has no partner `partner_id`."""
+    db = connection()
+    text = _EARNERS if current_dialect() == "postgres" else _EARNERS.replace("$", "?")
+    rows = await db.execute_query_dict(text, [merchant_id, partner_id, PartnerStatus.active.value])
+    rows.sort(key=lambda row: row["level"])
+    if not rows or rows[0]["level"] != 1:
+        raise PartnerNotFound(partner_id)
+    return [
+        RulePartner(row["id"], row["group"], row["kind"], row["status"], row["recruiter_id"], row["reward_preference"])
+        for row in rows
+    ]
+
+
+def month_net_relation(
+    merchant_id: int, partner_ids: Sequence[int], start: datetime, end: datetime
+) -> tuple[str, list[object]]:
+    """Net sales per partner in [start, end) as ``(SELECT with ? placeholders, parameters)``
+    with columns ``partner_id, net`` (partners without sales are left out)."""
+    marks = ", ".join("?" * len(partner_ids))
+    return (
+        "SELECT partner_id, SUM(total_minor) AS net FROM shop_order WHERE merchant_id = ?"
+        f" AND partner_id IN ({marks}) AND occurred_at >= ? AND occurred_at < ? AND status <> 'canceled'"
+        " GROUP BY partner_id",
+        [merchant_id, *partner_ids, start.astimezone(UTC), end.astimezone(UTC)],
+    )
