@@ -176,12 +176,12 @@ async def _insert_new(merchant_id: int, order_id: int, values: list[dict[str, An
     if current_dialect() == "postgres":
         first = values[0]
         converted = [dict(zip(COLUMNS, db_values(row), strict=True)) for row in values]
-        rows = await connection().execute_query(
+        rows = await connection().execute_query_dict(
             _INSERT_NEW_PG,
             [merchant_id, order_id, first["rule_set_version"], first["status"], converted[0]["occurred_at"],
              converted[0]["created_at"], *([row[name] for row in converted] for name in _ARRAYS)],
         )
-        ids = [row["id"] for row in rows[1]]
+        ids = [row["id"] for row in rows]
         return ids or None
     inserted = await insert_returning(Commission._meta.db_table, COLUMNS, [db_values(row) for row in values], "id")
     return [row["id"] for row in inserted]

@@ -221,7 +221,7 @@ async def _post_in_one_statement(
     conflict what this call inserted is deleted again, so the call still writes nothing."""
     legs = [(e.idempotency_key, p) for e in unique for p in e.postings]
     async with joined_transaction() as conn:
-        _, rows = await conn.execute_query(_POST_PG, [
+        rows = await conn.execute_query_dict(_POST_PG, [
             merchant_id, created_at,
             [e.kind.value for e in unique], [e.asset for e in unique], [e.reference for e in unique],
             [e.idempotency_key for e in unique], [hashes[e.idempotency_key] for e in unique],
