@@ -162,3 +162,31 @@ async def test_a_partners_balances_and_statement_come_from_the_ledger(client):
     # another merchant's key sees nothing of this partner
     assert (await api(client, other, "GET", f"/api/v1/partners/{parent.id}/balances")).status_code == 404
     assert (await api(client, m, "GET", f"/api/v1/partners/{parent.id}/balances", role="integration")).status_code == 403
+
+
+async def test_the_referred_customers_discount_goes_from_checkout_into_the_commission_base(client):
+    """Checkout asks Relay for the referred customer's discount (5 % of 200.00 = 10.00), the shop
+    applies it, and the order's discount lowers the commission base: 10 % of 190.00 = 19.00."""
+    m = await make_merchant()
+    parent = await make_partner(m.id)
+    await publish_rule_set(m.id, {**RULES, "customer_incentive": {"percent": "5", "first_order_only": True}})
+
+    asked = await api(client, m, "POST", "/api/v1/checkout/incentive", role="integration",
+                      json={"partner_code": parent.code, "customer_ref": "new-customer", "subtotal": "200.00"})
+    assert asked.status_code == 200, asked.text
+    assert (asked.json()["discount"], asked.json()["partner_id"]) == (1000, parent.id)
+
+    order = order_data(
+        customer_ref="new-customer",
+        lines=[{"sku": "SERUM-30", "category": "skincare", "quantity": 1, "unit_price": "200.00"}],
+        discount=asked.json()["discount"],
+        partner_code=parent.code,
+    )
+    assert (await send(client, m, "order.created", order)).status_code == 200
+    (commission,) = await commissions(client, m, order["external_id"])
+    assert (commission["base_minor"], commission["amount"]) == (19000, 1900)
+
+    # a second order of the same customer is no longer a first order: no discount offered
+    again = await api(client, m, "POST", "/api/v1/checkout/incentive", role="integration",
+                      json={"partner_code": parent.code, "customer_ref": "new-customer", "subtotal": "200.00"})
+    assert again.json()["discount"] == 0
