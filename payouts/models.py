@@ -248,3 +248,71 @@ class PayoutSchedule(Model):
         table = "payout_schedule"
         unique_together = (("merchant_id", "asset"),)
         indexes = (("frequency",),)
+
+
+# --- points wallet (payouts/service/wallet.py, payouts/service/expiry.py) -----------------------
+
+
+class PointsRedemption(AppendOnly):
+    """Points a partner spent at the merchant's checkout on one order: the wallet went down by
+    `points` (ledger ``points_redemption``, reference ``PR{id}``). Never changed: a refund of the
+    order gives points back as `PointsRestore` rows, each a new ledger entry.
+
+    `idempotency_key` is the shop's: the same key and content answer this row again; the same
+    key with other content is refused. `balance_after` is the wallet right after, so a replay
+    answers what the first call answered.
+    """
+
+    id = fields.BigIntField(primary_key=True)
+    merchant_id = fields.BigIntField()
+    partner_id = fields.BigIntField()
+    points = fields.BigIntField(description="positive: points taken from the wallet")
+    order_ref = fields.CharField(max_length=100, description="the shop's order the points paid for")
+    idempotency_key = fields.CharField(max_length=200)
+    balance_after = fields.BigIntField(description="wallet balance right after the redemption")
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "points_redemption"
+        unique_together = (("merchant_id", "idempotency_key"),)
+        indexes = (("merchant_id", "partner_id", "id"), ("merchant_id", "order_ref"))
+        manager = AppendOnlyManager()
+
+
+class PointsRestore(AppendOnly):
+    """Points of a redemption put back in the wallet because the shop refunded (part of) the
+    order (ledger entry ``points_restore:{id}``, reference ``PR{redemption_id}``). The restores of
+    a redemption never sum to more than its points."""
+
+    id = fields.BigIntField(primary_key=True)
+    merchant_id = fields.BigIntField()
+    redemption: fields.ForeignKeyRelation[PointsRedemption] = fields.ForeignKeyField(
+        "models.PointsRedemption", related_name="restores", on_delete=fields.RESTRICT
+    )
+    partner_id = fields.BigIntField()
+    points = fields.BigIntField(description="positive: points put back in the wallet")
+    idempotency_key = fields.CharField(max_length=200, description="the shop's, unique per redemption")
+    balance_after = fields.BigIntField(description="wallet balance right after the restore")
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "points_restore"
+        unique_together = (("redemption_id", "idempotency_key"),)
+        indexes = (("merchant_id", "redemption_id"),)
+        manager = AppendOnlyManager()
+
+
+class PointsSettings(Model):
+    """A merchant's points wallet settings; no row (or no `expiry_months`) means points never expire.
+
+    With `expiry_months` = N, `relay payouts expire-points` lapses what is left of each wallet
+    credit N calendar months after it was credited, oldest credit first (first in, first out).
+    """
+
+    id = fields.BigIntField(primary_key=True)
+    merchant_id = fields.BigIntField(unique=True)
+    expiry_months = fields.SmallIntField(null=True, description="null: points never expire")
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "points_settings"

@@ -21,6 +21,7 @@ from core.db import tortoise_config
 from core.errors import HttpProblem
 from payouts.balances_endpoints import api as ledger_api
 from payouts.endpoints import api as payouts_api
+from payouts.wallet_endpoints import api as points_api
 from referral.endpoints import api as referral_api
 from referral.endpoints import public_routes as referral_public_routes
 from referral.service.clicks import ClickRecorder
@@ -31,7 +32,7 @@ from relay.settings import MODEL_MODULES, Settings
 
 log = logging.getLogger("relay")
 
-APIS: tuple[Api, ...] = (referral_api, commissions_api, pipeline_api, payouts_api, ledger_api)
+APIS: tuple[Api, ...] = (referral_api, commissions_api, pipeline_api, payouts_api, ledger_api, points_api)
 
 
 def create_app(settings: Settings | None = None) -> Starlette:

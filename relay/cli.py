@@ -266,6 +266,23 @@ def payouts_tick(
     typer.echo(f"{sum(1 for one in drafted if one.batch)} batch(es) drafted")
 
 
+@payouts_cli.command("expire-points")
+def payouts_expire_points(
+    at: str = typer.Option(None, "--at", help="As of this instant (ISO 8601 with offset); default now."),
+    merchant: int = typer.Option(None, help="Only this merchant (default: every merchant with an expiry)."),
+) -> None:
+    """Lapse wallet points older than each merchant's expiry, oldest first (idempotent; safe on several hosts)."""
+    from core.time import parse_instant
+    from payouts.service.expiry import expire_points
+
+    moment = parse_instant(at) if at else None
+    runs = _payouts_run(lambda: expire_points(moment, merchant_id=merchant))
+    for run in runs:
+        typer.echo(f"merchant {run.merchant_id} ({run.expiry_months} months, credited on or before"
+                   f" {run.cutoff.isoformat()}): {run.points} point(s) expired in {run.partners} wallet(s)")
+    typer.echo(f"{sum(run.points for run in runs)} point(s) expired")
+
+
 def main() -> None:
     cli()
 
