@@ -1,39 +1,17 @@
-"""Hand-written SQL helpers: placeholders per engine, multi-row INSERTs, advisory locks, UTC."""
+"""Hand-written SQL of the commissions domain: multi-row INSERTs (the rest comes from core.sql)."""
 
 from __future__ import annotations
 
-import hashlib
-import itertools
-import re
-from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime
+from collections.abc import Sequence
 from typing import Any
 
-from core.db import connection, current_dialect
+from core.db import connection
+from core.sql import advisory_lock, advisory_locks, chunks, lock_key, sql, utc
+
+__all__ = ["ROWS_PER_INSERT", "advisory_lock", "advisory_locks", "chunks", "insert_returning", "lock_key", "sql", "utc"]
 
 #: Rows per INSERT: 24 columns x 500 rows stays below both engines' parameter limits (32,766).
 ROWS_PER_INSERT = 500
-
-
-def utc(instant: datetime) -> datetime:
-    """`instant` in UTC. SQLite compares stored datetimes as text, so every stored or compared
-    instant must carry the same offset; naive datetimes are refused."""
-    if instant.tzinfo is None or instant.utcoffset() is None:
-        raise ValueError(f"{instant!r} has no time zone")
-    return instant.astimezone(UTC)
-
-
-def sql(query: str) -> str:
-    """`query` written with ``?`` placeholders, in the current engine's style (PostgreSQL: $1...)."""
-    if current_dialect() == "sqlite":
-        return query
-    numbers = itertools.count(1)
-    return re.sub(r"\?", lambda _: f"${next(numbers)}", query)
-
-
-def chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
 
 
 async def insert_returning(
@@ -49,27 +27,3 @@ async def insert_returning(
         )
         inserted += await connection().execute_query_dict(sql(query), [value for row in part for value in row])
     return inserted
-
-
-def lock_key(*parts: object) -> int:
-    """A stable signed 64-bit key for `pg_advisory_xact_lock` (the same in every process)."""
-    digest = hashlib.blake2b(repr(parts).encode(), digest_size=8).digest()
-    return int.from_bytes(digest, "big", signed=True)
-
-
-async def advisory_lock(*parts: object) -> None:
-    """Serialise transactions on `parts` until the current transaction ends (PostgreSQL).
-
-    SQLite runs one writing transaction at a time, so there is nothing to do there.
-    """
-    if current_dialect() == "postgres":
-        await connection().execute_query("SELECT pg_advisory_xact_lock($1)", [lock_key(*parts)])
-
-
-async def advisory_locks(keys: Sequence[tuple[object, ...]]) -> None:
-    """`advisory_lock` on each of `keys`, in the order given, in one round trip (PostgreSQL)."""
-    if keys and current_dialect() == "postgres":
-        await connection().execute_query(
-            "SELECT pg_advisory_xact_lock(k) FROM unnest($1::bigint[]) WITH ORDINALITY AS l(k, n) ORDER BY n",
-            [[lock_key(*parts) for parts in keys]],
-        )

@@ -7,8 +7,6 @@ postings. The chart of accounts is in payouts/ledger.py.
 
 from __future__ import annotations
 
-import itertools
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
@@ -18,6 +16,7 @@ from typing import Any
 from tortoise.transactions import in_transaction
 
 from core.db import connection, current_dialect, joined_transaction
+from core.sql import sql as _sql
 from core.time import now
 from payouts.errors import IdempotencyConflict
 from payouts.ledger import (
@@ -90,14 +89,6 @@ class StatementLine:
     account: AccountKind
     amount: int
     balance: int
-
-
-def _sql(query: str) -> str:
-    """`query` written with ``?`` placeholders, in the current engine's style (PostgreSQL: $1...)."""
-    if current_dialect() == "sqlite":
-        return query
-    numbers = itertools.count(1)
-    return re.sub(r"\?", lambda _: f"${next(numbers)}", query)
 
 
 def _chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:

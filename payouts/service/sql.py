@@ -1,79 +1,17 @@
-"""Hand-written SQL for payouts: placeholders per engine, relations from other domains, locks.
+"""Hand-written SQL for payouts: the shared helpers of core.sql, and the size of id lists.
 
-A *relation* is ``(sql, params)``: a SELECT written with ``?`` placeholders by the domain that
-owns the tables it reads (commissions' unsettled entries, referral's partners). Payouts
-composes relations into its own set-based statements without naming another domain's tables.
+Payouts composes *relations* handed over by commissions (unsettled entries) and referral
+(partners) into its own set-based statements without naming another domain's tables.
 """
 
 from __future__ import annotations
 
-import hashlib
-import itertools
-import re
-from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime
-from typing import Any
+from core.sql import Relation, advisory_lock, chunks, execute, instant, lock_key, marks, rows, sql, utc
 
-from core.db import connection, current_dialect
-
-#: ``(SELECT ... with ? placeholders, its parameters in order)``.
-Relation = tuple[str, list[Any]]
+__all__ = [
+    "IDS_PER_QUERY", "Relation", "advisory_lock", "chunks", "execute", "instant", "lock_key", "marks", "rows",
+    "sql", "utc",
+]
 
 #: Ids per IN (...) list: far below both engines' parameter limits.
 IDS_PER_QUERY = 5000
-
-
-def sql(query: str) -> str:
-    """`query` written with ``?`` placeholders, in the current engine's style (PostgreSQL: $1...)."""
-    if current_dialect() == "sqlite":
-        return query
-    numbers = itertools.count(1)
-    return re.sub(r"\?", lambda _: f"${next(numbers)}", query)
-
-
-def chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
-def marks(count: int) -> str:
-    return ", ".join("?" * count)
-
-
-def utc(instant: datetime) -> datetime:
-    """`instant` in UTC: SQLite compares stored instants as text, so all must carry +00:00."""
-    if instant.tzinfo is None or instant.utcoffset() is None:
-        raise ValueError(f"{instant!r} has no time zone")
-    return instant.astimezone(UTC)
-
-
-def instant(value: datetime | str | None) -> datetime | None:
-    """A datetime column read by hand-written SQL (SQLite gives back the stored ISO text)."""
-    if value is None or isinstance(value, datetime):
-        return value
-    return datetime.fromisoformat(value)
-
-
-async def execute(query: str, params: Sequence[Any] = ()) -> int:
-    """Run a statement written with ``?``; returns the rows it touched."""
-    count, _ = await connection().execute_query(sql(query), list(params))
-    return count
-
-
-async def rows(query: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-    return await connection().execute_query_dict(sql(query), list(params))
-
-
-def lock_key(*parts: object) -> int:
-    """A stable signed 64-bit key for `pg_advisory_xact_lock` (the same in every process)."""
-    digest = hashlib.blake2b(repr(parts).encode(), digest_size=8).digest()
-    return int.from_bytes(digest, "big", signed=True)
-
-
-async def advisory_lock(*parts: object) -> None:
-    """Serialise transactions on `parts` until the current transaction ends (PostgreSQL).
-
-    SQLite runs one writing transaction at a time, so there is nothing to do there.
-    """
-    if current_dialect() == "postgres":
-        await connection().execute_query("SELECT pg_advisory_xact_lock($1)", [lock_key(*parts)])
