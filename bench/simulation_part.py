@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import random
+import resource
 import sys
 import tempfile
 import time
@@ -34,7 +35,7 @@ from tortoise import Tortoise  # noqa: E402
 from commissions.service import rule_sets  # noqa: E402
 from commissions.service.simulation import simulate  # noqa: E402
 from commissions.service.sql import insert_returning, sql  # noqa: E402
-from core.db import connection, dialect_of, tortoise_config  # noqa: E402
+from core.db import connection, current_dialect, dialect_of, tortoise_config  # noqa: E402
 from referral.service.merchants import create_merchant  # noqa: E402
 from relay import schema  # noqa: E402
 from relay.settings import MODEL_MODULES  # noqa: E402
@@ -116,41 +117,54 @@ async def _populate(merchant_id: int, lines: int, rng: random.Random) -> int:
         await db.execute_query(sql("UPDATE partner SET recruiter_id = ? WHERE id = ?"), [ids[partner_id % 100], partner_id])
 
     orders = lines // LINES_PER_ORDER
-    step = timedelta(days=DAYS) / orders
-    batch = 2000
-    for first in range(0, orders, batch):
-        count = min(batch, orders - first)
-        order_rows, line_specs = [], []
-        for n in range(first, first + count):
-            specs = [(rng.choice(CATEGORIES), rng.randint(1, 4), rng.randint(500, 30000)) for _ in range(LINES_PER_ORDER)]
-            subtotal = sum(q * p for _, q, p in specs)
-            order_rows.append((
-                merchant_id, f"bench-{n}", "CNY", rng.choice(["online", "store"]), START + step * n, subtotal, 0,
-                subtotal, "completed", rng.choice(ids), "click_id", rng.choice(["personal", "product"]),
-                n % 7 == 0, "0" * 64, START,
-            ))
-            line_specs.append(specs)
-        created = await insert_returning(
-            "shop_order",
-            ("merchant_id", "external_id", "currency", "channel", "occurred_at", "subtotal_minor", "discount_minor",
-             "total_minor", "status", "partner_id", "attribution", "scene", "is_first_order", "content_hash",
-             "created_at"),
-            order_rows,
-        )
-        created.sort(key=lambda row: row["id"])
-        line_rows = []
-        for order, specs in zip(created, line_specs, strict=True):
-            for line_no, (category, quantity, price) in enumerate(specs, start=1):
-                gross = quantity * price
-                line_rows.append((merchant_id, order["id"], line_no, f"SKU-{price % 60:03d}", category, quantity,
-                                  price, gross, 0, gross))
-        await insert_returning(
-            "order_line",
-            ("merchant_id", "order_id", "line_no", "sku", "category", "quantity", "unit_price_minor", "gross_minor",
-             "discount_minor", "net_minor"),
-            line_rows,
-        )
+    await _insert_orders(merchant_id, orders, ids[0])
     return orders
+
+
+def _line_terms(n: str) -> tuple[str, str]:
+    """SQL for the quantity and unit price of line `n` (an SQL expression), as pseudo-random
+    functions of the order number `i`: the order's subtotal and its lines use the same ones."""
+    return f"(1 + (i + {n}) % 4)", f"(500 + ((i * 31 + {n} * 17) * 7919) % 29501)"
+
+
+async def _insert_orders(merchant_id: int, orders: int, first_partner: int) -> None:
+    """`orders` orders of three lines in two set-based statements (the server generates the rows):
+    varied channels, scenes, categories, prices and partners, spread evenly over `DAYS`."""
+    postgres = current_dialect() == "postgres"
+    step = max(1, DAYS * 86400 // orders)  # seconds between orders
+    if postgres:
+        numbers = "generate_series(CAST(0 AS BIGINT), CAST(? AS BIGINT) - 1) AS seq(i)"
+        occurred = f"TIMESTAMPTZ '{START.isoformat()}' + (i * {step}) * INTERVAL '1 second'"
+    else:  # SQLite: the text Tortoise stores for an aware UTC datetime with no microseconds
+        numbers = "(WITH RECURSIVE seq(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM seq WHERE i + 1 < ?) SELECT i FROM seq)"
+        occurred = f"strftime('%Y-%m-%d %H:%M:%S+00:00', '{START:%Y-%m-%d %H:%M:%S}', '+' || (i * {step}) || ' seconds')"
+    subtotal = " + ".join("{} * {}".format(*_line_terms(str(n))) for n in range(1, LINES_PER_ORDER + 1))
+    db = connection()
+    await db.execute_query(sql(
+        "INSERT INTO shop_order (merchant_id, external_id, currency, channel, occurred_at, subtotal_minor,"
+        " discount_minor, total_minor, status, partner_id, attribution, scene, is_first_order, content_hash,"
+        " created_at)"
+        f" SELECT ?, 'bench-' || i, 'CNY', CASE WHEN i % 2 = 0 THEN 'online' ELSE 'store' END, {occurred},"
+        f" {subtotal}, 0, {subtotal}, 'completed', ? + (i * 7919) % {PARTNERS}, 'click_id',"
+        f" CASE WHEN (i / 2) % 2 = 0 THEN 'personal' ELSE 'product' END, i % 7 = 0, '{'0' * 64}', ?"
+        f" FROM {numbers}"
+    ), [merchant_id, first_partner, START, orders])
+    quantity, price = _line_terms("n")
+    categories = " ".join(f"WHEN {k} THEN '{c}'" for k, c in enumerate(CATEGORIES))
+    numbered = "CAST(SUBSTR(external_id, 7) AS BIGINT)"  # the i of 'bench-i'
+    await db.execute_query(sql(
+        "INSERT INTO order_line (merchant_id, order_id, line_no, sku, category, quantity, unit_price_minor,"
+        " gross_minor, discount_minor, net_minor)"
+        f" SELECT merchant_id, id, n, 'SKU-' || ({price} % 60), CASE (i * 5 + n * 3) % 8 {categories} END,"
+        f" {quantity}, {price}, {quantity} * {price}, 0, {quantity} * {price}"
+        f" FROM (SELECT id, merchant_id, {numbered} AS i FROM shop_order WHERE merchant_id = ?) AS o"
+        " CROSS JOIN (SELECT 1 AS n UNION ALL SELECT 2 UNION ALL SELECT 3) AS k ORDER BY id, n"
+    ), [merchant_id])
+
+
+def _peak_rss_mb() -> float:
+    """This process's peak resident set so far, in MiB (Linux reports KiB)."""
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
 async def bench_simulation(lines: int = 1_000_000, database_url: str | None = None, seed: int = 7) -> dict[str, Any]:
@@ -167,9 +181,11 @@ async def bench_simulation(lines: int = 1_000_000, database_url: str | None = No
         await rule_sets.publish(merchant.id, active.version)
         draft = await rule_sets.create_draft(merchant.id, DRAFT)
 
+        rss_before = _peak_rss_mb()
         started, cpu_started = time.perf_counter(), time.process_time()
         report = await simulate(merchant.id, draft.version, START, START + timedelta(days=DAYS + 1))
         seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu_started
+        rss_after = _peak_rss_mb()
     finally:
         await Tortoise.close_connections()
         if drop is not None:
@@ -185,6 +201,9 @@ async def bench_simulation(lines: int = 1_000_000, database_url: str | None = No
         "lines_per_second": round(report.lines / seconds),
         "target_seconds_per_million": TARGET_SECONDS,
         "projected_seconds_per_million": round(seconds * 1_000_000 / report.lines, 2),
+        # the process's high-water mark: set-up is set-based SQL, so the replay sets it
+        "peak_rss_mb_before": rss_before,
+        "peak_rss_mb": rss_after,
         "simulated_cash_minor": report.simulated.cash,
         "simulated_points": report.simulated.points,
         "partners": len(report.partners),

@@ -68,7 +68,7 @@ class _Month:
 
 
 async def simulate(
-    merchant_id: int, version: int, start: date | datetime, end: date | datetime, *, chunk: int = 2000
+    merchant_id: int, version: int, start: date | datetime, end: date | datetime, *, chunk: int = 10_000
 ) -> SimulationReport:
     """What `version` would pay on the attributed, not canceled orders of [start, end), per partner
     and in total, next to what was actually computed for them (originals not canceled or rejected).
@@ -109,7 +109,7 @@ async def simulate(
                 continue
             if not month.start <= sale.occurred_at < month.end:
                 month = _Month(*month_of(sale.occurred_at, terms.timezone), {}, {})
-            lines = tuple(LineFacts(ln.line_no, ln.sku, ln.category, ln.quantity, ln.net_minor) for ln in sale.lines)
+            lines = tuple([LineFacts(*line) for line in sale.lines])  # (line_no, sku, category, quantity, net)
             order = OrderFacts(
                 occurred_at=sale.occurred_at, channel=sale.channel, scene=sale.scene,
                 is_first_order=sale.is_first_order, subtotal_minor=sale.subtotal_minor, lines=lines,
@@ -118,7 +118,7 @@ async def simulate(
             recruiter = people.get(partner.recruiter_id) if partner.recruiter_id is not None else None
             if recruiter is not None and recruiter.is_active:
                 who.append(_beneficiary(recruiter, 2, month))
-            for draft in compiled.evaluate(version, order, who, terms):
+            for draft in compiled.evaluate(version, order, who, terms, explain=False):
                 earned = month.earned[draft.partner_id]
                 earned[draft.kind] = earned.get(draft.kind, 0) + draft.amount
                 simulated[draft.partner_id][draft.kind] += draft.amount

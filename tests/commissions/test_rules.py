@@ -7,10 +7,17 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from commissions.rules import Beneficiary, LineFacts, OrderFacts, Terms, compile_rule_set, evaluate
+from commissions.ruleset import parse_rule_set
 from core.errors import InvalidInput
 from tests.commissions.builders import amounts, line, order, partner, rule_set, terms
+from tests.commissions.test_reversals_property import beneficiary as property_beneficiary
+from tests.commissions.test_reversals_property import orders as property_orders
+from tests.commissions.test_reversals_property import rule_sets as property_rule_sets
+from tests.commissions.test_reversals_property import terms_strategy as property_terms
 
 TEN = {"percent": "10"}
 
@@ -299,3 +306,35 @@ def test_facts_refuse_what_would_be_a_bug_upstream():
 
 def test_terms_read_points_per_unit_from_a_stored_string():
     assert Terms(currency="CNY", timezone="UTC", points_per_unit="2.5").points_per_unit == Decimal("2.5")  # type: ignore[arg-type]
+
+
+@settings(max_examples=400, deadline=None)
+@given(data=st.data(), content=property_rule_sets, sale=property_orders(), rules_terms=property_terms,
+       keep_zero=st.booleans())
+def test_without_explanations_evaluation_gives_the_same_drafts(data, content, sale, rules_terms, keep_zero):
+    rules = compile_rule_set(parse_rule_set(content, currency="CNY", known_groups=["gold", "silver"]))
+    who = [data.draw(property_beneficiary(7, 1)), data.draw(property_beneficiary(3, 2))]
+
+    explained = rules.evaluate(1, sale, who, rules_terms, keep_zero=keep_zero)
+    lean = rules.evaluate(1, sale, who, rules_terms, keep_zero=keep_zero, explain=False)
+
+    def decided(drafts):
+        return [(d.partner_id, d.level, d.line_no, d.rule_id, d.kind, d.amount, d.base_minor) for d in drafts]
+
+    assert decided(lean) == decided(explained)
+    assert all(d.explanation == {} for d in lean)
+
+
+def test_without_explanations_caps_and_points_still_apply():
+    rules = rule_set(
+        {"id": "all-10", "level": 1, "reward": TEN},
+        {"id": "points-bonus", "level": 1, "settle_as": "points", "reward": {"flat_per_order": "1.25"}},
+        caps={"per_order": {"cash": 1500}},
+        modifiers=[{"conditions": {"categories": ["tea"]}, "multiply": "1.5"}],
+    )
+    sale = order(line(1, 10000, category="tea"), line(2, 10000))
+
+    lean = evaluate(rules, 1, sale, [partner(7)], terms(points_per_unit="10"), explain=False)
+
+    # 15.00 + 10.00 cut to 15.00 by largest remainder (9.00 + 6.00); 1.25 × 1.5 = 1.875 yuan = 18 points
+    assert amounts(lean) == [(7, 1, "cash", 900), (7, 2, "cash", 600), (7, None, "points", 18)]

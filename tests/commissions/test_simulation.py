@@ -102,3 +102,17 @@ async def test_simulation_through_the_api(client):
     other = await make_merchant()
     assert (await api(client, other, "POST", f"/api/v1/rule-sets/{version}/simulate",
                       json={"from": "2026-03-01", "to": "2026-03-31"})).status_code == 404
+
+
+async def test_small_chunks_replay_the_same_orders_as_one_big_chunk():
+    m, p, q, _, version = await story()
+    # two more orders at the very same instant: the keyset pages on (occurred_at, id)
+    for partner_id in (p.id, q.id):
+        order = await make_order(m.id, partner_id, [("A", "toys", 1, 3000), ("B", "cups", 2, 700)], at=at(25))
+        await commission_order(m.id, order.for_commission())
+
+    whole = await simulate(m.id, version, date(2026, 3, 1), date(2026, 3, 31))
+    paged = await simulate(m.id, version, date(2026, 3, 1), date(2026, 3, 31), chunk=1)
+
+    assert (whole.orders, whole.lines) == (5, 7)
+    assert paged == whole
