@@ -1,14 +1,30 @@
 """Commission rules benchmarks: one function per part, `main` runs them all.
 
+    .venv/bin/python bench/rules.py                        # SQLite, and PostgreSQL if it answers on 127.0.0.1:5432
+    .venv/bin/python bench/rules.py --lines 200000 --database-url postgres://postgres@127.0.0.1:5432/postgres
+
 Part `evaluation` (pure, no database): line evaluations per second of a realistic 20-rule set
-(a line evaluation = one order line evaluated for one beneficiary), with its ratio against a
-baseline run alongside: the same orders evaluated without compiling the rule set once (it is
+(a line evaluation = one order line evaluated for one beneficiary), with explanations (as the
+live path stores them) and without (as the simulation adds amounts up), with its ratio against
+a baseline run alongside: the same orders evaluated without compiling the rule set once (it is
 recompiled for every order). Target: 50,000+ line evaluations per second on one core.
+
+Part `simulation` (bench/simulation_part.py): a draft replayed over `--lines` order lines
+(default 1,000,000) on a scratch database; prints seconds, lines/s, peak RSS. Target: < 30 s per
+million lines.
+
+Part `ingestion` (bench/ingest.py `bench_ingest_with_commissions`): signed orders ingested over
+HTTP, each earning commissions posted to the ledger; prints orders/s and its ratio and targets.
 """
 
 from __future__ import annotations
 
+import argparse
+import asyncio
+import contextlib
 import random
+import socket
+import subprocess
 import sys
 import time
 from datetime import UTC, datetime, timedelta
@@ -16,11 +32,13 @@ from decimal import Decimal
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the other bench modules
 
 from commissions.rules import Beneficiary, LineFacts, OrderFacts, Terms, compile_rule_set, evaluate  # noqa: E402
 from commissions.ruleset import RuleSet, parse_rule_set  # noqa: E402
 
 TARGET_LINE_EVALUATIONS_PER_SECOND = 50_000
+PG_SERVER = "postgres://postgres@127.0.0.1:5432/postgres"
 CATEGORIES = ["beauty", "tea", "cups", "accessories", "books", "service", "masks", "snacks"]
 SKUS = [f"SKU-{n:03d}" for n in range(60)]
 
@@ -118,18 +136,80 @@ def bench_evaluation(seconds: float = 2.0) -> float:
     orders = sample_orders(2000)
     compiled_rate = _line_evaluations_per_second(
         lambda order, who: evaluate(compiled, 1, order, who, terms), orders, seconds)
+    lean_rate = _line_evaluations_per_second(
+        lambda order, who: evaluate(compiled, 1, order, who, terms, explain=False), orders, seconds)
     baseline_rate = _line_evaluations_per_second(
         lambda order, who: evaluate(rule_set, 1, order, who, terms), orders, seconds / 2)
     verdict = "ok" if compiled_rate >= TARGET_LINE_EVALUATIONS_PER_SECOND else "BELOW TARGET"
     print(f"rules evaluation: {compiled_rate:,.0f} line evaluations/s with {len(rule_set.rules)} rules "
           f"(target {TARGET_LINE_EVALUATIONS_PER_SECOND:,}: {verdict}); baseline recompiling per order "
           f"{baseline_rate:,.0f}/s; ratio {compiled_rate / baseline_rate:.1f}x")
+    print(f"rules evaluation without explanations: {lean_rate:,.0f} line evaluations/s "
+          f"(ratio {lean_rate / compiled_rate:.1f}x the explained path)")
     return compiled_rate
 
 
-def main() -> None:
-    bench_evaluation()
+def bench_simulation_part(lines: int, database_url: str | None) -> bool:
+    """The simulation over `lines` order lines on SQLite (None) or a PostgreSQL server's scratch database."""
+    from simulation_part import TARGET_SECONDS, bench_simulation
+
+    result = asyncio.run(bench_simulation(lines, database_url))
+    ok = result["projected_seconds_per_million"] < TARGET_SECONDS
+    print(f"simulation ({result['engine']}): {result['lines']:,} lines in {result['seconds']:.2f} s "
+          f"({result['lines_per_second']:,} lines/s, {result['projected_seconds_per_million']:.1f} s per million; "
+          f"target < {TARGET_SECONDS:.0f} s: {'ok' if ok else 'SLOWER THAN TARGET'}); "
+          f"peak RSS {result['peak_rss_mb']:.0f} MiB ({result['peak_rss_mb_before']:.0f} before the replay); "
+          f"set-up {result['setup_seconds']:.1f} s")
+    return ok
+
+
+def bench_ingestion_part(database_url: str) -> bool | None:
+    try:
+        from ingest import bench_ingest_with_commissions
+    except ImportError:
+        print("ingestion part: see bench/ingest.py")
+        return None
+    result = bench_ingest_with_commissions(database_url)
+    ratio = "n/a (no baseline on SQLite)" if result.get("ratio") is None else f"{result['ratio']:.2f}"
+    print(f"ingestion with commissions: {result.get('rate', 0):,.0f} orders/s "
+          f"(target >= {result.get('target_rate', 0):,.0f}); ratio to hand-written asyncpg {ratio}; "
+          f"{'ok' if result.get('ok') and result.get('met') is not False else 'BELOW TARGET or errors'}")
+    return bool(result.get("ok")) and result.get("met") is not False
+
+
+def _postgres_reachable() -> bool:
+    with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", 5432), timeout=0.5):
+        return True
+    return False
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lines", type=int, default=1_000_000, help="order lines the simulation replays")
+    parser.add_argument("--database-url", default=None,
+                        help="a PostgreSQL server (a scratch database is made there and dropped), or 'sqlite'; "
+                             "default: SQLite, plus PostgreSQL at 127.0.0.1:5432 when it answers")
+    parser.add_argument("--skip", action="append", default=[], choices=["evaluation", "simulation", "ingestion"])
+    args = parser.parse_args()
+    if args.database_url:
+        servers = [None if args.database_url == "sqlite" else args.database_url]
+    else:
+        servers = [None] + [PG_SERVER] * _postgres_reachable()
+    results = []
+    if "evaluation" not in args.skip:
+        results.append(bench_evaluation() >= TARGET_LINE_EVALUATIONS_PER_SECOND)
+    for server in servers:
+        if "simulation" not in args.skip:
+            if len(servers) == 1:
+                results.append(bench_simulation_part(args.lines, server))
+            else:  # one process per engine: Tortoise and aerich keep per-engine state
+                child = subprocess.run([sys.executable, __file__, "--lines", str(args.lines), "--database-url",
+                                        server or "sqlite", "--skip", "evaluation", "--skip", "ingestion"])
+                results.append(child.returncode == 0)
+        if "ingestion" not in args.skip:
+            results.append(bench_ingestion_part(server or "sqlite://"))
+    return 0 if all(r is not False for r in results) else 2
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
