@@ -316,3 +316,39 @@ class PointsSettings(Model):
 
     class Meta:
         table = "points_settings"
+
+
+# --- outbound events to the merchant (payouts/service/outbox.py) --------------------------------
+
+
+class OutboxStatus(StrEnum):
+    """Where an event bound for the merchant's webhook URL stands."""
+
+    pending = "pending"  #: waiting for its next attempt at `next_attempt_at` (or being delivered now)
+    delivered = "delivered"  #: the merchant's endpoint answered 2xx
+    dead = "dead"  #: every attempt failed; kept for inspection, never retried
+
+
+class OutboxEvent(Model):
+    """One signed event for the merchant (commission created or reversed, payout line paid or
+    failed), written in the same transaction as the change it reports, so an event exists if
+    and only if its change was committed. Delivered at least once: the merchant deduplicates
+    by `event_id`, the ``webhook-id`` header.
+    """
+
+    id = fields.BigIntField(primary_key=True)
+    merchant_id = fields.BigIntField()
+    event_id = fields.CharField(max_length=40, unique=True, description="msg_...: the webhook-id header")
+    type = fields.CharField(max_length=40, description="commission.created, payout.line_paid...")
+    payload = fields.JSONField(description="the body sent: {type, timestamp, data}")
+    created_at = fields.DatetimeField()
+    attempts = fields.IntField(default=0, description="deliveries started so far")
+    next_attempt_at = fields.DatetimeField(description="pending: due from then (a claim pushes it on)")
+    delivered_at = fields.DatetimeField(null=True)
+    last_error = fields.CharField(max_length=500, null=True, description="the last failed attempt's answer")
+    status = fields.CharField(max_length=16, default=OutboxStatus.pending.value, description="OutboxStatus")
+
+    class Meta:
+        table = "outbox_event"
+        # the deliverer scans due pending events; a merchant's events are listed in id order
+        indexes = (("status", "next_attempt_at"), ("merchant_id", "id"))

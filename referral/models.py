@@ -63,6 +63,9 @@ class Merchant(Model):
         null=True, default=None, description="customer binding: null = off, 0 = forever, N = days"
     )
     allow_self_referral = fields.BooleanField(default=False)
+    webhook_url = fields.CharField(
+        max_length=2000, null=True, description="where Relay POSTs its signed events; null: none are kept"
+    )
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:

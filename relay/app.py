@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator
@@ -47,6 +48,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
             recorder = ClickRecorder(batch_size=settings.click_batch_size, flush_ms=settings.click_flush_ms)
             app.state.clicks = recorder
             await stack.enter_async_context(recorder)
+            if settings.outbox_worker:
+                await stack.enter_async_context(_outbox_worker())
             yield
 
     endpoints = [ep for api in APIS for ep in api.endpoints]
@@ -75,6 +78,22 @@ def create_app(settings: Settings | None = None) -> Starlette:
     app.state.settings = settings
     app.state.authenticate = authenticate
     return app
+
+
+@contextlib.asynccontextmanager
+async def _outbox_worker() -> AsyncIterator[None]:
+    """`relay outbox deliver` as a task of this process (RELAY_OUTBOX_WORKER=1), stopped with it."""
+    from payouts.outbox_sender import HttpxSender
+    from payouts.service.outbox import deliver_forever
+
+    stop = asyncio.Event()
+    async with HttpxSender() as sender:
+        task = asyncio.create_task(deliver_forever(sender, stop=stop))
+        try:
+            yield
+        finally:
+            stop.set()
+            await task
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:

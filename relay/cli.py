@@ -24,6 +24,8 @@ cli.add_typer(commissions_cli, name="commissions")
 payouts_cli = typer.Typer(help="Payout batches: create, approve, export, import results, close, tick.",
                           no_args_is_help=True)
 cli.add_typer(payouts_cli, name="payouts")
+outbox_cli = typer.Typer(help="Signed events to the merchants' webhook URLs.", no_args_is_help=True)
+cli.add_typer(outbox_cli, name="outbox")
 
 
 async def with_database(settings: Settings, work: Callable[[], Awaitable[Any]]) -> Any:
@@ -281,6 +283,33 @@ def payouts_expire_points(
         typer.echo(f"merchant {run.merchant_id} ({run.expiry_months} months, credited on or before"
                    f" {run.cutoff.isoformat()}): {run.points} point(s) expired in {run.partners} wallet(s)")
     typer.echo(f"{sum(run.points for run in runs)} point(s) expired")
+
+
+@outbox_cli.command("deliver")
+def outbox_deliver(
+    once: bool = typer.Option(False, "--once", help="One round, then exit (for cron); default: loop."),
+    limit: int = typer.Option(100, min=1, max=1000, help="Events claimed per round."),
+    interval: float = typer.Option(1.0, min=0.05, help="Seconds to sleep when a round found little to do."),
+    merchant: int = typer.Option(None, help="Only this merchant's events (with --once)."),
+) -> None:
+    """Send due events, signed, with retries and backoff (safe on several hosts at once)."""
+    from core.time import now
+    from payouts.outbox_sender import HttpxSender
+    from payouts.service.outbox import deliver_due, deliver_forever
+
+    async def work() -> None:
+        async with HttpxSender() as sender:
+            if once:
+                done = await deliver_due(now(), limit=limit, sender=sender, merchant_id=merchant)
+                typer.echo(f"{done.claimed} event(s): {done.delivered} delivered, {done.retrying} to retry,"
+                           f" {done.dead} dead")
+            else:
+                await deliver_forever(sender, limit=limit, interval=interval)
+
+    try:
+        asyncio.run(with_database(Settings(), work))
+    except KeyboardInterrupt:
+        pass
 
 
 def main() -> None:

@@ -1,9 +1,9 @@
 """Where one event crosses domains: referral's outcome -> commissions -> ledger, in one transaction.
 
 Each function here runs inside the caller's transaction (the shop event's, the release job's,
-the merchant's reject), so an order, its commissions and their ledger entries are written
-together or not at all. Upstream domains never call downstream ones; this module is the only
-place that does, explicitly.
+the merchant's reject), so an order, its commissions, their ledger entries and the events
+telling the merchant (payouts.service.outbox) are written together or not at all. Upstream
+domains never call downstream ones; this module is the only place that does, explicitly.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from tortoise.transactions import in_transaction
 from commissions.service import lifecycle
 from commissions.service.earning import OrderForCommission, OrderLineForCommission, commission_order
 from commissions.service.records import CommissionRecord
-from payouts.service import accruals
+from payouts import events
+from payouts.service import accruals, outbox
 from referral.service.order_views import OrderOutcome, OrderView, RefundOutcome
 
 
@@ -52,10 +53,12 @@ async def after_order_event(merchant_id: int, outcome: OrderOutcome | RefundOutc
             refund.occurred_at,
         )
         await accruals.record_earned(merchant_id, reversals)
+        await outbox.enqueue(merchant_id, events.commissions_reversed(reversals, order.external_id, refund.external_id))
         return reversals
     if outcome.event == "created":
         earned = await commission_order(merchant_id, _for_commission(order))
         await accruals.record_earned(merchant_id, earned)
+        await outbox.enqueue(merchant_id, events.commissions_created(earned, order.external_id))
         return earned
     if outcome.event == "completed":
         assert order.completed_at is not None

@@ -29,3 +29,6 @@ class Settings:
     click_flush_ms: int = field(default_factory=lambda: _int("RELAY_CLICK_FLUSH_MS", 50))
     #: Set to 0 to let the caller initialise Tortoise (tests do).
     manage_database: bool = field(default_factory=lambda: os.environ.get("RELAY_MANAGE_DATABASE", "1") == "1")
+    #: 1: this server also delivers the outbox's events to merchants (a background task); by
+    #: default off: run `relay outbox deliver` instead (both are safe side by side).
+    outbox_worker: bool = field(default_factory=lambda: os.environ.get("RELAY_OUTBOX_WORKER", "0") == "1")

@@ -25,10 +25,11 @@ from tortoise.transactions import in_transaction
 
 from commissions.service import settlement
 from core.time import now
-from payouts import ledger
+from payouts import events, ledger
 from payouts.errors import BankResultsInvalid
 from payouts.export import TransferLine, TransferTotals, parse_bank_results, transfer_csv
 from payouts.models import PayoutBatch, PayoutBatchStatus, PayoutLineStatus, line_reference
+from payouts.service import outbox
 from payouts.service.batch_errors import (
     BankResultsConflict,
     BatchStateConflict,
@@ -94,6 +95,8 @@ async def _apply(
             entries.append(ledger.payout_returned(partner_id, batch.asset, net, line_id=ref, withheld=withheld, memo=memo))
     for part in chunks(entries, PAGE):
         await post_many(merchant_id, part)
+    if outcome in (Outcome.paid, Outcome.failed):
+        await outbox.enqueue(merchant_id, events.payout_lines(batch.id, lines, outcome == Outcome.paid, reasons, at))
     if outcome != Outcome.paid:
         for part in chunks([line["partner_id"] for line in lines], PAGE):
             await settlement.release_claims(merchant_id, batch.id, part)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
 
 from pydantic import (
     BaseModel,
@@ -35,6 +36,21 @@ def _host(value: Any) -> str:
 
 #: A host name share links may point to (its subdomains are allowed too).
 Domain = Annotated[str, PlainValidator(_host), WithJsonSchema({"type": "string", "examples": ["shop.example.com"]})]
+
+
+def _webhook_url(value: Any) -> str:
+    parts = urlsplit(value.strip()) if isinstance(value, str) and len(value) <= 2000 else None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname or parts.fragment:
+        raise PydanticCustomError("webhook_url", "expected an http(s) URL like https://shop.example.com/relay, got {value!r}",
+                                  {"value": value})
+    return parts.geturl()
+
+
+#: Where Relay POSTs its signed events.
+WebhookUrl = Annotated[
+    str, PlainValidator(_webhook_url),
+    WithJsonSchema({"type": "string", "format": "uri", "maxLength": 2000, "examples": ["https://shop.example.com/relay"]}),
+]
 
 
 class Binding(BaseModel):
@@ -75,6 +91,7 @@ class MerchantOut(BaseModel):
     attribution_model: Model
     binding: Binding
     allow_self_referral: bool
+    webhook_url: str | None = Field(description="where Relay POSTs its signed events; null: none are sent")
 
     @classmethod
     def of(cls, merchant: MerchantSettings) -> MerchantOut:
@@ -88,11 +105,13 @@ class MerchantOut(BaseModel):
             attribution_model=Model(merchant.attribution_model),
             binding=Binding.of(merchant.binding_days),
             allow_self_referral=merchant.allow_self_referral,
+            webhook_url=merchant.webhook_url,
         )
 
 
 class MerchantPatch(BaseModel):
-    """Only the fields sent change; none may be null. Currency and name are fixed."""
+    """Only the fields sent change; none may be null but webhook_url (null removes it). Currency
+    and name are fixed."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -102,6 +121,9 @@ class MerchantPatch(BaseModel):
     attribution_model: Model | None = None
     binding: Binding | None = None
     allow_self_referral: StrictBool | None = None
+    webhook_url: WebhookUrl | None = Field(
+        None, description="http(s) URL for Relay's signed events (commission.created...); null: stop sending"
+    )
 
     @field_validator("timezone")
     @classmethod
@@ -112,7 +134,7 @@ class MerchantPatch(BaseModel):
 
     @model_validator(mode="after")
     def _no_nulls(self) -> MerchantPatch:
-        for name in self.model_fields_set:
+        for name in self.model_fields_set - {"webhook_url"}:
             if getattr(self, name) is None:
                 raise ValueError(f"{name} cannot be null")
         return self

@@ -1,12 +1,15 @@
-"""A merchant's own settings: time zone, allowed domains, attribution rules, the webhook secret.
+"""A merchant's own settings: time zone, allowed domains, attribution rules, the webhook secret
+and the URL Relay's own events are sent to.
 
 `shop_signing` answers the event endpoint from an in-process cache for `SIGNING_TTL_SECONDS`,
 saving a round trip per event. Rotating the secret drops this process's entry at once;
-other processes accept the old secret for at most the TTL.
+other processes accept the old secret for at most the TTL. `has_webhook_url` is cached the same
+way (the event hot path asks it before writing outbound events).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from time import monotonic
@@ -45,6 +48,8 @@ class MerchantSettings:
     #: None: customers are not bound; 0: bound forever; N: bound for N days after their first attributed order
     binding_days: int | None
     allow_self_referral: bool
+    #: where Relay POSTs its signed events (commission.created...); None: no events are kept
+    webhook_url: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,10 +64,13 @@ class ShopSigning:
 #: merchant id -> (entry, monotonic expiry)
 _signing: dict[int, tuple[ShopSigning, float]] = {}
 
+#: merchant id -> (has a webhook URL, monotonic expiry)
+_has_url: dict[int, tuple[bool, float]] = {}
+
 #: Fields `update_settings` may change.
 EDITABLE = (
     "timezone", "allowed_domains", "attribution_window_days", "attribution_model", "binding_days",
-    "allow_self_referral",
+    "allow_self_referral", "webhook_url",
 )
 
 
@@ -77,6 +85,7 @@ def _settings(row: Merchant) -> MerchantSettings:
         attribution_model=row.attribution_model,
         binding_days=row.binding_days,
         allow_self_referral=row.allow_self_referral,
+        webhook_url=row.webhook_url,
     )
 
 
@@ -105,6 +114,7 @@ async def update_settings(merchant_id: int, changes: dict[str, Any]) -> Merchant
         if changes:
             await row.save(update_fields=list(changes))
     _generation[merchant_id] = _generation.get(merchant_id, 0) + 1
+    _has_url.pop(merchant_id, None)
     return _settings(row)
 
 
@@ -134,6 +144,37 @@ async def shop_signing(merchant_id: int) -> ShopSigning | None:
     entry = ShopSigning(row.id, row.webhook_secret, row.currency)
     _signing[merchant_id] = (entry, clock + SIGNING_TTL_SECONDS)
     return entry
+
+
+async def has_webhook_url(merchant_id: int) -> bool:
+    """Whether the merchant set a webhook URL (cached for `SIGNING_TTL_SECONDS`): a URL set or
+    removed in another process is seen within the TTL."""
+    cached = _has_url.get(merchant_id)
+    clock = monotonic()
+    if cached is not None and cached[1] > clock:
+        return cached[0]
+    found = await Merchant.filter(id=merchant_id, webhook_url__isnull=False).exists()
+    _has_url[merchant_id] = (found, clock + SIGNING_TTL_SECONDS)
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class WebhookTarget:
+    """Where and how the merchant's outbound events are sent: its URL and its webhook secret."""
+
+    merchant_id: int
+    url: str | None
+    secret: str
+
+
+async def webhook_targets(merchant_ids: Iterable[int]) -> dict[int, WebhookTarget]:
+    """The current URL and secret of each merchant (one query, never cached: a delivery signs
+    with the secret of the moment, so a rotation applies to the next attempt)."""
+    ids = sorted(set(merchant_ids))
+    if not ids:
+        return {}
+    found = await Merchant.filter(id__in=ids).only("id", "webhook_url", "webhook_secret")
+    return {row.id: WebhookTarget(row.id, row.webhook_url, row.webhook_secret) for row in found}
 
 
 async def day_bounds(merchant_id: int, first: date | None, last: date | None) -> tuple[datetime | None, datetime | None]:
