@@ -290,7 +290,7 @@ def outbox_deliver(
     once: bool = typer.Option(False, "--once", help="One round, then exit (for cron); default: loop."),
     limit: int = typer.Option(100, min=1, max=1000, help="Events claimed per round."),
     interval: float = typer.Option(1.0, min=0.05, help="Seconds to sleep when a round found little to do."),
-    merchant: int = typer.Option(None, help="Only this merchant's events (with --once)."),
+    merchant: int = typer.Option(None, help="Only this merchant's events (default: every merchant's)."),
 ) -> None:
     """Send due events, signed, with retries and backoff (safe on several hosts at once)."""
     from core.time import now
@@ -304,7 +304,7 @@ def outbox_deliver(
                 typer.echo(f"{done.claimed} event(s): {done.delivered} delivered, {done.retrying} to retry,"
                            f" {done.dead} dead")
             else:
-                await deliver_forever(sender, limit=limit, interval=interval)
+                await deliver_forever(sender, limit=limit, interval=interval, merchant_id=merchant)
 
     try:
         asyncio.run(with_database(Settings(), work))

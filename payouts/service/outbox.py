@@ -181,14 +181,15 @@ async def deliver_due(
 
 
 async def deliver_forever(
-    sender: Sender, *, limit: int = 100, interval: float = 1.0, stop: asyncio.Event | None = None
+    sender: Sender, *, limit: int = 100, interval: float = 1.0, stop: asyncio.Event | None = None,
+    merchant_id: int | None = None,
 ) -> None:
     """`deliver_due` in a loop: again at once while rounds come back full, else after `interval`
     seconds; until `stop` is set. An error is logged and the loop goes on."""
     stop = stop or asyncio.Event()
     while not stop.is_set():
         try:
-            done = await deliver_due(current_time(), limit=limit, sender=sender)
+            done = await deliver_due(current_time(), limit=limit, sender=sender, merchant_id=merchant_id)
         except Exception:
             log.exception("outbox delivery round failed")
             done = DeliveryRound(0, 0, 0, 0)

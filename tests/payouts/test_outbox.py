@@ -329,3 +329,21 @@ async def test_relay_outbox_deliver_once_records_an_unreachable_endpoint_as_a_re
     (event,) = await queued(m.id)
     assert (event.status, event.attempts) == ("pending", 1)
     assert event.last_error.startswith("ConnectError")
+
+
+async def test_the_delivery_loop_sends_what_is_enqueued_until_stopped(client):
+    m = await with_webhook(client)
+    endpoint = Endpoint("https://shop.example.com/relay-hooks", m.webhook_secret)
+    stop = asyncio.Event()
+    loop = asyncio.create_task(
+        outbox.deliver_forever(Endpoints(endpoint), interval=0.01, stop=stop, merchant_id=m.id)
+    )
+    async with in_transaction():
+        await outbox.enqueue(m.id, [Event(EventType.commission_created, {"commission_id": 3})])
+    for _ in range(500):
+        if endpoint.received:
+            break
+        await asyncio.sleep(0.01)
+    stop.set()
+    await loop
+    assert [p["data"] for _, p in endpoint.received] == [{"commission_id": 3}]
