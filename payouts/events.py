@@ -16,6 +16,7 @@ from typing import Any
 from commissions.service.records import CommissionRecord
 from core.money import format_major
 from payouts.models import line_reference
+from payouts.service.batch_queries import BatchInfo, StatusTotal
 
 
 class EventType(StrEnum):
@@ -23,6 +24,7 @@ class EventType(StrEnum):
     commission_reversed = "commission.reversed"  #: a refund took (part of) a commission back
     payout_line_paid = "payout.line_paid"  #: the bank confirmed a partner's transfer
     payout_line_failed = "payout.line_failed"  #: the bank refused it; the money is available again
+    payout_batch_drafted = "payout.batch_drafted"  #: the schedule drafted a batch for finance to review
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,3 +99,24 @@ def payout_lines(
             "reason": None if paid else reasons.get(line["id"]),
             "settled_at": settled_at.isoformat(),
         })
+
+
+def batch_drafted(batch: BatchInfo) -> Event:
+    """`payout.batch_drafted` for a draft the payout schedule made (finance reviews and approves it)."""
+    totals = batch.totals
+
+    def part(total: StatusTotal) -> dict[str, Any]:
+        return {
+            "lines": total.lines, "gross_minor": total.gross_minor, "gross": format_major(total.gross_minor, batch.asset),
+            "net_minor": total.net_minor, "net": format_major(total.net_minor, batch.asset),
+        }
+
+    return Event(EventType.payout_batch_drafted, {
+        "batch_id": batch.id,
+        "asset": batch.asset,
+        "cutoff": batch.cutoff.isoformat(),
+        "status": batch.status,
+        "payout": part(totals.payout),
+        "carried_forward": part(totals.carried_forward),
+        "held": part(totals.held),
+    })

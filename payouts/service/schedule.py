@@ -16,7 +16,9 @@ from datetime import UTC, date, datetime, time, timedelta
 from tortoise.transactions import in_transaction
 
 from core.time import now, zone
+from payouts import events
 from payouts.models import PayoutBatch, PayoutFrequency, PayoutSchedule
+from payouts.service import outbox
 from payouts.service.batch_queries import BatchInfo
 from payouts.service.batches import create_batch
 from payouts.service.sql import advisory_lock, utc
@@ -75,5 +77,6 @@ async def tick(at: datetime | None = None, *, merchant_id: int | None = None) ->
             batch = None
             if not drafted:
                 batch, _ = await create_batch(row["merchant_id"], row["asset"], cutoff, created_by=CREATED_BY)
+                await outbox.enqueue(row["merchant_id"], [events.batch_drafted(batch)])
         done.append(Drafted(row["merchant_id"], row["asset"], cutoff, batch))
     return done

@@ -249,6 +249,14 @@ async def test_a_points_batch_credits_each_wallet_at_approval(client):
     exported = await client.post(f"/api/v1/payout-batches/{batch['id']}/export", headers=m.auth("finance"))
     assert exported.status_code == 409
     assert (await outcome(client, m, batch["id"], lines[alice.id]["id"], "returned", "x")).status_code == 409
+
+    # alice spends 400 of her 900 points at checkout
+    spent = await client.post(
+        "/api/v1/points/redemptions", headers=m.auth("integration"),
+        json={"partner_id": alice.id, "points": 400, "order_ref": "SO-77", "idempotency_key": "checkout-77"},
+    )
+    assert spent.status_code == 201, spent.text
+    assert (await balances(m.id, alice.id, "PTS")).wallet == 500
     assert await unbalanced_transactions(m.id) == []
 
 

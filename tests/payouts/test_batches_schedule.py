@@ -101,3 +101,22 @@ async def test_the_finance_workflow_runs_from_the_command_line(client, database_
     await terms.update_terms(m.id, schedules={"PTS": Schedule(PayoutFrequency.weekly, 0)})
     ticked = relay("tick", "--at", (datetime.now(UTC) + timedelta(days=8)).isoformat())
     assert "PTS" in ticked.stdout and "1 batch(es) drafted" in ticked.stdout
+
+
+async def test_the_tick_tells_the_merchant_a_batch_was_drafted_once(client):
+    from payouts.models import OutboxEvent
+    from tests.factories.merchants import api
+
+    m = await make_merchant()
+    assert (await api(client, m, "PATCH", "/api/v1/merchant", json={"webhook_url": "https://shop.example.com/hooks"})).status_code == 200
+    partner = await make_payee(m.id)
+    await make_commission(m.id, partner.id, 10000)
+    await terms.update_terms(m.id, schedules={"CNY": Schedule(PayoutFrequency.monthly, 1)})
+    later = datetime.now(UTC) + timedelta(days=40)
+    (drafted,) = await tick(later, merchant_id=m.id)
+    await tick(later, merchant_id=m.id)  # a second host: no second batch, no second event
+
+    (event,) = await OutboxEvent.filter(merchant_id=m.id, type="payout.batch_drafted")
+    data = event.payload["data"]
+    assert (data["batch_id"], data["asset"], data["status"]) == (drafted.batch.id, "CNY", "draft")
+    assert (data["payout"]["lines"], data["payout"]["net_minor"], data["payout"]["net"]) == (1, 10000, "100.00")
