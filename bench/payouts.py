@@ -150,7 +150,7 @@ async def baseline_run(merchant_id: int) -> tuple[float, float]:
 
     unsettled = (
         "SELECT partner_id, SUM(amount) AS amount, COUNT(*) AS entries FROM commission WHERE merchant_id = $1"
-        " AND asset = 'CNY' AND status = 'available' AND available_at <= $4 AND payout_batch_id IS NULL"
+        " AND asset = 'CNY' AND status = 'available' AND available_at < $4 AND payout_batch_id IS NULL"
         " GROUP BY partner_id"
     )
     started = time.perf_counter()
@@ -171,7 +171,7 @@ async def baseline_run(merchant_id: int) -> tuple[float, float]:
             "UPDATE commission c SET payout_batch_id = $2 FROM payout_batch_line l"
             " WHERE l.merchant_id = $1 AND l.batch_id = $2 AND l.status = 'open'"
             " AND c.merchant_id = $1 AND c.partner_id = l.partner_id AND c.asset = 'CNY' AND c.status = 'available'"
-            " AND c.available_at <= $3 AND c.payout_batch_id IS NULL",
+            " AND c.available_at < $3 AND c.payout_batch_id IS NULL",
             [merchant_id, batch_id, CUTOFF],
         )
         await db.execute_query(

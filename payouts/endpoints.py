@@ -45,7 +45,7 @@ def _who(call: Call) -> str:
 )
 async def create_payout_batch(call: Call) -> BatchOut | JSONResponse:
     """Nets, per partner, every available commission and unsettled reversal of the asset with
-    `available_at` at or before the cutoff that no other batch holds. A draft claims nothing.
+    `available_at` before the cutoff that no other batch holds. A draft claims nothing.
     If a live batch for the same asset and cutoff exists it is answered instead (200)."""
     batch, created = await batches.create_batch(
         call.merchant_id, call.body.asset, call.body.cutoff, created_by=_who(call)

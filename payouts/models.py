@@ -144,7 +144,7 @@ class PayoutLineStatus(StrEnum):
 
 
 class PayoutBatch(Model):
-    """Every available commission and unsettled reversal of one asset up to `cutoff` (inclusive),
+    """Every available commission and unsettled reversal of one asset available before `cutoff` (the first instant of the next period),
     netted per partner into lines.
 
     `open_slot` is true unless the batch is discarded (then null), so the unique
@@ -155,7 +155,7 @@ class PayoutBatch(Model):
     id = fields.BigIntField(primary_key=True)
     merchant_id = fields.BigIntField()
     asset = fields.CharField(max_length=3, description="ISO 4217 code, or PTS for points")
-    cutoff = fields.DatetimeField(description="available_at <= cutoff is in (UTC)")
+    cutoff = fields.DatetimeField(description="available_at < cutoff is in (UTC)")
     status = fields.CharField(max_length=16, default=PayoutBatchStatus.draft.value)
     open_slot = fields.BooleanField(null=True, default=True, description="true unless discarded, then null")
     minimum_minor = fields.BigIntField(description="minimum payout applied at the last computation")

@@ -34,8 +34,8 @@ Asset = Annotated[str, StringConstraints(strip_whitespace=True, to_upper=True, p
 class BatchCreate(_In):
     asset: Asset = Field(description="the merchant's currency code, or PTS for points")
     cutoff: AwareDatetime = Field(
-        description="entries available at or before this instant are in; must carry a UTC offset,"
-        ' e.g. "2026-10-31T23:59:59+08:00" for the end of October in Shanghai'
+        description="the first instant NOT included: entries available before it are in; must carry a UTC offset,"
+        ' e.g. "2026-11-01T00:00:00+08:00" (midnight, Shanghai) for everything up to the end of October'
     )
 
 

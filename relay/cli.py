@@ -151,7 +151,7 @@ def _batch_summary(batch: Any) -> str:
 def payouts_create(
     merchant: int = typer.Option(..., help="Merchant id."),
     asset: str = typer.Option(..., help="The merchant's currency code, or PTS for points."),
-    cutoff: str = typer.Option(..., help="Last instant included, with its offset: 2026-10-31T23:59:59+08:00."),
+    cutoff: str = typer.Option(..., help="First instant not included, with its offset: 2026-11-01T00:00:00+08:00 takes all of October (Shanghai)."),
 ) -> None:
     """Create the draft batch of an asset up to a cutoff (or show the live one of that cutoff)."""
     from core.time import parse_instant

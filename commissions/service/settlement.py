@@ -1,7 +1,7 @@
 """What payouts needs from commissions to settle them: set-based, never row by row.
 
 A payout batch nets, per partner, every *available* commission and reversal of one asset whose
-`available_at` is at or before the batch's cutoff and that no batch holds (`payout_batch_id`
+`available_at` is before the batch's cutoff and that no batch holds (`payout_batch_id`
 null). Approval claims them (`claim`); a failed or returned line gives them back
 (`release_claims`), so a later batch pays them.
 
@@ -26,7 +26,7 @@ Relation = tuple[str, list[Any]]
 AVAILABLE = CommissionStatus.available.value
 
 _UNSETTLED = (
-    "merchant_id = ? AND asset = ? AND status = ? AND available_at <= ? AND payout_batch_id IS NULL"
+    "merchant_id = ? AND asset = ? AND status = ? AND available_at < ? AND payout_batch_id IS NULL"
 )
 
 
@@ -36,7 +36,7 @@ def _unsettled_params(merchant_id: int, asset: str, cutoff: datetime) -> list[An
 
 def unsettled_by_partner(merchant_id: int, asset: str, cutoff: datetime) -> Relation:
     """Columns ``partner_id, amount, entries``: per partner, the net of the unsettled entries of
-    `asset` available at or before `cutoff` (originals and reversals), and how many there are."""
+    `asset` available before `cutoff` (originals and reversals), and how many there are."""
     return (
         "SELECT partner_id, SUM(amount) AS amount, COUNT(*) AS entries FROM commission"
         f" WHERE {_UNSETTLED} GROUP BY partner_id",

@@ -1,7 +1,7 @@
 """Payout batches: draft, approve, discard and close; every step one transaction.
 
 A batch of one asset and one cutoff nets, per partner, every available commission and
-unsettled reversal with ``available_at <= cutoff`` that no other batch holds. Lines are made by
+unsettled reversal with ``available_at < cutoff`` that no other batch holds. Lines are made by
 one INSERT ... SELECT ... GROUP BY over relations the commissions and referral domains hand
 out (`commissions.service.settlement`, `referral.service.sales.payout_partners`):
 
@@ -176,7 +176,7 @@ async def _settle_lines(
 async def create_batch(
     merchant_id: int, asset: str, cutoff: datetime, *, created_by: str
 ) -> tuple[BatchInfo, bool]:
-    """The draft batch of `asset` up to `cutoff` (inclusive), and whether this call created it.
+    """The draft batch of `asset` available before `cutoff` (the first instant not included), and whether this call created it.
 
     Exactly once: a live batch (any status but discarded) for the same merchant, asset and
     cutoff is answered instead of a new one; the unique (merchant, asset, cutoff, open_slot)

@@ -20,8 +20,8 @@ _orders = itertools.count(900_000)
 #: Default availability: the middle of October 2026, well before an end-of-October cutoff.
 OCTOBER = datetime(2026, 10, 15, 4, 0, tzinfo=UTC)
 #: The end of October in Shanghai (the last second of 31 October, +08:00).
-END_OF_OCTOBER = "2026-10-31T23:59:59+08:00"
-END_OF_NOVEMBER = "2026-11-30T23:59:59+08:00"
+END_OF_OCTOBER = "2026-11-01T00:00:00+08:00"  # the first instant not included
+END_OF_NOVEMBER = "2026-12-01T00:00:00+08:00"
 
 
 async def make_payee(merchant_id: int, **overrides) -> Partner:

@@ -265,17 +265,20 @@ async def make_partner_pts(merchant_id: int):
     return await make_payee(merchant_id, payee_account=None, reward_preference="points")
 
 
-async def test_a_cutoff_at_midnight_shanghai_is_an_instant_and_inclusive(client):
+async def test_a_cutoff_at_midnight_shanghai_includes_23_59_59_and_excludes_midnight(client):
+    """The cutoff is the first instant of the next period: midnight starting 1 November in
+    Shanghai takes everything available up to the end of October, 23:59:59 included, and leaves
+    what becomes available at 00:00:00 for November's batch."""
     m = await make_merchant()
     alice = await make_payee(m.id)
     last_second = await make_commission(m.id, alice.id, 6000, available_at=datetime.fromisoformat("2026-10-31T23:59:59+08:00"))
     midnight = await make_commission(m.id, alice.id, 7000, available_at=datetime.fromisoformat("2026-11-01T00:00:00+08:00"))
 
-    made = await create(client, m, "2026-10-31T23:59:59+08:00")
-    assert made["cutoff"] == "2026-10-31T15:59:59Z"
+    made = await create(client, m, "2026-11-01T00:00:00+08:00")
+    assert made["cutoff"] == "2026-10-31T16:00:00Z"
     assert lines_of(await get(client, m, made["id"])) == {alice.id: ("payable", 6000, 1, None)}
     same = await client.post(
-        "/api/v1/payout-batches", json={"asset": "cny", "cutoff": "2026-10-31T15:59:59Z"}, headers=m.auth("finance")
+        "/api/v1/payout-batches", json={"asset": "cny", "cutoff": "2026-10-31T16:00:00Z"}, headers=m.auth("finance")
     )
     assert (same.status_code, same.json()["id"]) == (200, made["id"])  # the same instant: the same batch
     await approve(client, m, made["id"])

@@ -251,7 +251,7 @@ async def test_ingestion_continuing_while_a_batch_is_created_and_approved_loses_
             make_commission(m.id, everyone[k % len(everyone)].id, 1000 + k, status=status, available_at=at)
             for k, (status, at) in enumerate(shapes[start:start + 40], start=start)
         ))
-    must_claim = {c.id for c in made if c.status == "available" and c.available_at <= cutoff}
+    must_claim = {c.id for c in made if c.status == "available" and c.available_at < cutoff}
     never_claim = {c.id for c in made if c.available_at > cutoff}
 
     # The shop keeps sending orders; the release job runs at an instant that moves forward, so
@@ -304,7 +304,7 @@ async def test_ingestion_continuing_while_a_batch_is_created_and_approved_loses_
     assert {r["payout_batch_id"] for r in rows} <= {first.id, None}
     for r in rows:
         if r["id"] in in_first:
-            assert r["status"] == "available" and r["available_at"] <= cutoff, r
+            assert r["status"] == "available" and r["available_at"] < cutoff, r
         else:  # waiting for a later batch
             assert r["status"] in ("pending", "available"), r
     # Each line sums exactly what its batch claimed, once.

@@ -171,7 +171,7 @@ class Reference:
     def approve(self, batch: int, cutoff: datetime, payee: dict[str, bool]) -> None:
         due: dict[str, list[Row]] = defaultdict(list)
         for row in self.rows:
-            if row.status == "available" and row.batch is None and row.available_at <= cutoff:
+            if row.status == "available" and row.batch is None and row.available_at < cutoff:
                 due[row.partner].append(row)
         for partner, rows in due.items():
             net = sum(row.amount for row in rows)

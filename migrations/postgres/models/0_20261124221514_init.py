@@ -6,18 +6,20 @@ RUN_IN_TRANSACTION = True
 async def upgrade(db: BaseDBAsyncClient) -> str:
     return """
         CREATE TABLE IF NOT EXISTS "api_key" (
-    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "id" BIGSERIAL NOT NULL PRIMARY KEY,
     "merchant_id" BIGINT NOT NULL,
     "role" VARCHAR(16) NOT NULL,
     "key_hash" VARCHAR(64) NOT NULL UNIQUE,
-    "prefix" VARCHAR(16) NOT NULL /* first characters, to recognise a key */,
+    "prefix" VARCHAR(16) NOT NULL,
     "label" VARCHAR(100) NOT NULL,
-    "created_at" TIMESTAMP NOT NULL,
-    "revoked_at" TIMESTAMP
-) /* A merchant's API key; only its SHA-256 is stored, the key itself is shown once. */;
+    "created_at" TIMESTAMPTZ NOT NULL,
+    "revoked_at" TIMESTAMPTZ
+);
 CREATE INDEX IF NOT EXISTS "idx_api_key_merchan_da0b9b" ON "api_key" ("merchant_id");
+COMMENT ON COLUMN "api_key"."prefix" IS 'first characters, to recognise a key';
+COMMENT ON TABLE "api_key" IS 'A merchant''s API key; only its SHA-256 is stored, the key itself is shown once.';
 CREATE TABLE IF NOT EXISTS "click" (
-    "id" VARCHAR(22) NOT NULL PRIMARY KEY /* the relay_click id */,
+    "id" VARCHAR(22) NOT NULL PRIMARY KEY,
     "merchant_id" BIGINT NOT NULL,
     "link_id" BIGINT NOT NULL,
     "partner_id" BIGINT NOT NULL,
@@ -26,66 +28,86 @@ CREATE TABLE IF NOT EXISTS "click" (
     "ip_hash" VARCHAR(64) NOT NULL,
     "user_agent" VARCHAR(512) NOT NULL,
     "referrer" VARCHAR(1024) NOT NULL,
-    "is_bot" INT NOT NULL,
-    "occurred_at" TIMESTAMP NOT NULL
-) /* One visit through a share link; bots are kept (flagged) but never attributed. */;
+    "is_bot" BOOL NOT NULL,
+    "occurred_at" TIMESTAMPTZ NOT NULL
+);
 CREATE INDEX IF NOT EXISTS "idx_click_merchan_55f48a" ON "click" ("merchant_id", "visitor_id", "occurred_at");
 CREATE INDEX IF NOT EXISTS "idx_click_merchan_8035b4" ON "click" ("merchant_id", "occurred_at");
+COMMENT ON COLUMN "click"."id" IS 'the relay_click id';
+COMMENT ON TABLE "click" IS 'One visit through a share link; bots are kept (flagged) but never attributed.';
 CREATE TABLE IF NOT EXISTS "customer_binding" (
-    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "id" BIGSERIAL NOT NULL PRIMARY KEY,
     "merchant_id" BIGINT NOT NULL,
     "customer_ref" VARCHAR(200) NOT NULL,
     "partner_id" BIGINT NOT NULL,
-    "bound_at" TIMESTAMP NOT NULL,
-    "expires_at" TIMESTAMP /* null: forever */,
+    "bound_at" TIMESTAMPTZ NOT NULL,
+    "expires_at" TIMESTAMPTZ,
     CONSTRAINT "uid_customer_bi_merchan_4f4c33" UNIQUE ("merchant_id", "customer_ref")
-) /* A customer stays with the partner of their first attributed order while this lasts. */;
+);
+COMMENT ON COLUMN "customer_binding"."expires_at" IS 'null: forever';
+COMMENT ON TABLE "customer_binding" IS 'A customer stays with the partner of their first attributed order while this lasts.';
 CREATE TABLE IF NOT EXISTS "merchant" (
-    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "id" BIGSERIAL NOT NULL PRIMARY KEY,
     "name" VARCHAR(200) NOT NULL,
-    "currency" VARCHAR(3) NOT NULL /* ISO 4217 code of every cash amount */,
+    "currency" VARCHAR(3) NOT NULL,
     "timezone" VARCHAR(64) NOT NULL,
-    "allowed_domains" JSON NOT NULL /* hosts share links may point to */,
-    "webhook_secret" VARCHAR(100) NOT NULL /* Standard Webhooks secret (whsec_...) */,
+    "allowed_domains" JSONB NOT NULL,
+    "webhook_secret" VARCHAR(100) NOT NULL,
     "attribution_window_days" INT NOT NULL,
     "attribution_model" VARCHAR(16) NOT NULL,
-    "binding_days" INT /* customer binding: null = off, 0 = forever, N = days */,
-    "allow_self_referral" INT NOT NULL,
-    "webhook_url" VARCHAR(2000) /* where Relay POSTs its signed events; null: none are kept */,
-    "created_at" TIMESTAMP NOT NULL
-) /* A brand running a partner program; its id is the tenancy key of every other row. */;
+    "binding_days" INT,
+    "allow_self_referral" BOOL NOT NULL,
+    "webhook_url" VARCHAR(2000),
+    "created_at" TIMESTAMPTZ NOT NULL
+);
+COMMENT ON COLUMN "merchant"."currency" IS 'ISO 4217 code of every cash amount';
+COMMENT ON COLUMN "merchant"."allowed_domains" IS 'hosts share links may point to';
+COMMENT ON COLUMN "merchant"."webhook_secret" IS 'Standard Webhooks secret (whsec_...)';
+COMMENT ON COLUMN "merchant"."binding_days" IS 'customer binding: null = off, 0 = forever, N = days';
+COMMENT ON COLUMN "merchant"."webhook_url" IS 'where Relay POSTs its signed events; null: none are kept';
+COMMENT ON TABLE "merchant" IS 'A brand running a partner program; its id is the tenancy key of every other row.';
 CREATE TABLE IF NOT EXISTS "shop_order" (
-    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "id" BIGSERIAL NOT NULL PRIMARY KEY,
     "merchant_id" BIGINT NOT NULL,
     "external_id" VARCHAR(200) NOT NULL,
     "customer_ref" VARCHAR(200),
     "currency" VARCHAR(3) NOT NULL,
     "channel" VARCHAR(8) NOT NULL,
     "store_id" VARCHAR(100),
-    "occurred_at" TIMESTAMP NOT NULL,
-    "subtotal_minor" BIGINT NOT NULL /* sum of line gross amounts */,
-    "discount_minor" BIGINT NOT NULL /* order-level discount, split over lines */,
-    "total_minor" BIGINT NOT NULL /* subtotal - discount */,
+    "occurred_at" TIMESTAMPTZ NOT NULL,
+    "subtotal_minor" BIGINT NOT NULL,
+    "discount_minor" BIGINT NOT NULL,
+    "total_minor" BIGINT NOT NULL,
     "status" VARCHAR(16) NOT NULL,
-    "partner_id" BIGINT /* attributed partner, null when none */,
-    "attribution" VARCHAR(32) NOT NULL /* rule that decided, or why none */,
+    "partner_id" BIGINT,
+    "attribution" VARCHAR(32) NOT NULL,
     "click_id" VARCHAR(22),
     "link_id" BIGINT,
     "scene" VARCHAR(16),
-    "is_first_order" INT NOT NULL /* customer's first attributed order */,
-    "content_hash" VARCHAR(64) NOT NULL /* tells a replay from a conflict */,
-    "visitor_id" VARCHAR(64) /* the visitor id the shop sent */,
-    "partner_code" VARCHAR(32) /* the code entered, as typed */,
-    "completed_at" TIMESTAMP,
-    "canceled_at" TIMESTAMP,
-    "created_at" TIMESTAMP NOT NULL,
+    "is_first_order" BOOL NOT NULL,
+    "content_hash" VARCHAR(64) NOT NULL,
+    "visitor_id" VARCHAR(64),
+    "partner_code" VARCHAR(32),
+    "completed_at" TIMESTAMPTZ,
+    "canceled_at" TIMESTAMPTZ,
+    "created_at" TIMESTAMPTZ NOT NULL,
     CONSTRAINT "uid_shop_order_merchan_353c8a" UNIQUE ("merchant_id", "external_id")
-) /* An order reported by the merchant's shop, with the attribution decision and its reason. */;
+);
 CREATE INDEX IF NOT EXISTS "idx_shop_order_merchan_1bdc36" ON "shop_order" ("merchant_id", "occurred_at");
 CREATE INDEX IF NOT EXISTS "idx_shop_order_merchan_a6c602" ON "shop_order" ("merchant_id", "partner_id", "occurred_at");
 CREATE INDEX IF NOT EXISTS "idx_shop_order_merchan_6fd939" ON "shop_order" ("merchant_id", "customer_ref");
+COMMENT ON COLUMN "shop_order"."subtotal_minor" IS 'sum of line gross amounts';
+COMMENT ON COLUMN "shop_order"."discount_minor" IS 'order-level discount, split over lines';
+COMMENT ON COLUMN "shop_order"."total_minor" IS 'subtotal - discount';
+COMMENT ON COLUMN "shop_order"."partner_id" IS 'attributed partner, null when none';
+COMMENT ON COLUMN "shop_order"."attribution" IS 'rule that decided, or why none';
+COMMENT ON COLUMN "shop_order"."is_first_order" IS 'customer''s first attributed order';
+COMMENT ON COLUMN "shop_order"."content_hash" IS 'tells a replay from a conflict';
+COMMENT ON COLUMN "shop_order"."visitor_id" IS 'the visitor id the shop sent';
+COMMENT ON COLUMN "shop_order"."partner_code" IS 'the code entered, as typed';
+COMMENT ON TABLE "shop_order" IS 'An order reported by the merchant''s shop, with the attribution decision and its reason.';
 CREATE TABLE IF NOT EXISTS "order_line" (
-    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "id" BIGSERIAL NOT NULL PRIMARY KEY,
     "merchant_id" BIGINT NOT NULL,
     "order_id" BIGINT NOT NULL,
     "line_no" INT NOT NULL,
@@ -97,265 +119,349 @@ CREATE TABLE IF NOT EXISTS "order_line" (
     "discount_minor" BIGINT NOT NULL,
     "net_minor" BIGINT NOT NULL,
     CONSTRAINT "uid_order_line_order_i_11a43d" UNIQUE ("order_id", "line_no")
-) /* One line of an order; `net_minor` is its gross less its share of the order discount. */;
+);
 CREATE INDEX IF NOT EXISTS "idx_order_line_order_i_b67cd5" ON "order_line" ("order_id");
+COMMENT ON TABLE "order_line" IS 'One line of an order; `net_minor` is its gross less its share of the order discount.';
 CREATE TABLE IF NOT EXISTS "partner" (
-    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "id" BIGSERIAL NOT NULL PRIMARY KEY,
     "merchant_id" BIGINT NOT NULL,
-    "code" VARCHAR(16) NOT NULL /* entered at a till or checkout */,
+    "code" VARCHAR(16) NOT NULL,
     "display_name" VARCHAR(200) NOT NULL,
     "kind" VARCHAR(40) NOT NULL,
     "group" VARCHAR(40),
     "status" VARCHAR(16) NOT NULL,
-    "recruiter_id" BIGINT /* partner who recruited this one (level 2) */,
+    "recruiter_id" BIGINT,
     "reward_preference" VARCHAR(8) NOT NULL,
-    "customer_ref" VARCHAR(200) /* the partner's own customer reference (self-referral) */,
+    "customer_ref" VARCHAR(200),
     "email" VARCHAR(254),
     "payee_name" VARCHAR(200),
     "payee_account" VARCHAR(200),
-    "created_at" TIMESTAMP NOT NULL,
+    "created_at" TIMESTAMPTZ NOT NULL,
     CONSTRAINT "uid_partner_merchan_a69e2e" UNIQUE ("merchant_id", "code")
-) /* Someone who shares the merchant's links and is rewarded for the sales they bring. */;
+);
 CREATE INDEX IF NOT EXISTS "idx_partner_merchan_bc9d86" ON "partner" ("merchant_id", "recruiter_id");
 CREATE INDEX IF NOT EXISTS "idx_partner_merchan_1b1e25" ON "partner" ("merchant_id", "customer_ref");
+COMMENT ON COLUMN "partner"."code" IS 'entered at a till or checkout';
+COMMENT ON COLUMN "partner"."recruiter_id" IS 'partner who recruited this one (level 2)';
+COMMENT ON COLUMN "partner"."customer_ref" IS 'the partner''s own customer reference (self-referral)';
+COMMENT ON TABLE "partner" IS 'Someone who shares the merchant''s links and is rewarded for the sales they bring.';
 CREATE TABLE IF NOT EXISTS "refund" (
-    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "id" BIGSERIAL NOT NULL PRIMARY KEY,
     "merchant_id" BIGINT NOT NULL,
     "order_id" BIGINT NOT NULL,
-    "external_id" VARCHAR(200) NOT NULL /* the shop's refund id */,
+    "external_id" VARCHAR(200) NOT NULL,
     "amount_minor" BIGINT NOT NULL,
-    "content_hash" VARCHAR(64) NOT NULL /* tells a replay from a conflict */,
-    "occurred_at" TIMESTAMP NOT NULL,
-    "created_at" TIMESTAMP NOT NULL,
+    "content_hash" VARCHAR(64) NOT NULL,
+    "occurred_at" TIMESTAMPTZ NOT NULL,
+    "created_at" TIMESTAMPTZ NOT NULL,
     CONSTRAINT "uid_refund_merchan_caed02" UNIQUE ("merchant_id", "order_id", "external_id")
-) /* One refund event of an order (several allowed); its per-line parts are `RefundLine`s. */;
+);
 CREATE INDEX IF NOT EXISTS "idx_refund_order_i_ab8f81" ON "refund" ("order_id");
+COMMENT ON COLUMN "refund"."external_id" IS 'the shop''s refund id';
+COMMENT ON COLUMN "refund"."content_hash" IS 'tells a replay from a conflict';
+COMMENT ON TABLE "refund" IS 'One refund event of an order (several allowed); its per-line parts are `RefundLine`s.';
 CREATE TABLE IF NOT EXISTS "refund_line" (
-    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "id" BIGSERIAL NOT NULL PRIMARY KEY,
     "merchant_id" BIGINT NOT NULL,
     "refund_id" BIGINT NOT NULL,
     "order_line_id" BIGINT NOT NULL,
-    "quantity" BIGINT NOT NULL /* units returned; 0 for an amount-only refund */,
-    "amount_minor" BIGINT NOT NULL /* net amount refunded on this line */
-) /* The part of a refund that falls on one order line: units returned and net amount refunded. */;
+    "quantity" BIGINT NOT NULL,
+    "amount_minor" BIGINT NOT NULL
+);
 CREATE INDEX IF NOT EXISTS "idx_refund_line_refund__dfd06f" ON "refund_line" ("refund_id");
 CREATE INDEX IF NOT EXISTS "idx_refund_line_order_l_57470a" ON "refund_line" ("order_line_id");
+COMMENT ON COLUMN "refund_line"."quantity" IS 'units returned; 0 for an amount-only refund';
+COMMENT ON COLUMN "refund_line"."amount_minor" IS 'net amount refunded on this line';
+COMMENT ON TABLE "refund_line" IS 'The part of a refund that falls on one order line: units returned and net amount refunded.';
 CREATE TABLE IF NOT EXISTS "share_link" (
-    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "id" BIGSERIAL NOT NULL PRIMARY KEY,
     "merchant_id" BIGINT NOT NULL,
     "partner_id" BIGINT NOT NULL,
     "code" VARCHAR(16) NOT NULL UNIQUE,
     "target_url" VARCHAR(2000) NOT NULL,
     "scene" VARCHAR(16) NOT NULL,
     "sku" VARCHAR(100),
-    "campaign" VARCHAR(100) NOT NULL /* '' when none */,
-    "active" INT NOT NULL,
-    "created_at" TIMESTAMP NOT NULL
-) /* A trackable short link of a partner, for one scene; `\/r\/{code}` redirects to `target_url`. */;
+    "campaign" VARCHAR(100) NOT NULL,
+    "active" BOOL NOT NULL,
+    "created_at" TIMESTAMPTZ NOT NULL
+);
 CREATE INDEX IF NOT EXISTS "idx_share_link_merchan_d881c4" ON "share_link" ("merchant_id", "partner_id", "scene", "campaign");
+COMMENT ON COLUMN "share_link"."campaign" IS ''''' when none';
+COMMENT ON TABLE "share_link" IS 'A trackable short link of a partner, for one scene; `/r/{code}` redirects to `target_url`.';
 CREATE TABLE IF NOT EXISTS "webhook_receipt" (
-    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "id" BIGSERIAL NOT NULL PRIMARY KEY,
     "merchant_id" BIGINT NOT NULL,
     "webhook_id" VARCHAR(200) NOT NULL,
     "body_hash" VARCHAR(64) NOT NULL,
     "status_code" INT NOT NULL,
-    "response" JSON NOT NULL,
-    "received_at" TIMESTAMP NOT NULL,
+    "response" JSONB NOT NULL,
+    "received_at" TIMESTAMPTZ NOT NULL,
     CONSTRAINT "uid_webhook_rec_merchan_23a667" UNIQUE ("merchant_id", "webhook_id")
-) /* A shop event already handled: a replay of `webhook_id` is answered with the stored result. */;
+);
+COMMENT ON TABLE "webhook_receipt" IS 'A shop event already handled: a replay of `webhook_id` is answered with the stored result.';
 CREATE TABLE IF NOT EXISTS "commission" (
-    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "id" BIGSERIAL NOT NULL PRIMARY KEY,
     "merchant_id" BIGINT NOT NULL,
     "partner_id" BIGINT NOT NULL,
-    "order_id" BIGINT NOT NULL /* referral order id */,
-    "order_line_id" BIGINT /* null for a per-order reward */,
-    "line_no" INT /* the line's number in the order; null per order */,
-    "level" SMALLINT NOT NULL /* 1: the attributed partner, 2: their recruiter */,
-    "kind" VARCHAR(8) NOT NULL /* cash or points */,
-    "asset" VARCHAR(3) NOT NULL /* currency code for cash, PTS for points */,
-    "amount" BIGINT NOT NULL /* minor units or points; negative for a reversal */,
-    "base_minor" BIGINT NOT NULL /* net amount the reward was computed on (refunded, negative) */,
+    "order_id" BIGINT NOT NULL,
+    "order_line_id" BIGINT,
+    "line_no" INT,
+    "level" SMALLINT NOT NULL,
+    "kind" VARCHAR(8) NOT NULL,
+    "asset" VARCHAR(3) NOT NULL,
+    "amount" BIGINT NOT NULL,
+    "base_minor" BIGINT NOT NULL,
     "rule_set_version" INT NOT NULL,
     "rule_id" VARCHAR(64) NOT NULL,
-    "reversal_of" BIGINT /* the commission a reversal gives back */,
-    "refund_id" BIGINT /* referral refund that caused a reversal */,
+    "reversal_of" BIGINT,
+    "refund_id" BIGINT,
     "status" VARCHAR(16) NOT NULL,
-    "occurred_at" TIMESTAMP NOT NULL /* when the order (or the refund) happened */,
-    "available_at" TIMESTAMP /* completion + hold; null until completed */,
-    "explanation" JSON NOT NULL /* how the amount was computed, for people */,
+    "occurred_at" TIMESTAMPTZ NOT NULL,
+    "available_at" TIMESTAMPTZ,
+    "explanation" JSONB NOT NULL,
     "rejected_reason" VARCHAR(500),
-    "rejected_by_key_id" BIGINT /* API key that rejected it */,
-    "rejected_at" TIMESTAMP,
-    "created_at" TIMESTAMP NOT NULL,
-    "payout_batch_id" BIGINT /* payout batch that claimed it (set at approval, cleared if the line fails) */,
+    "rejected_by_key_id" BIGINT,
+    "rejected_at" TIMESTAMPTZ,
+    "created_at" TIMESTAMPTZ NOT NULL,
+    "payout_batch_id" BIGINT,
     CONSTRAINT "uid_commission_merchan_9336a9" UNIQUE ("merchant_id", "reversal_of", "refund_id")
-) /* What one partner earns (or gives back) on one order line, or once per order. */;
+);
 CREATE INDEX IF NOT EXISTS "idx_commission_merchan_5221f4" ON "commission" ("merchant_id", "order_id");
 CREATE INDEX IF NOT EXISTS "idx_commission_merchan_a958f3" ON "commission" ("merchant_id", "partner_id", "occurred_at");
 CREATE INDEX IF NOT EXISTS "idx_commission_merchan_7b0916" ON "commission" ("merchant_id", "status", "available_at");
 CREATE INDEX IF NOT EXISTS "idx_commission_status_6a7a01" ON "commission" ("status", "available_at");
 CREATE INDEX IF NOT EXISTS "idx_commission_merchan_9e33e8" ON "commission" ("merchant_id", "payout_batch_id", "partner_id");
+COMMENT ON COLUMN "commission"."order_id" IS 'referral order id';
+COMMENT ON COLUMN "commission"."order_line_id" IS 'null for a per-order reward';
+COMMENT ON COLUMN "commission"."line_no" IS 'the line''s number in the order; null per order';
+COMMENT ON COLUMN "commission"."level" IS '1: the attributed partner, 2: their recruiter';
+COMMENT ON COLUMN "commission"."kind" IS 'cash or points';
+COMMENT ON COLUMN "commission"."asset" IS 'currency code for cash, PTS for points';
+COMMENT ON COLUMN "commission"."amount" IS 'minor units or points; negative for a reversal';
+COMMENT ON COLUMN "commission"."base_minor" IS 'net amount the reward was computed on (refunded, negative)';
+COMMENT ON COLUMN "commission"."reversal_of" IS 'the commission a reversal gives back';
+COMMENT ON COLUMN "commission"."refund_id" IS 'referral refund that caused a reversal';
+COMMENT ON COLUMN "commission"."occurred_at" IS 'when the order (or the refund) happened';
+COMMENT ON COLUMN "commission"."available_at" IS 'completion + hold; null until completed';
+COMMENT ON COLUMN "commission"."explanation" IS 'how the amount was computed, for people';
+COMMENT ON COLUMN "commission"."rejected_by_key_id" IS 'API key that rejected it';
+COMMENT ON COLUMN "commission"."payout_batch_id" IS 'payout batch that claimed it (set at approval, cleared if the line fails)';
+COMMENT ON TABLE "commission" IS 'What one partner earns (or gives back) on one order line, or once per order.';
 CREATE TABLE IF NOT EXISTS "commission_terms" (
-    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "id" BIGSERIAL NOT NULL PRIMARY KEY,
     "merchant_id" BIGINT NOT NULL UNIQUE,
-    "hold_days" INT NOT NULL /* after-sales window after completion */,
-    "rounding" VARCHAR(16) NOT NULL /* half_up, half_even or down */,
-    "points_per_unit" VARCHAR(20) NOT NULL /* points for one major unit (a decimal string) */,
-    "points_rounding" VARCHAR(8) NOT NULL /* down or nearest */,
-    "updated_at" TIMESTAMP NOT NULL
-) /* A merchant's commission settings: after-sales hold, rounding, points rate. */;
+    "hold_days" INT NOT NULL,
+    "rounding" VARCHAR(16) NOT NULL,
+    "points_per_unit" VARCHAR(20) NOT NULL,
+    "points_rounding" VARCHAR(8) NOT NULL,
+    "updated_at" TIMESTAMPTZ NOT NULL
+);
+COMMENT ON COLUMN "commission_terms"."hold_days" IS 'after-sales window after completion';
+COMMENT ON COLUMN "commission_terms"."rounding" IS 'half_up, half_even or down';
+COMMENT ON COLUMN "commission_terms"."points_per_unit" IS 'points for one major unit (a decimal string)';
+COMMENT ON COLUMN "commission_terms"."points_rounding" IS 'down or nearest';
+COMMENT ON TABLE "commission_terms" IS 'A merchant''s commission settings: after-sales hold, rounding, points rate.';
 CREATE TABLE IF NOT EXISTS "rule_set_version" (
-    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "id" BIGSERIAL NOT NULL PRIMARY KEY,
     "merchant_id" BIGINT NOT NULL,
     "version" INT NOT NULL,
     "status" VARCHAR(16) NOT NULL,
-    "active_slot" INT /* true while active, else null */,
-    "content" JSON NOT NULL,
-    "created_at" TIMESTAMP NOT NULL,
-    "updated_at" TIMESTAMP NOT NULL,
-    "published_at" TIMESTAMP,
-    "retired_at" TIMESTAMP,
+    "active_slot" BOOL,
+    "content" JSONB NOT NULL,
+    "created_at" TIMESTAMPTZ NOT NULL,
+    "updated_at" TIMESTAMPTZ NOT NULL,
+    "published_at" TIMESTAMPTZ,
+    "retired_at" TIMESTAMPTZ,
     CONSTRAINT "uid_rule_set_ve_merchan_ec2c62" UNIQUE ("merchant_id", "version"),
     CONSTRAINT "uid_rule_set_ve_merchan_d1510c" UNIQUE ("merchant_id", "active_slot")
-) /* One version of a merchant's rule set; published versions are never edited. */;
+);
+COMMENT ON COLUMN "rule_set_version"."active_slot" IS 'true while active, else null';
+COMMENT ON TABLE "rule_set_version" IS 'One version of a merchant''s rule set; published versions are never edited.';
 CREATE TABLE IF NOT EXISTS "ledger_transaction" (
-    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "id" BIGSERIAL NOT NULL PRIMARY KEY,
     "merchant_id" BIGINT NOT NULL,
-    "kind" VARCHAR(24) NOT NULL /* payouts.ledger.TransactionKind */,
-    "asset" VARCHAR(3) NOT NULL /* ISO 4217 code, or PTS for points */,
-    "reference" VARCHAR(100) NOT NULL /* commission id, batch line id... */,
+    "kind" VARCHAR(24) NOT NULL,
+    "asset" VARCHAR(3) NOT NULL,
+    "reference" VARCHAR(100) NOT NULL,
     "idempotency_key" VARCHAR(200) NOT NULL,
     "content_hash" VARCHAR(64) NOT NULL,
     "memo" VARCHAR(500) NOT NULL,
-    "created_at" TIMESTAMP NOT NULL,
+    "created_at" TIMESTAMPTZ NOT NULL,
     CONSTRAINT "uid_ledger_tran_merchan_ee6fe8" UNIQUE ("merchant_id", "idempotency_key")
-) /* One balanced entry: why money or points moved (`kind`), in one asset, caused by `reference`. */;
+);
 CREATE INDEX IF NOT EXISTS "idx_ledger_tran_merchan_4d3f8d" ON "ledger_transaction" ("merchant_id", "reference");
+COMMENT ON COLUMN "ledger_transaction"."kind" IS 'payouts.ledger.TransactionKind';
+COMMENT ON COLUMN "ledger_transaction"."asset" IS 'ISO 4217 code, or PTS for points';
+COMMENT ON COLUMN "ledger_transaction"."reference" IS 'commission id, batch line id...';
+COMMENT ON TABLE "ledger_transaction" IS 'One balanced entry: why money or points moved (`kind`), in one asset, caused by `reference`.';
 CREATE TABLE IF NOT EXISTS "ledger_posting" (
-    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "id" BIGSERIAL NOT NULL PRIMARY KEY,
     "merchant_id" BIGINT NOT NULL,
-    "account" VARCHAR(24) NOT NULL /* payouts.ledger.AccountKind */,
-    "partner_id" BIGINT /* owner, or counterparty of a merchant account */,
+    "account" VARCHAR(24) NOT NULL,
+    "partner_id" BIGINT,
     "asset" VARCHAR(3) NOT NULL,
-    "amount_minor" BIGINT NOT NULL /* signed: positive adds to the account */,
+    "amount_minor" BIGINT NOT NULL,
     "transaction_id" BIGINT NOT NULL REFERENCES "ledger_transaction" ("id") ON DELETE RESTRICT
-) /* One leg of an entry: a signed amount on one account; an entry's legs sum to zero. */;
+);
 CREATE INDEX IF NOT EXISTS "idx_ledger_post_merchan_e4d386" ON "ledger_posting" ("merchant_id", "partner_id", "asset", "account");
 CREATE INDEX IF NOT EXISTS "idx_ledger_post_merchan_065e30" ON "ledger_posting" ("merchant_id", "asset", "account", "partner_id");
 CREATE INDEX IF NOT EXISTS "idx_ledger_post_transac_d19753" ON "ledger_posting" ("transaction_id");
+COMMENT ON COLUMN "ledger_posting"."account" IS 'payouts.ledger.AccountKind';
+COMMENT ON COLUMN "ledger_posting"."partner_id" IS 'owner, or counterparty of a merchant account';
+COMMENT ON COLUMN "ledger_posting"."amount_minor" IS 'signed: positive adds to the account';
+COMMENT ON TABLE "ledger_posting" IS 'One leg of an entry: a signed amount on one account; an entry''s legs sum to zero.';
 CREATE TABLE IF NOT EXISTS "outbox_event" (
-    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "id" BIGSERIAL NOT NULL PRIMARY KEY,
     "merchant_id" BIGINT NOT NULL,
-    "event_id" VARCHAR(40) NOT NULL UNIQUE /* msg_...: the webhook-id header */,
-    "type" VARCHAR(40) NOT NULL /* commission.created, payout.line_paid... */,
-    "payload" JSON NOT NULL /* the body sent: {type, timestamp, data} */,
-    "created_at" TIMESTAMP NOT NULL,
-    "attempts" INT NOT NULL /* deliveries started so far */,
-    "next_attempt_at" TIMESTAMP NOT NULL /* pending: due from then (a claim pushes it on) */,
-    "delivered_at" TIMESTAMP,
-    "last_error" VARCHAR(500) /* the last failed attempt's answer */,
-    "status" VARCHAR(16) NOT NULL /* OutboxStatus */
-) /* One signed event for the merchant (commission created or reversed, payout line paid or */;
+    "event_id" VARCHAR(40) NOT NULL UNIQUE,
+    "type" VARCHAR(40) NOT NULL,
+    "payload" JSONB NOT NULL,
+    "created_at" TIMESTAMPTZ NOT NULL,
+    "attempts" INT NOT NULL,
+    "next_attempt_at" TIMESTAMPTZ NOT NULL,
+    "delivered_at" TIMESTAMPTZ,
+    "last_error" VARCHAR(500),
+    "status" VARCHAR(16) NOT NULL
+);
 CREATE INDEX IF NOT EXISTS "idx_outbox_even_status_4f837c" ON "outbox_event" ("status", "next_attempt_at");
 CREATE INDEX IF NOT EXISTS "idx_outbox_even_merchan_1e28cd" ON "outbox_event" ("merchant_id", "id");
+COMMENT ON COLUMN "outbox_event"."event_id" IS 'msg_...: the webhook-id header';
+COMMENT ON COLUMN "outbox_event"."type" IS 'commission.created, payout.line_paid...';
+COMMENT ON COLUMN "outbox_event"."payload" IS 'the body sent: {type, timestamp, data}';
+COMMENT ON COLUMN "outbox_event"."attempts" IS 'deliveries started so far';
+COMMENT ON COLUMN "outbox_event"."next_attempt_at" IS 'pending: due from then (a claim pushes it on)';
+COMMENT ON COLUMN "outbox_event"."last_error" IS 'the last failed attempt''s answer';
+COMMENT ON COLUMN "outbox_event"."status" IS 'OutboxStatus';
+COMMENT ON TABLE "outbox_event" IS 'One signed event for the merchant (commission created or reversed, payout line paid or';
 CREATE TABLE IF NOT EXISTS "payout_batch" (
-    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "id" BIGSERIAL NOT NULL PRIMARY KEY,
     "merchant_id" BIGINT NOT NULL,
-    "asset" VARCHAR(3) NOT NULL /* ISO 4217 code, or PTS for points */,
-    "cutoff" TIMESTAMP NOT NULL /* available_at <= cutoff is in (UTC) */,
+    "asset" VARCHAR(3) NOT NULL,
+    "cutoff" TIMESTAMPTZ NOT NULL,
     "status" VARCHAR(16) NOT NULL,
-    "open_slot" INT /* true unless discarded, then null */,
-    "minimum_minor" BIGINT NOT NULL /* minimum payout applied at the last computation */,
-    "withholding" VARCHAR(40) NOT NULL /* withholding rule applied */,
-    "created_by" VARCHAR(40) NOT NULL /* api key id, 'schedule' or 'cli' */,
+    "open_slot" BOOL,
+    "minimum_minor" BIGINT NOT NULL,
+    "withholding" VARCHAR(40) NOT NULL,
+    "created_by" VARCHAR(40) NOT NULL,
     "approved_by" VARCHAR(40),
-    "created_at" TIMESTAMP NOT NULL,
-    "approved_at" TIMESTAMP,
-    "exported_at" TIMESTAMP,
-    "closed_at" TIMESTAMP,
-    "discarded_at" TIMESTAMP,
+    "created_at" TIMESTAMPTZ NOT NULL,
+    "approved_at" TIMESTAMPTZ,
+    "exported_at" TIMESTAMPTZ,
+    "closed_at" TIMESTAMPTZ,
+    "discarded_at" TIMESTAMPTZ,
     CONSTRAINT "uid_payout_batc_merchan_fad3da" UNIQUE ("merchant_id", "asset", "cutoff", "open_slot")
-) /* Every available commission and unsettled reversal of one asset up to `cutoff` (inclusive), */;
+);
 CREATE INDEX IF NOT EXISTS "idx_payout_batc_merchan_f4bb5a" ON "payout_batch" ("merchant_id", "status");
+COMMENT ON COLUMN "payout_batch"."asset" IS 'ISO 4217 code, or PTS for points';
+COMMENT ON COLUMN "payout_batch"."cutoff" IS 'available_at < cutoff is in (UTC)';
+COMMENT ON COLUMN "payout_batch"."open_slot" IS 'true unless discarded, then null';
+COMMENT ON COLUMN "payout_batch"."minimum_minor" IS 'minimum payout applied at the last computation';
+COMMENT ON COLUMN "payout_batch"."withholding" IS 'withholding rule applied';
+COMMENT ON COLUMN "payout_batch"."created_by" IS 'api key id, ''schedule'' or ''cli''';
+COMMENT ON TABLE "payout_batch" IS 'Every available commission and unsettled reversal of one asset available before `cutoff` (the first instant of the next period),';
 CREATE TABLE IF NOT EXISTS "payout_batch_line" (
-    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "id" BIGSERIAL NOT NULL PRIMARY KEY,
     "merchant_id" BIGINT NOT NULL,
     "partner_id" BIGINT NOT NULL,
     "asset" VARCHAR(3) NOT NULL,
-    "status" VARCHAR(16) NOT NULL /* payouts.models.PayoutLineStatus */,
-    "reason" VARCHAR(500) /* why carried forward, held, failed, returned */,
-    "gross_minor" BIGINT NOT NULL /* sum of the partner's entries in the batch */,
-    "withheld_minor" BIGINT NOT NULL /* tax withheld on the line */,
-    "net_minor" BIGINT NOT NULL /* gross - withheld: what the bank sends */,
-    "commission_count" INT NOT NULL /* commissions and reversals netted in the line */,
+    "status" VARCHAR(16) NOT NULL,
+    "reason" VARCHAR(500),
+    "gross_minor" BIGINT NOT NULL,
+    "withheld_minor" BIGINT NOT NULL,
+    "net_minor" BIGINT NOT NULL,
+    "commission_count" INT NOT NULL,
     "payee_name" VARCHAR(200),
     "payee_account" VARCHAR(200),
-    "settled_at" TIMESTAMP /* when it became paid, failed or returned */,
+    "settled_at" TIMESTAMPTZ,
     "batch_id" BIGINT NOT NULL REFERENCES "payout_batch" ("id") ON DELETE RESTRICT,
     CONSTRAINT "uid_payout_batc_batch_i_156b88" UNIQUE ("batch_id", "partner_id")
-) /* One partner's net in a batch: what is paid (or why it is carried forward or held). */;
+);
 CREATE INDEX IF NOT EXISTS "idx_payout_batc_merchan_84cf55" ON "payout_batch_line" ("merchant_id", "batch_id", "id");
+COMMENT ON COLUMN "payout_batch_line"."status" IS 'payouts.models.PayoutLineStatus';
+COMMENT ON COLUMN "payout_batch_line"."reason" IS 'why carried forward, held, failed, returned';
+COMMENT ON COLUMN "payout_batch_line"."gross_minor" IS 'sum of the partner''s entries in the batch';
+COMMENT ON COLUMN "payout_batch_line"."withheld_minor" IS 'tax withheld on the line';
+COMMENT ON COLUMN "payout_batch_line"."net_minor" IS 'gross - withheld: what the bank sends';
+COMMENT ON COLUMN "payout_batch_line"."commission_count" IS 'commissions and reversals netted in the line';
+COMMENT ON COLUMN "payout_batch_line"."settled_at" IS 'when it became paid, failed or returned';
+COMMENT ON TABLE "payout_batch_line" IS 'One partner''s net in a batch: what is paid (or why it is carried forward or held).';
 CREATE TABLE IF NOT EXISTS "payout_minimum" (
-    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "id" BIGSERIAL NOT NULL PRIMARY KEY,
     "merchant_id" BIGINT NOT NULL,
     "asset" VARCHAR(3) NOT NULL,
     "minimum_minor" BIGINT NOT NULL,
-    "updated_at" TIMESTAMP NOT NULL,
+    "updated_at" TIMESTAMPTZ NOT NULL,
     CONSTRAINT "uid_payout_mini_merchan_c29087" UNIQUE ("merchant_id", "asset")
-) /* A merchant's minimum payout in one asset (minor units, or points); no row means the default */;
+);
+COMMENT ON TABLE "payout_minimum" IS 'A merchant''s minimum payout in one asset (minor units, or points); no row means the default';
 CREATE TABLE IF NOT EXISTS "payout_schedule" (
-    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "id" BIGSERIAL NOT NULL PRIMARY KEY,
     "merchant_id" BIGINT NOT NULL,
     "asset" VARCHAR(3) NOT NULL,
-    "frequency" VARCHAR(8) NOT NULL /* payouts.models.PayoutFrequency */,
-    "day" SMALLINT NOT NULL /* weekday 0-6 (weekly) or day of month 1-28 (monthly) */,
-    "created_at" TIMESTAMP NOT NULL,
-    "updated_at" TIMESTAMP NOT NULL,
+    "frequency" VARCHAR(8) NOT NULL,
+    "day" SMALLINT NOT NULL,
+    "created_at" TIMESTAMPTZ NOT NULL,
+    "updated_at" TIMESTAMPTZ NOT NULL,
     CONSTRAINT "uid_payout_sche_merchan_437410" UNIQUE ("merchant_id", "asset")
-) /* When `relay payouts tick` drafts a batch of one asset: at the end of every period, in the */;
+);
 CREATE INDEX IF NOT EXISTS "idx_payout_sche_frequen_69bd45" ON "payout_schedule" ("frequency");
+COMMENT ON COLUMN "payout_schedule"."frequency" IS 'payouts.models.PayoutFrequency';
+COMMENT ON COLUMN "payout_schedule"."day" IS 'weekday 0-6 (weekly) or day of month 1-28 (monthly)';
+COMMENT ON TABLE "payout_schedule" IS 'When `relay payouts tick` drafts a batch of one asset: at the end of every period, in the';
 CREATE TABLE IF NOT EXISTS "payout_terms" (
-    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "id" BIGSERIAL NOT NULL PRIMARY KEY,
     "merchant_id" BIGINT NOT NULL UNIQUE,
-    "withholding" VARCHAR(40) NOT NULL /* name of a rule in payouts.withholding.RULES */,
-    "updated_at" TIMESTAMP NOT NULL
-) /* A merchant's payout settings; no row means the defaults (no withholding). */;
+    "withholding" VARCHAR(40) NOT NULL,
+    "updated_at" TIMESTAMPTZ NOT NULL
+);
+COMMENT ON COLUMN "payout_terms"."withholding" IS 'name of a rule in payouts.withholding.RULES';
+COMMENT ON TABLE "payout_terms" IS 'A merchant''s payout settings; no row means the defaults (no withholding).';
 CREATE TABLE IF NOT EXISTS "points_redemption" (
-    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "id" BIGSERIAL NOT NULL PRIMARY KEY,
     "merchant_id" BIGINT NOT NULL,
     "partner_id" BIGINT NOT NULL,
-    "points" BIGINT NOT NULL /* positive: points taken from the wallet */,
-    "order_ref" VARCHAR(100) NOT NULL /* the shop's order the points paid for */,
+    "points" BIGINT NOT NULL,
+    "order_ref" VARCHAR(100) NOT NULL,
     "idempotency_key" VARCHAR(200) NOT NULL,
-    "balance_after" BIGINT NOT NULL /* wallet balance right after the redemption */,
-    "created_at" TIMESTAMP NOT NULL,
+    "balance_after" BIGINT NOT NULL,
+    "created_at" TIMESTAMPTZ NOT NULL,
     CONSTRAINT "uid_points_rede_merchan_3a1c49" UNIQUE ("merchant_id", "idempotency_key")
-) /* Points a partner spent at the merchant's checkout on one order: the wallet went down by */;
+);
 CREATE INDEX IF NOT EXISTS "idx_points_rede_merchan_f9695c" ON "points_redemption" ("merchant_id", "partner_id", "id");
 CREATE INDEX IF NOT EXISTS "idx_points_rede_merchan_812f0c" ON "points_redemption" ("merchant_id", "order_ref");
+COMMENT ON COLUMN "points_redemption"."points" IS 'positive: points taken from the wallet';
+COMMENT ON COLUMN "points_redemption"."order_ref" IS 'the shop''s order the points paid for';
+COMMENT ON COLUMN "points_redemption"."balance_after" IS 'wallet balance right after the redemption';
+COMMENT ON TABLE "points_redemption" IS 'Points a partner spent at the merchant''s checkout on one order: the wallet went down by';
 CREATE TABLE IF NOT EXISTS "points_restore" (
-    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "id" BIGSERIAL NOT NULL PRIMARY KEY,
     "merchant_id" BIGINT NOT NULL,
     "partner_id" BIGINT NOT NULL,
-    "points" BIGINT NOT NULL /* positive: points put back in the wallet */,
-    "idempotency_key" VARCHAR(200) NOT NULL /* the shop's, unique per redemption */,
-    "balance_after" BIGINT NOT NULL /* wallet balance right after the restore */,
-    "created_at" TIMESTAMP NOT NULL,
+    "points" BIGINT NOT NULL,
+    "idempotency_key" VARCHAR(200) NOT NULL,
+    "balance_after" BIGINT NOT NULL,
+    "created_at" TIMESTAMPTZ NOT NULL,
     "redemption_id" BIGINT NOT NULL REFERENCES "points_redemption" ("id") ON DELETE RESTRICT,
     CONSTRAINT "uid_points_rest_redempt_2bab74" UNIQUE ("redemption_id", "idempotency_key")
-) /* Points of a redemption put back in the wallet because the shop refunded (part of) the */;
+);
 CREATE INDEX IF NOT EXISTS "idx_points_rest_merchan_423172" ON "points_restore" ("merchant_id", "redemption_id");
+COMMENT ON COLUMN "points_restore"."points" IS 'positive: points put back in the wallet';
+COMMENT ON COLUMN "points_restore"."idempotency_key" IS 'the shop''s, unique per redemption';
+COMMENT ON COLUMN "points_restore"."balance_after" IS 'wallet balance right after the restore';
+COMMENT ON TABLE "points_restore" IS 'Points of a redemption put back in the wallet because the shop refunded (part of) the';
 CREATE TABLE IF NOT EXISTS "points_settings" (
-    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "id" BIGSERIAL NOT NULL PRIMARY KEY,
     "merchant_id" BIGINT NOT NULL UNIQUE,
-    "expiry_months" SMALLINT /* null: points never expire */,
-    "updated_at" TIMESTAMP NOT NULL
-) /* A merchant's points wallet settings; no row (or no `expiry_months`) means points never expire. */;
+    "expiry_months" SMALLINT,
+    "updated_at" TIMESTAMPTZ NOT NULL
+);
+COMMENT ON COLUMN "points_settings"."expiry_months" IS 'null: points never expire';
+COMMENT ON TABLE "points_settings" IS 'A merchant''s points wallet settings; no row (or no `expiry_months`) means points never expire.';
 CREATE TABLE IF NOT EXISTS "aerich" (
-    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "id" SERIAL NOT NULL PRIMARY KEY,
     "version" VARCHAR(255) NOT NULL,
     "app" VARCHAR(100) NOT NULL,
-    "content" JSON NOT NULL
+    "content" JSONB NOT NULL
 );"""
 
 
@@ -488,52 +594,52 @@ MODELS_STATE = (
     "4EO6pd5uWYW55jdVQL47H1bUZ+CS2DMmg88hVrE/pLIMJJnO+JghrhxsmoqVf/bpG7Qj26"
     "7Bi5GlbXNnTJa0C3Z7jwVBEbqwXPdMUxlc4lx22UTfhHSXELViHUTglSaa51o81DtS7aBZ"
     "g5aOdOPdxTPeTuUDQ5LGPgsD6AaDrZ0Cl6d+urvM5amXXK7m8nwnqhHFvUVSPac8m8w8rF"
-    "6Ln0ncf8ofJrAxMpsiJLdvwYIyHPbJoeNZ7oxjH7xuzu25vls9eB4LRcNWluSGwWvjCwcp"
-    "l5WgfHhRM8WaZp7LuPSFykA3nLAdboE8ESknFACU1NFThZoUhE5MrUviO9Wo2oQ7pJzEgx"
-    "e5g4XfVl4UVsc5aIaOhyg/LAEccOkYRiycI0pTo6uVjFiYkIrLVUbIxQgReUfx3UQP8jRc"
-    "Ti09rTO1daYabxu3OTHPC7KVLGi1XEQx1Q5ZsXqTMPL7P6jdA/c1B2zZn+/fPkPTdUf06J"
-    "2uGpZoCvndZVnNsBTd5iqGRQpA3YphSmGMdcQuiXXEH/6uVlg1bOJ4zmQ2aZIjmCM1eceP"
-    "ZhvBIcAwch0JP4itfNllLsbpmKodYL4M9gmoWcE7Q7bB5coDy6yuza/NVhbiVQIzI9gXxY"
-    "QGtdDEaSqjVTU6dUR/OTRZD7g1ZjbI4ABVtgPLdQ7MkILssFRbDBkygx2QDffs9b3vbfR0"
-    "3xGwhd9Xgw7EadI2jGOy1cO+IaSzkZwzpK2cTZaz5fq82SKuE7YyNlnGsb3ZJPieoW0lbZ"
-    "qkG+WniMBWgWlfIzlFiyp+cLxdVNO2kp6SZdvyeG3E2Wox254bDa+Uq6JCnQdYWjJEDy+V"
-    "MT+s/0FFHU2RG3IIFh4WBHHEIVgNAnSSDP0AmYHm3xge/Ki4sMhqbyECsaPA51w6mOL6m1"
-    "gOVDXbSe6IFT8QG6dlw3BszzPjcYiYY/C3L/wK+Bmoi+JlQvqNRMexGikWBO3DM0RjxPRl"
-    "5Nd7FKVL+CNMOfQRCGsfk/sxe/DEuTh5G0f1+ze/RR2Nv7/4Df7p97E7MCN9AV9OaqccHR"
-    "N4D+AEvhwiwh3VN6UBXNryp8pVlfQUVkFmkaoDlyFD7E+A7VxxrphsE2ng5UHdVLdlrcjn"
-    "U/Fbna5NimnjuLuw/G/HU7vFKpStAPDIfgbSG7oFVxwq341YaRN4tyrqk9LQUDnbNgIxXV"
-    "uG8qKyhMsKy0QUBnu8O6gZZnTCrtAIuwqE2wUlK5wFXrNQ0FrQt5qWWm+dzxCavNB3lqrd"
-    "Kns8BpOauh+ktf96wsrTmpstlLVoRIhb2YumyiY2uOqJJUVm9BckvnbyIhbMZcawRGOy6u"
-    "6yFQkltnWvpLB9qZSKSI0Wlu5HQIM89iIQhR93Gn5VK0vBm6LHoCd+1dAC0lQGawINldy1"
-    "1DKTTGvQziFH2DK8EsNVekeDGEaacmciGKD3YhGekAyYhT5A9JRGGq8s51NH5931MIf+Ku"
-    "jexupaQcq3afA+Y6D/JBdjysgiL4japfAzSWo7JoqyUFI3UwRffweNKn8v2f9RAmI7pUGp"
-    "aEC3Qkhqoo19Mh51HVf4OhBBGh2Xq1eaJ4dCscdMOiw4FueJHF1hazQsFj9h1FNJc0rKGQ"
-    "mu814P3uHFyfHJSaQKWrMAwznY0G1Cf42uJfJbLMrHXfJSXlPLeDmqmXKXjc20oZc29GL6"
-    "ctl6/reuo6/Y8/9cckYMf8Xb/uPlAtlNUHaBQRRjlIwpPXGnskHKFcd4RBXNkeuDn1Qdf0"
-    "EzuR8wbPuj4nQkdKzHPhE5kTzCHKXqQVxGWV4Ma9MOsWZtsMACEI5vd5X2llMc13anpM/w"
-    "ARfF88i/gf6YfBajUMOk2MEIy0oMGKiKTKKeFJtkqV1EA8EJD68v57MM6FNJlfxHZxgwoA"
-    "UFtoX0tHrlDqzxrV65Z3plsgDV4G+KyGQeF+NK/qhPvy7/31Tg/5tS/r/J8t+mBZy/m1DX"
-    "LV1YFInJC0pnztgjzJOcvHhFDvGHuzhCBw8egz164nvhmLx8cfqGHIq/4XStiN7Z6etX8Z"
-    "qDP5atMncfrz98KAittgmWe6bLV0mwbC24fZP6Tlhw9yyYSPYVmm/ydBXbLYxH1vP5K/87"
-    "xmqxcU65i52TQzil1YIoSD1Z6ZWfbhvSmkatafTk4vlsBPLMqtKI/CzQGamsSeN4kWvoWH"
-    "uO4y8/f3h310SfX33hjlbDaDWMzWoYIq79hWHjVCWRvJqRHbNc1xCje0F6+JMKh7wJfKlR"
-    "kV8+xU5lyj+rqQzWmFmPqDT4Eg7gBzYLVLMfMH1ZSOZIaPtzjwxyZvq67vPg9eWD98mh7C"
-    "5N+v0cK/r9rpZz2u9//iLTTI+OySfhG5bd1+xLXLHYcCa90sIJLW5PRs5XxhUYgeAbgA3f"
-    "+pGAeOgHrI8KFO8SRq0xXMZjc6ImhOj/hUzUzTTKTZJ1x/70gF8mhYaxqBTiaVWbV1VIHc"
-    "4DASpqdAQf6FU8/sFDAlxciY8KWUyHw0VdZPuY9AfURcBRD/3gSaKw4mrgjMZwHzwlm9Zh"
-    "CzuXLrBVHd6bJzDsoRNgGTigU/Oq4VXPtgp+Mo02neSHibQFTeeElDBTuPXJt4rnDuypbZ"
-    "rtsxRAXL65BvNjGpMZj5qZE8ImeRltkiF9ZF7c9UdtMrX8xRsWTrKF1DDLUkRGR1USLUNq"
-    "VDJDUcpK1BsZ5tvqVkrZrZTX8HJJXsPLfF5DVkmoIZECUpPlYlI2SUo9rLdK5UiNXqyUxq"
-    "smrWu+4qtIm1CmrldtKKxcILvpsigLhTWqZhZIq/RHC5rpFu4OvgnbKWeWYtoSx07M1Qpe"
-    "nWRsVZeO9L/GaxmZzkLpulB5GNEqyCyKfZMiBUE5QLBbEyr+cJmjQuDfWu4S+VsOddeJ7t"
-    "ERbLiU3pucTyeZRi9y79yL9Vx+CnCTBy81WQkMxJINoU8mEkNIMb8w8vWUuzVS92rk2Ehf"
-    "ofVbtH4L45fT1m/xPAXwjPwWxfuXyYbA8zGWNSdGV/WNFP0paxtsrS29OVs6VlxN/X5aQ7"
-    "pcIPtlSKcLA2b09+ofaI7U5A/UQNViSeWM9EqeFkn98hkF+IkdE0rVGhq5V9KsQhpCEHcK"
-    "bNop9YjEI7oVXCJcH1wTVytVPbV15UCwWHkd/uyzb1MnWPREsgPvHylwrCKWrgMxhD0Ftl"
-    "317RBK8gtiPTI05A/kUzebjClpXkQoGZdOOeNxqXmXDUORgYmoFTnDBw/2NdsJySeEeDDP"
-    "poFM/uBqX3dk5XQ5CiuN+i5wO1QHFDrkUP7neF11ACbTYoeNX5u7O+MKeTYCSTWgSr72vA"
-    "iWp6DliBuJYUNl3pDksmjtq2VIrCLjrEUG75t1YDgy+JoFjjUuUpLUmaXKEU3GPKUTlct5"
-    "xTv0c9mef7BkbfnGiyV1C02ics+eRmKyR68p/OXioorL7uKi3GWH53JtcutwWA3fQ+6uBd"
-    "KlAOl5Dv/l7vZTiXstIcnuno4Vkv8Q1+G76GlZwlxkRmqLjHh6+PH6b1l2v/1we5Pd+/AC"
-    "N0U+lk1uZt//HyCP3OM="
+    "6Ln0ncf8ofJrAxjXDAhn7ASN+CtWU47JPDpPCsI2CUYVRNCfUEzK9yfPuom3OObntCD57H"
+    "QtH8lSV5ZvAK+sLZymVVKR9e+kzhp5nnMi79qjJoDidsh1vwbiDqTigTKPWjp4o+KTiemH"
+    "WXxHeqUQEKd1s5iQcvci0LH7C8KKy0c9AyHQ8Rg1hOOODSyYy4OkeUuUa3LRmxMCEVl6uM"
+    "tovRJvKO4huMHuRp6J1axlrHbOuYNd7ObvNrnhf8K1nQarmbYqodsoj1hmPk92rzwG3NAb"
+    "P45/u3z9AK3hGVfKcLkCWKQn5zWVZ+LEW3ueJj0f5ft/iY0hdjFbFLYhXxh7+rFRYgmzie"
+    "M5lNmqQb5khN3vCj2UbICrCxXEciGWKHgWxYF0N+TFUOMPUGWw7ULAaeIdvgcuWB+VbXfa"
+    "DNVtb0VQIzI24YhZcGtYDJaSqjNTU6dUSrOrRYD7g1ZjbI4AA1tgPLdQ7MkIJs1lRbDBky"
+    "g32ZDffs9b3vbSB238G0hd9Xg2bGadI2ImSy1cO+ITq0kZwzpK2cTZaz5fq82SKuE7YyNl"
+    "nGsb3ZJI6foW0lbZqkG6W6iLhWgWlfI89FC1B+cLxdVNO2kumSZdvy0G/E2Wrh354bDa+U"
+    "9qIinQdYpRIDpITKkB+WEqGiJKdIMzkECw9rizjiEKwGATpJhn6AzEDzbwwPflRco2S1tx"
+    "Bx2FHgcy4dTHEpT6wsqgK7yR2xeAjC7LTEGo6dfmY8jiNzjP32hV8BPwN1UbxMSL+R6DgW"
+    "NsXaon14hmiMmL4M/HqPogoKf4Qphz5iau1jcj9mD544F+eB46h+/+a3qDny9xe/wT/9Pj"
+    "YaZqQvkNBJGZajYwLvAZzAl0OEwaNSqTSAS1v+VLmqkvbEKsYssn7gMmSIrQ6wMyzOFfN2"
+    "Ig28PKabatys1Qt9Knyr07X5NW0YdxeW/+14ardY0LIVAB7Zzzh6Q7fgiiPluxErbYIUV/"
+    "WBUhoaKmfbBjOmy9RQXlThcFmNmojCYI93BzXDjE7YFRphV+F5u6BkhbPAaxYKWguQV9NS"
+    "663zGUKTF/rOUrVbJaLHuFRT94O09l9PWHlacxOPshaNCHEre9FU2cQGVz2xpMiM/oLE10"
+    "5exIK5zBiWaExW3V22IqHEtu6V1MgvlVIRqdHC0v0IaJDHXgSi4ONOw69qZdl8U/QY9MSv"
+    "GlpAmspgTaChkruWsmiSaQ06Q+QIW4ZXYrjKAWkQw0hT7kwEA/RerOcTkgGz0AeIntJI45"
+    "WVgerovLse5tBfBd3bWF0rSPk2Dd5nDPSf5GJMGVnkBVG7qn4m323HRFEWSupm6unr76BR"
+    "lfQl+z9KQGynNCgVDehWCElNtLFPxqOu42JhByJIo+Ny9aL15FAo9phIh7XL4jSRoyvsso"
+    "Z15yeMeipnTkk5I8F13uvBO7w4OT45iVRBaxZgOAd7w03or9G1RHqLRfm4S17Ka2oJL0c1"
+    "M+6ysZk29NKGXkxfLlvP/9Z19BV7/p9Lzojhr3jbyrxcILsJyi4wiGKMkjFVLO5UNki54h"
+    "iPqKI5cn3wk6rjL2gm9wOGHYRUnI6EjvXYJyInkkeYo1TRiMsoy4thmdshlr8NFqogRFdp"
+    "bznFcW13SloWH3BRh4/8G+iPyWcxCjVMis2QsKqEKnEhUE+KTbJqL6KBAixsAdeX81kG9K"
+    "mkSv6jMwwY0IIC20J6Wr1yB9b4Vq/cM70yWYBq8DdFZDKPi3Elf9SnX5f/byrw/00p/99k"
+    "+W/TAs7fTajrli4sisTkBaUzZ+wR5klOXrwih/jDXRyhgwePwR498b1wTF6+OH1DDsXfcL"
+    "pWRO/s9PWreM3BH8tWmbuP1x8+FIRW2wTLPdPlqyRYthbcvkl9Jyy4exZMJPsKzTd5uort"
+    "FsYj6/n8lf8dY7XYg6fcxc7JIZzSakEUpJ6s9MpPdyBpTaPWNHpy8Xw2AnlmVWlEfhbojF"
+    "TWpHG8yDV0rD3H8ZefP7y7a6LPr75wR6thtBrGZjUMEdf+wrAHq5JIXs3Ijlmua4jRvSA9"
+    "/EmFQ94EvtSoxi+fYtMz5Z/VVAZrzKxHVBp8CQfwA5sFqm8QmL4sJHMktP25RwY5M31d93"
+    "nw+vLB++RQNqom/X6OFf1+V8s57fc/f5FppkfH5JPwDctGbvYlrlhsOJNeaeGEFrcnI+cr"
+    "4wqMQPANwN5x/UhAPPQD1kcFincJo9YYLuOxOVETQvT/QibqZnruJsm6Y396wC+TOsNYVA"
+    "rxtKpjrKrJDueBABU1OoIP9Coe/+AhAS6uxEeFLKbD4aIssn1M+gPqIuCoh37wJFFYcTVw"
+    "RmO4D56S/e+wG55LF9j1Du/NExi2rB5tAZ2aVw2verbr8JNptOkkP0ykLehfJ6SEmcKtT7"
+    "5VPHdgT23TbJ+lAOLqzTWYH9OYzHjUzJwQNsnLaJMM6SPz4gZCapOp5S/esHCSLaSGWZYi"
+    "MjqqkmgZUqOSGYpSVqLeyDDfobdSym6lvIaXS/IaXubzGrJKQg2JFJCaLBeTsklS6mG9VS"
+    "pHavRipTReNWld8xVfRdqEMnW9akNh5QLZTZdFWSisUTWzQFqlP1rQTLdwd/BN2E45sxTT"
+    "ljh2Yq5W8OokY6u6dKT/NV7LyHQWSteFysOIVkFmUWybFCkIygGCzZpQ8YfLHBUC/9Zyl8"
+    "jfcqi7TnSPjmDDpfTe5Hw6yTR6kXvnXqzn8lOAmzx4qclKYCCWbAh9MpEYQor5hZGvp9yt"
+    "kbpXI8dG+gqt36L1Wxi/nLZ+i+cpgGfktyjev0w2BJ6Psaw5MbqqbaRoT1nbYGtt6c3Z0r"
+    "Hiaur30xrS5QLZL0M6XRgwo79X/0BzpCZ/oAaqFksqZ6RX8rRI6pfPKMBP7JhQqtbQyL2S"
+    "ZhXSEIK4U2DTTqlHJB7RreAS4frgmrhaqeqprSsHgsXK6/Bnn32bOsGiJ5IdeP9IgWMVsX"
+    "QdiCHsKbDtqm+HUJJfEOuRoSF/IJ+62WRMSfMiQsm4dMoZj0vNu2wo+n8L1Iqc4YMH+5rt"
+    "hOQTQjyYZ9NAJn9wta87snK6HIWVRn0XuB2qAwodchi1GO+qAzCZFjts/Nrc3RlXyLMRSK"
+    "oBVfK150WwPAUtR9xIDBsq84Ykl0VrXy1DYhUZZy0yeN+sA8ORwdcscKxxkZKkzixVjmgy"
+    "5imdqFzOK96hn8v2/IMla8s3XiypW2gSlXv2NBKTPXpN4S8XF1VcdhcX5S47PJdrk1uHw2"
+    "r4HnJ3LZAuBUjPc/gvd7efStxrCUl293SskPyHuA7fRU/LEuYiM1JbZMTTw4/Xf8uy++2H"
+    "25vs3ocXuCnysWxyM/v+/7Hl+J4="
 )
