@@ -10,6 +10,7 @@ from http import HTTPStatus
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
@@ -25,6 +26,7 @@ from payouts.endpoints import api as payouts_api
 from payouts.wallet_endpoints import api as points_api
 from referral.endpoints import api as referral_api
 from referral.endpoints import public_routes as referral_public_routes
+from referral.endpoints.redirect import RedirectFastPath
 from referral.service.clicks import ClickRecorder
 from referral.service.merchants import authenticate
 from relay import shop_events
@@ -73,6 +75,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
     app = Starlette(
         routes=routes,
         lifespan=lifespan,
+        # /r/{code} answered before the router (the Route above still documents it).
+        middleware=[Middleware(RedirectFastPath)],
         exception_handlers={HTTPException: _http_error, Exception: _unexpected_error},
     )
     app.state.settings = settings

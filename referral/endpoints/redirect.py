@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import re
 
-from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from core import ids
 from referral.bots import is_bot
@@ -33,34 +32,41 @@ _NOT_FOUND = """<!doctype html>
 
 _NO_STORE = [(b"cache-control", b"no-store"), (b"content-length", b"0")]
 _COOKIE = f"{VISITOR_COOKIE}={{}}; HttpOnly; Max-Age={VISITOR_MAX_AGE}; Path=/; SameSite=lax"
+_NOT_FOUND_BODY = _NOT_FOUND.encode()
+_NOT_FOUND_HEADERS = (
+    (b"cache-control", b"no-store"),
+    (b"content-length", str(len(_NOT_FOUND_BODY)).encode()),
+    (b"content-type", b"text/html; charset=utf-8"),
+)
+_NO_BODY = {"type": "http.response.body", "body": b""}
 
 
-class Found(Response):
-    """A bodiless 302 with its headers built directly (Response's generic assembly shows up in
+async def _found(send: Send, location: str, set_cookie: str | None = None) -> None:
+    """A bodiless 302, sent with raw ASGI messages (Response's generic assembly shows up in
     the redirect's profile)."""
-
-    def __init__(self, location: str, set_cookie: str | None = None) -> None:
-        self.status_code = 302
-        self.body = b""
-        self.background = None
-        self.raw_headers = [(b"location", location.encode("latin-1")), *_NO_STORE]
-        if set_cookie is not None:
-            self.raw_headers.append((b"set-cookie", set_cookie.encode("latin-1")))
+    headers = [(b"location", location.encode("latin-1")), *_NO_STORE]
+    if set_cookie is not None:
+        headers.append((b"set-cookie", set_cookie.encode("latin-1")))
+    await send({"type": "http.response.start", "status": 302, "headers": headers})
+    await send(_NO_BODY)
 
 
-async def redirect(request: Request) -> Response:
+async def serve(scope: Scope, send: Send, code: str) -> None:
     """302 to the link's target with ``relay_click`` appended; 404 page for an unknown or
     inactive link (or a suspended partner), never a redirect then."""
-    destination = await links.resolve(request.path_params["code"])
+    destination = await links.resolve(code)
     if destination is None:
-        return HTMLResponse(_NOT_FOUND, status_code=404, headers={"cache-control": "no-store"})
-    if request.method == "HEAD":
+        await send({"type": "http.response.start", "status": 404, "headers": list(_NOT_FOUND_HEADERS)})
+        await send({"type": "http.response.body", "body": _NOT_FOUND_BODY})
+        return
+    if scope["method"] == "HEAD":
         # A link checker asking where this goes is not a visit: nothing recorded.
-        return Found(destination.target_url)
+        await _found(send, destination.target_url)
+        return
 
     # One pass over the raw headers: Starlette's Headers and cookie parsing show in the profile.
     user_agent = referrer = cookie = ""
-    for name, value in request.scope["headers"]:
+    for name, value in scope["headers"]:
         if name == b"user-agent":
             user_agent = value.decode("latin-1")
         elif name == b"referer":
@@ -74,12 +80,12 @@ async def redirect(request: Request) -> Response:
     else:
         visitor_id = ids.visitor_id()
         set_cookie = _COOKIE.format(visitor_id)
-        if request.scope["scheme"] == "https":
+        if scope["scheme"] == "https":
             set_cookie += "; Secure"
     # The client is the peer, or the forwarded client when uvicorn trusts the proxy
     # (--proxy-headers with --forwarded-allow-ips): X-Forwarded-For is never read here.
-    client = request.scope.get("client")
-    state = request.app.state
+    client = scope.get("client")
+    state = scope["app"].state
     recorder: ClickRecorder = state.clicks
     click_id = recorder.record(
         merchant_id=destination.merchant_id,
@@ -92,7 +98,39 @@ async def redirect(request: Request) -> Response:
         referrer=referrer,
         is_bot=is_bot(user_agent),
     )
-    return Found(destination.location(click_id), set_cookie)
+    await _found(send, destination.location(click_id), set_cookie)
+
+
+class _RedirectRoute:
+    """The `/r/{code}` route as a plain ASGI app (Starlette's router gives it the path params;
+    an instance, not a function, so Starlette does not wrap it in a Request)."""
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await serve(scope, send, scope["path_params"]["code"])
+
+
+redirect = _RedirectRoute()
+
+
+class RedirectFastPath:
+    """ASGI middleware answering ``GET``/``HEAD /r/{code}`` before Starlette's router: the
+    busiest path skips the exception middleware and the walk over the routes. Every other
+    request (including other methods on /r/, which get the router's 405) goes on unchanged.
+    The `/r/{code}` Route stays registered: it documents the path and serves it if this
+    middleware is not installed."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and not scope.get("root_path"):
+            path: str = scope["path"]
+            if path.startswith("/r/") and scope["method"] in ("GET", "HEAD"):
+                code = path[3:]
+                if code and "/" not in code:
+                    await serve(scope, send, code)
+                    return
+        await self.app(scope, receive, send)
 
 
 # First among the public routes: the busiest path should not be tried after the others.
