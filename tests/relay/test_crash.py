@@ -277,3 +277,60 @@ async def test_an_approval_killed_midway_claims_nothing_and_a_rerun_claims_each_
     balances = await balances_by_partner(m.id, "CNY")
     assert {(b.available, b.in_batch) for b in balances.values()} == {(0, 3000 * PER_PARTNER)}
     assert await unbalanced_transactions(m.id) == []
+
+
+async def _creating_batch() -> bool:
+    """Whether another session of this database is inside a transaction writing a payout batch."""
+    found = await connection().execute_query_dict(
+        "SELECT COUNT(*) AS n FROM pg_stat_activity WHERE datname = current_database()"
+        " AND pid <> pg_backend_pid() AND xact_start IS NOT NULL AND query ILIKE '%payout_batch%'"
+    )
+    return found[0]["n"] > 0
+
+
+def _create(database_url: str, merchant_id: int) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "relay", "payouts", "create", "--merchant", str(merchant_id), "--asset", "CNY",
+         "--cutoff", CUTOFF.isoformat()],
+        cwd=ROOT, env=_env(database_url), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+
+
+async def test_a_batch_creation_killed_midway_leaves_no_batch_or_a_whole_one_and_a_rerun_makes_one(
+    servers, postgres_url
+):
+    """SIGKILL `relay payouts create` once it is inside its transaction writing the draft: the
+    database holds no batch or the whole draft (never part of its lines), nothing is claimed or
+    posted (a draft commits nothing to anyone), and running it again yields exactly one draft."""
+    m = await make_merchant()
+    partner_ids = await _many_available_commissions(m.id)
+    postings_before = await LedgerTransaction.filter(merchant_id=m.id).count()
+
+    creation = _create(postgres_url, m.id)
+    servers.append(creation)
+    deadline = time.monotonic() + 60
+    while not await _creating_batch():
+        if creation.poll() is not None:
+            break  # finished before we saw it: the checks below still hold
+        assert time.monotonic() < deadline, "the creation never started writing"
+        await asyncio.sleep(0.002)
+    _kill(creation)
+
+    made = await PayoutBatch.filter(merchant_id=m.id)
+    assert len(made) <= 1
+    if made:
+        lines = await PayoutBatchLine.filter(merchant_id=m.id, batch_id=made[0].id)
+        assert sorted(line.partner_id for line in lines) == partner_ids  # whole, never partial
+    assert await Commission.filter(merchant_id=m.id, payout_batch_id__not_isnull=True).count() == 0
+    assert await LedgerTransaction.filter(merchant_id=m.id).count() == postings_before
+    assert await unbalanced_transactions(m.id) == []
+
+    for _ in range(2):  # a rerun makes (or shows) the draft; a second one shows the same draft
+        rerun = _create(postgres_url, m.id)
+        servers.append(rerun)
+        _, err = rerun.communicate(timeout=300)
+        assert rerun.returncode == 0, err
+    (batch,) = await PayoutBatch.filter(merchant_id=m.id)
+    lines = await PayoutBatchLine.filter(merchant_id=m.id, batch_id=batch.id)
+    assert sorted(line.partner_id for line in lines) == partner_ids
+    assert {(line.status, line.gross_minor) for line in lines} == {("payable", 3000 * PER_PARTNER)}
