@@ -254,7 +254,9 @@ def openapi_document(
                 {"name": name, "in": "path", "required": True, "schema": {"type": kind}}
             )
         if ep.query is not None:
-            qschema = ep.query.model_json_schema()
+            qschema = ep.query.model_json_schema(ref_template="#/components/schemas/{model}")
+            for name, sub in qschema.pop("$defs", {}).items():
+                schemas.components.setdefault(name, sub)
             required = set(qschema.get("required", []))
             for name, prop in qschema.get("properties", {}).items():
                 op["parameters"].append(

@@ -35,3 +35,10 @@ async def test_every_route_is_in_the_openapi_document(client, app):
     }
     for entry in documented:
         assert entry in served, f"{entry} is documented but not served"
+
+
+async def test_the_openapi_document_is_valid_openapi_3_1(client):
+    from openapi_spec_validator import validate
+
+    document = (await client.get("/openapi.json")).json()
+    validate(document)  # every $ref resolves, every schema is well-formed
