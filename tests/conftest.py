@@ -118,3 +118,14 @@ async def client(app) -> AsyncIterator[httpx.AsyncClient]:
     transport = httpx.ASGITransport(app=app, client=("203.0.113.7", 50000))
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
         yield http
+
+
+@pytest.fixture
+def servers():
+    """Processes a test starts (tests/servers.py); whatever still runs at the end is stopped."""
+    from tests.servers import stop
+
+    started: list[subprocess.Popen] = []
+    yield started
+    for process in started:
+        stop(process)

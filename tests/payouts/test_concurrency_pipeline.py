@@ -14,14 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
-import os
-import signal
-import socket
-import subprocess
-import sys
-import time
 from collections import Counter, defaultdict
-from collections.abc import Iterator
 from datetime import timedelta
 
 import httpx
@@ -35,11 +28,11 @@ from payouts.service.ledger import balances_by_partner, unbalanced_transactions
 from payouts.service.terms import update_terms
 from referral.models import Order, Partner, Refund
 from relay.pipeline import release_commissions
-from tests.conftest import ROOT
 from tests.factories.batches import make_commission, make_payee
 from tests.factories.commissions import publish_rule_set
 from tests.factories.events import envelope, order_data, send
 from tests.factories.merchants import MerchantCtx, make_merchant
+from tests.servers import free_port, start_server
 
 pytestmark = pytest.mark.usefixtures("database_url")
 
@@ -171,56 +164,14 @@ async def test_the_same_refund_delivered_to_8_workers_at_once_is_reversed_once(c
 async def test_the_same_refund_delivered_to_two_servers_at_once_is_reversed_once(database_url, servers):
     """The same story across real processes: `relay serve --workers 2` and a second `relay serve`,
     each on its own loopback port, the deliveries alternating between them."""
-    ports = [_free_port(), _free_port()]
-    servers.append(_start_server(database_url, ports[0], workers=2))
-    servers.append(_start_server(database_url, ports[1]))
+    ports = [free_port(), free_port()]
+    servers.append(start_server(database_url, ports[0], workers=2))
+    servers.append(start_server(database_url, ports[1]))
     async with (
         httpx.AsyncClient(base_url=f"http://127.0.0.1:{ports[0]}", timeout=30) as first,
         httpx.AsyncClient(base_url=f"http://127.0.0.1:{ports[1]}", timeout=30) as second,
     ):
         await one_refund_from_8_workers([first, second], released=True)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _start_server(database_url: str, port: int, *, workers: int = 1) -> subprocess.Popen[bytes]:
-    """`relay serve` on the test database, in its own process group (uvicorn's workers with it)."""
-    server = subprocess.Popen(
-        [sys.executable, "-m", "relay", "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)],
-        cwd=ROOT, env={**os.environ, "RELAY_DATABASE_URL": database_url},
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
-                return server
-        except httpx.TransportError:
-            pass
-        if server.poll() is not None:
-            raise RuntimeError(f"relay serve exited with {server.returncode}")
-        time.sleep(0.1)
-    os.killpg(server.pid, signal.SIGKILL)
-    raise RuntimeError("relay serve did not answer /healthz within 30 s")
-
-
-@pytest.fixture
-def servers() -> Iterator[list[subprocess.Popen]]:
-    """Servers the test starts; each is stopped with its workers at the end."""
-    started: list[subprocess.Popen] = []
-    yield started
-    for server in started:
-        if server.poll() is None:
-            os.killpg(server.pid, signal.SIGTERM)
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(server.pid, signal.SIGKILL)
-                server.wait()
 
 
 # --- 2. ingestion during batch creation and approval ---------------------------------------------

@@ -14,14 +14,10 @@ the concurrency these tests lean on (requests in flight while the process dies) 
 from __future__ import annotations
 
 import asyncio
-import os
-import signal
-import socket
 import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import httpx
@@ -41,6 +37,7 @@ from tests.factories.commissions import publish_rule_set
 from tests.factories.events import envelope, order_data, sign
 from tests.factories.merchants import MerchantCtx, make_merchant
 from tests.factories.referral import make_partner
+from tests.servers import free_port, kill, relay_env, start_server
 
 pytestmark = pytest.mark.slow
 
@@ -56,54 +53,6 @@ def postgres_url(database_url: str, dialect: str) -> str:
     if dialect != "postgres":
         pytest.skip("crash tests need PostgreSQL (set RELAY_TEST_DATABASE_URL): a second process writes")
     return database_url
-
-
-def _env(database_url: str, **extra: str) -> dict[str, str]:
-    return {**os.environ, "RELAY_DATABASE_URL": database_url, **extra}
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _start_server(database_url: str, port: int) -> subprocess.Popen[bytes]:
-    server = subprocess.Popen(
-        [sys.executable, "-m", "relay", "serve", "--host", "127.0.0.1", "--port", str(port)],
-        cwd=ROOT, env=_env(database_url), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
-                return server
-        except httpx.TransportError:
-            pass
-        if server.poll() is not None:
-            raise RuntimeError(f"relay serve exited with {server.returncode}")
-        time.sleep(0.1)
-    server.kill()
-    raise RuntimeError("relay serve did not answer /healthz within 30 s")
-
-
-@pytest.fixture
-def servers(postgres_url: str) -> Iterator[list[subprocess.Popen]]:
-    """Processes the test starts; whatever is still running at the end is killed."""
-    started: list[subprocess.Popen] = []
-    yield started
-    for process in started:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
-        for stream in (process.stdout, process.stderr):
-            if stream is not None:
-                stream.close()
-
-
-def _kill(process: subprocess.Popen) -> None:
-    os.kill(process.pid, signal.SIGKILL)
-    process.wait()
 
 
 async def _send_order(http: httpx.AsyncClient, m: MerchantCtx, data: dict) -> int | None:
@@ -137,8 +86,8 @@ async def test_a_server_killed_while_orders_stream_in_leaves_whole_orders_only(s
     await publish_rule_set(m.id, RULES)
     orders = [order_data(f"CRASH-{n}", partner_code=partner.code) for n in range(ORDERS)]
     answers: dict[str, int | None] = {}
-    port = _free_port()
-    servers.append(server := _start_server(postgres_url, port))
+    port = free_port()
+    servers.append(server := start_server(postgres_url, port))
 
     queue: asyncio.Queue[dict] = asyncio.Queue()
     for data in orders:
@@ -153,7 +102,7 @@ async def test_a_server_killed_while_orders_stream_in_leaves_whole_orders_only(s
                 return
             if not killed.is_set() and sum(code == 200 for code in answers.values()) >= ORDERS // 4:
                 killed.set()
-                _kill(server)  # while the other senders' requests are in flight
+                kill(server)  # while the other senders' requests are in flight
 
     async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=30) as http:
         await asyncio.gather(*(sender(http) for _ in range(SENDERS)))
@@ -170,7 +119,7 @@ async def test_a_server_killed_while_orders_stream_in_leaves_whole_orders_only(s
     assert await unbalanced_transactions(m.id) == []
 
     # The shop retries everything it has no 200 for, on a restarted server: each order lands once.
-    servers.append(_start_server(postgres_url, port))
+    servers.append(start_server(postgres_url, port))
     async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=30) as http:
         retried = await asyncio.gather(*(
             _send_order(http, m, data) for data in orders if data["external_id"] in unanswered
@@ -229,7 +178,7 @@ async def _advisory_lock_held(database_url: str) -> bool:
 def _approve(database_url: str, merchant_id: int, batch_id: int) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "relay", "payouts", "approve", "--merchant", str(merchant_id), "--batch", str(batch_id)],
-        cwd=ROOT, env=_env(database_url), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=ROOT, env=relay_env(database_url), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
 
 
@@ -249,7 +198,7 @@ async def test_an_approval_killed_midway_claims_nothing_and_a_rerun_claims_each_
         await asyncio.sleep(0.005)
     await asyncio.sleep(0.05)  # into the claim and the postings
     assert approval.poll() is None, "the approval finished before it could be killed: make it bigger"
-    _kill(approval)
+    kill(approval)
 
     # Killed inside its transaction: nothing claimed, nothing posted, still a draft.
     assert (await PayoutBatch.get(merchant_id=m.id, id=draft.id)).status == "draft"
@@ -292,7 +241,7 @@ def _create(database_url: str, merchant_id: int) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "relay", "payouts", "create", "--merchant", str(merchant_id), "--asset", "CNY",
          "--cutoff", CUTOFF.isoformat()],
-        cwd=ROOT, env=_env(database_url), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=ROOT, env=relay_env(database_url), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
 
 
@@ -314,7 +263,7 @@ async def test_a_batch_creation_killed_midway_leaves_no_batch_or_a_whole_one_and
             break  # finished before we saw it: the checks below still hold
         assert time.monotonic() < deadline, "the creation never started writing"
         await asyncio.sleep(0.002)
-    _kill(creation)
+    kill(creation)
 
     made = await PayoutBatch.filter(merchant_id=m.id)
     assert len(made) <= 1
