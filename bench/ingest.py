@@ -48,9 +48,9 @@ from urllib.parse import urlsplit, urlunsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from servers import HOST, free_port, wait_ready  # noqa: E402  (bench/servers.py)
 from standardwebhooks import Webhook  # noqa: E402
 
-HOST = "127.0.0.1"
 PG_SERVER = "postgres://postgres@127.0.0.1:5432/postgres"
 TARGET_RATIO = 0.6
 TARGET_RATE = {"referral": 1000.0, "commissions": 800.0}
@@ -250,27 +250,6 @@ async def load(port: int, requests: list[bytes], concurrency: int, run: Run) -> 
     started = time.perf_counter()
     await asyncio.gather(*(_connection(port, queue, run) for _ in range(concurrency)))
     run.seconds = time.perf_counter() - started
-
-
-def wait_ready(port: int, process: subprocess.Popen, timeout: float = 20.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit(f"server exited with {process.returncode}")
-        try:
-            with socket.create_connection((HOST, port), timeout=1) as sock:
-                sock.sendall(f"GET /healthz HTTP/1.1\r\nHost: {HOST}\r\nConnection: close\r\n\r\n".encode())
-                if sock.recv(64).startswith(b"HTTP/1.1 200"):
-                    return
-        except OSError:
-            time.sleep(0.1)
-    raise SystemExit(f"server did not start within {timeout} s")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
 
 
 async def count_attributed(url: str, merchant_id: int, tag: str) -> int:

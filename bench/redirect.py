@@ -21,7 +21,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -34,7 +33,8 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 ROOT = Path(__file__).resolve().parent.parent
-HOST = "127.0.0.1"
+from servers import HOST, free_port, wait_ready  # noqa: E402  (bench/servers.py)
+
 TARGET_RATIO = 0.6
 TARGET_URL = "https://shop.example.com/p/1?color=red"
 USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36"
@@ -56,33 +56,12 @@ baseline_app = Starlette(routes=[Route("/r/{code}", _bare_redirect)])
 # --- servers ------------------------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
-
-
 def start_server(app: str, port: int, env: dict[str, str], *extra: str) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "uvicorn", app, "--host", HOST, "--port", str(port),
          "--log-level", "warning", "--no-access-log", *extra],
         cwd=ROOT, env=env,
     )
-
-
-def wait_ready(port: int, process: subprocess.Popen, path: str, timeout: float = 20.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit(f"server on port {port} exited with {process.returncode}")
-        try:
-            with socket.create_connection((HOST, port), timeout=1) as sock:
-                sock.sendall(f"GET {path} HTTP/1.1\r\nHost: {HOST}\r\nConnection: close\r\n\r\n".encode())
-                if sock.recv(64).startswith(b"HTTP/1.1"):
-                    return
-        except OSError:
-            time.sleep(0.1)
-    raise SystemExit(f"server on port {port} did not start within {timeout} s")
 
 
 def stop_server(process: subprocess.Popen, timeout: float = 20.0) -> bool:
