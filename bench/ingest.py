@@ -51,6 +51,8 @@ sys.path.insert(0, str(ROOT))
 from servers import HOST, free_port, wait_ready  # noqa: E402  (bench/servers.py)
 from standardwebhooks import Webhook  # noqa: E402
 
+from relay.schema import server_execute  # noqa: E402
+
 PG_SERVER = "postgres://postgres@127.0.0.1:5432/postgres"
 TARGET_RATIO = 0.6
 TARGET_RATE = {"referral": 1000.0, "commissions": 800.0}
@@ -103,20 +105,6 @@ def postgres_reachable() -> bool:
             return True
     except OSError:
         return False
-
-
-async def pg_admin(server_url: str, sql: str) -> None:
-    import asyncpg
-
-    parts = urlsplit(server_url)
-    conn = await asyncpg.connect(
-        host=parts.hostname, port=parts.port or 5432, user=parts.username or "postgres",
-        password=parts.password or None, database=parts.path.lstrip("/") or "postgres",
-    )
-    try:
-        await conn.execute(sql)
-    finally:
-        await conn.close()
 
 
 @dataclass
@@ -475,12 +463,12 @@ def main() -> int:
 
     def on_scratch_postgres(server: str) -> int:
         name = f"relay_bench_{uuid.uuid4().hex[:8]}"
-        asyncio.run(pg_admin(server, f'CREATE DATABASE "{name}"'))
+        asyncio.run(server_execute(server, f'CREATE DATABASE "{name}"'))
         try:
             parts = urlsplit(server)
             return child(urlunsplit((parts.scheme, parts.netloc, f"/{name}", "", "")))
         finally:
-            asyncio.run(pg_admin(server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            asyncio.run(server_execute(server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
     if args.database_url:
         if args.database_url.startswith(("postgres", "asyncpg")):

@@ -42,6 +42,7 @@ sys.path.insert(0, str(ROOT))
 from tortoise import Tortoise  # noqa: E402
 
 from core.db import connection, tortoise_config  # noqa: E402
+from relay.schema import server_execute  # noqa: E402
 from relay.settings import MODEL_MODULES  # noqa: E402
 
 TARGET_RATIO = 1.5
@@ -53,20 +54,6 @@ CUTOFF = datetime(2026, 10, 31, 15, 59, 59, tzinfo=UTC)  # the end of October in
 
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
-
-
-async def admin(server: str, statement: str) -> None:
-    import asyncpg
-
-    parts = urlsplit(server)
-    conn = await asyncpg.connect(
-        host=parts.hostname, port=parts.port or 5432, user=parts.username or "postgres",
-        password=parts.password or None, database=parts.path.lstrip("/") or "postgres",
-    )
-    try:
-        await conn.execute(statement)
-    finally:
-        await conn.close()
 
 
 # --- data ---------------------------------------------------------------------------------------
@@ -284,7 +271,7 @@ def main() -> None:
         migrate(args.database_url)
         sys.exit(asyncio.run(run(args.database_url, args.commissions, partners)))
     name = f"relay_bench_payouts_{uuid.uuid4().hex[:8]}"
-    asyncio.run(admin(args.server, f'CREATE DATABASE "{name}"'))
+    asyncio.run(server_execute(args.server, f'CREATE DATABASE "{name}"'))
     parts = urlsplit(args.server)
     url = urlunsplit((parts.scheme, parts.netloc, f"/{name}", "", ""))
     try:
@@ -292,7 +279,7 @@ def main() -> None:
         status = asyncio.run(run(url, args.commissions, partners))
     finally:
         if not args.keep:
-            asyncio.run(admin(args.server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            asyncio.run(server_execute(args.server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     sys.exit(status)
 
 

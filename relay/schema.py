@@ -9,6 +9,7 @@ engine `RELAY_DATABASE_URL` points at; nothing else ever creates tables.
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from aerich import Command
 from tortoise import Tortoise
@@ -80,3 +81,25 @@ async def make_step(url: str, name: str) -> str | None:
         return await command.migrate(name, no_input=True, offline=True) or None
     finally:
         await Tortoise.close_connections()
+
+
+async def server_execute(server_url: str, statement: str) -> None:
+    """Run one administrative statement (CREATE/DROP DATABASE) on the PostgreSQL server of
+    `server_url`, outside any transaction. Used by tests and benchmarks for scratch databases."""
+    import asyncpg
+
+    parts = urlsplit(server_url)
+    conn = await asyncpg.connect(
+        host=parts.hostname, port=parts.port or 5432, user=parts.username or "postgres",
+        password=parts.password or None, database=parts.path.lstrip("/") or "postgres",
+    )
+    try:
+        await conn.execute(statement)
+    finally:
+        await conn.close()
+
+
+def database_url(server_url: str, name: str) -> str:
+    """`server_url` pointing at database `name` instead."""
+    parts = urlsplit(server_url)
+    return urlunsplit((parts.scheme, parts.netloc, f"/{name}", "", ""))

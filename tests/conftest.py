@@ -14,7 +14,6 @@ import sys
 import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 import pytest
@@ -23,6 +22,8 @@ from tortoise import Tortoise
 
 from core.db import dialect_of, tortoise_config
 from relay.app import create_app
+from relay.schema import database_url as database_url_on
+from relay.schema import server_execute
 from relay.settings import MODEL_MODULES, Settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,33 +38,13 @@ def run_relay(*args: str, database_url: str, check: bool = True) -> subprocess.C
 
 
 async def create_postgres_database(server_url: str, name: str) -> str:
-    import asyncpg
-
-    parts = urlsplit(server_url)
-    conn = await asyncpg.connect(
-        host=parts.hostname, port=parts.port or 5432, user=parts.username or "postgres",
-        password=parts.password or None, database=parts.path.lstrip("/") or "postgres",
-    )
-    try:
-        await conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        await conn.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await conn.close()
-    return urlunsplit((parts.scheme, parts.netloc, f"/{name}", "", ""))
+    await server_execute(server_url, f'DROP DATABASE IF EXISTS "{name}"')
+    await server_execute(server_url, f'CREATE DATABASE "{name}"')
+    return database_url_on(server_url, name)
 
 
 async def drop_postgres_database(server_url: str, name: str) -> None:
-    import asyncpg
-
-    parts = urlsplit(server_url)
-    conn = await asyncpg.connect(
-        host=parts.hostname, port=parts.port or 5432, user=parts.username or "postgres",
-        password=parts.password or None, database=parts.path.lstrip("/") or "postgres",
-    )
-    try:
-        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    finally:
-        await conn.close()
+    await server_execute(server_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture(scope="session")
