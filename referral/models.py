@@ -271,3 +271,47 @@ class WebhookReceipt(Model):
     class Meta:
         table = "webhook_receipt"
         unique_together = (("merchant_id", "webhook_id"),)
+
+
+class StaffRole(StrEnum):
+    """What a merchant's staff account may open in the browser."""
+
+    admin = "admin"  #: the merchant console: partners, rules, reports
+    finance = "finance"  #: the finance console: payout batches and the ledger
+
+
+class StaffAccount(Model):
+    """A person of the merchant who signs in to a console with an email and a password (argon2 hash)."""
+
+    id = fields.BigIntField(primary_key=True)
+    merchant_id = fields.BigIntField()
+    email = fields.CharField(max_length=254, description="lower-cased; unique within the merchant")
+    password_hash = fields.CharField(max_length=200, description="argon2id, with its parameters")
+    role = fields.CharField(max_length=16)
+    active = fields.BooleanField(default=True, description="false: cannot sign in; open sessions end")
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "staff_account"
+        unique_together = (("merchant_id", "email"),)
+
+
+class SignInToken(Model):
+    """A one-time sign-in link (for a partner or a staff account); only the token's SHA-256 is kept.
+
+    Valid until `expires_at`, and once: `used_at` is set by a conditional UPDATE, so two
+    concurrent uses cannot both succeed.
+    """
+
+    id = fields.BigIntField(primary_key=True)
+    merchant_id = fields.BigIntField()
+    token_hash = fields.CharField(max_length=64, unique=True)
+    partner_id = fields.BigIntField(null=True)
+    staff_account_id = fields.BigIntField(null=True)
+    expires_at = fields.DatetimeField()
+    used_at = fields.DatetimeField(null=True, description="null: not used yet")
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "sign_in_token"
+        indexes = (("merchant_id", "partner_id"),)
