@@ -106,6 +106,13 @@ class Commission(Model):
     payout_batch_id = fields.BigIntField(
         null=True, description="payout batch that claimed it (set at approval, cleared if the line fails)"
     )
+    review = fields.CharField(
+        max_length=8, null=True,
+        description="null: no review asked; held: a fraud signal holds it for the merchant (never released "
+        "nor paid while held); approved: the merchant let it continue (see ReviewState)",
+    )
+    reviewed_at = fields.DatetimeField(null=True, description="when the merchant approved it")
+    reviewed_by_key_id = fields.BigIntField(null=True, description="API key that approved it")
 
     class Meta:
         table = "commission"
@@ -119,4 +126,37 @@ class Commission(Model):
             ("status", "available_at"),
             # payouts: a batch's entries, per partner (commissions/service/settlement.py)
             ("merchant_id", "payout_batch_id", "partner_id"),
+            # commissions held for review (commissions/service/fraud.py)
+            ("merchant_id", "review"),
         )
+
+
+class ReviewState(StrEnum):
+    """`Commission.review`: whether a fraud signal made the merchant look at a commission first."""
+
+    held = "held"  #: waits for the merchant: stays pending (in the ledger too), never released nor paid
+    approved = "approved"  #: the merchant let it go on: released when its hold has passed, as any other
+
+
+class FraudSignal(Model):
+    """A fraud signal an order raised (see `referral.fraud.Signal`), shown to the merchant.
+
+    Recorded per order and attributed partner, and shown on each of the order's commissions;
+    a self-referral attempt that was not attributed has no commission and is recorded all the
+    same (its `partner_id` is the partner whose own customer reference placed the order).
+    `action` is what the merchant's setting said when it was raised: flag or hold.
+    """
+
+    id = fields.BigIntField(primary_key=True)
+    merchant_id = fields.BigIntField()
+    order_id = fields.BigIntField(description="referral order id")
+    partner_id = fields.BigIntField(null=True, description="the attributed (or self-referring) partner")
+    signal = fields.CharField(max_length=32)
+    action = fields.CharField(max_length=8, description="flag or hold, as set when raised")
+    detail = fields.JSONField(description="the facts and threshold that raised it, for people")
+    created_at = fields.DatetimeField()
+
+    class Meta:
+        table = "fraud_signal"
+        unique_together = (("merchant_id", "order_id", "signal"),)
+        indexes = (("merchant_id", "partner_id", "created_at"), ("merchant_id", "created_at"))

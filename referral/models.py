@@ -66,6 +66,9 @@ class Merchant(Model):
     webhook_url = fields.CharField(
         max_length=2000, null=True, description="where Relay POSTs its signed events; null: none are kept"
     )
+    fraud_signals = fields.JSONField(
+        null=True, description="per fraud signal: off, flag or hold and its thresholds (referral.fraud); null: defaults"
+    )
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:
@@ -150,7 +153,12 @@ class Click(Model):
 
     class Meta:
         table = "click"
-        indexes = (("merchant_id", "visitor_id", "occurred_at"), ("merchant_id", "occurred_at"))
+        indexes = (
+            ("merchant_id", "visitor_id", "occurred_at"),
+            ("merchant_id", "occurred_at"),
+            # fraud signals: orders and bot clicks from one IP (referral/service/fraud.py)
+            ("merchant_id", "ip_hash", "occurred_at"),
+        )
 
 
 class CustomerBinding(Model):
@@ -203,6 +211,8 @@ class Order(Model):
             ("merchant_id", "occurred_at"),
             ("merchant_id", "partner_id", "occurred_at"),
             ("merchant_id", "customer_ref"),
+            # fraud signals: the orders a click led to (referral/service/fraud.py)
+            ("merchant_id", "click_id"),
         )
 
 
