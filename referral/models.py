@@ -69,6 +69,10 @@ class Merchant(Model):
     fraud_signals = fields.JSONField(
         null=True, description="per fraud signal: off, flag or hold and its thresholds (referral.fraud); null: defaults"
     )
+    previous_webhook_secret = fields.CharField(
+        max_length=100, null=True, description="the secret before the last rotation; verifies until the time below"
+    )
+    previous_secret_valid_until = fields.DatetimeField(null=True, description="end of the rotation's grace period")
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:
@@ -325,3 +329,39 @@ class SignInToken(Model):
     class Meta:
         table = "sign_in_token"
         indexes = (("merchant_id", "partner_id"),)
+
+
+class AuditEntry(Model):
+    """One change a person made (a rule set, a partner, a batch, a setting, a key...): who, when,
+    what, and the subject's state before and after, written in the change's own transaction."""
+
+    id = fields.BigIntField(primary_key=True)
+    merchant_id = fields.BigIntField()
+    occurred_at = fields.DatetimeField()
+    actor_kind = fields.CharField(max_length=16, description="api_key, staff or system")
+    actor_id = fields.CharField(max_length=64, description="the API key id, the staff account id...")
+    actor_role = fields.CharField(max_length=16, default="")
+    action = fields.CharField(max_length=64, description="what was done, e.g. partner.suspend")
+    subject_type = fields.CharField(max_length=32, description="what it was done to, e.g. partner")
+    subject_id = fields.CharField(max_length=64)
+    before = fields.JSONField(null=True, description="the subject before; null when it was created")
+    after = fields.JSONField(null=True, description="the subject after; null when it was removed")
+
+    class Meta:
+        table = "audit_entry"
+        indexes = (("merchant_id", "occurred_at"), ("merchant_id", "subject_type", "subject_id"))
+
+
+class RateLimitRefusals(Model):
+    """Requests a rate limit refused (429), per merchant, UTC day and limit; written in batches
+    by every process (an upsert adding its count). merchant_id 0: no merchant was known."""
+
+    id = fields.BigIntField(primary_key=True)
+    merchant_id = fields.BigIntField()
+    day = fields.DateField()
+    limit_name = fields.CharField(max_length=32)
+    refused = fields.BigIntField(default=0)
+
+    class Meta:
+        table = "rate_limit_refusals"
+        unique_together = (("merchant_id", "day", "limit_name"),)
