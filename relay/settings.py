@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
+from core.ratelimit import limits_from_env
+
 #: Model modules of the single Tortoise app, in dependency order.
 MODEL_MODULES = ("referral.models", "commissions.models", "payouts.models")
 
@@ -32,3 +34,13 @@ class Settings:
     #: 1: this server also delivers the outbox's events to merchants (a background task); by
     #: default off: run `relay outbox deliver` instead (both are safe side by side).
     outbox_worker: bool = field(default_factory=lambda: os.environ.get("RELAY_OUTBOX_WORKER", "0") == "1")
+    #: Hours the webhook secret a rotation replaces still verifies the shop's events.
+    webhook_secret_grace_hours: float = field(
+        default_factory=lambda: float(os.environ.get("RELAY_WEBHOOK_SECRET_GRACE_HOURS", "24"))
+    )
+    #: Redis shared by every process for the rate limits (redis://HOST:6379/0); None: process memory.
+    redis_url: str | None = field(default_factory=lambda: os.environ.get("RELAY_REDIS_URL") or None)
+    #: Rate limits by name (core.ratelimit.DEFAULTS), each from RELAY_RATE_LIMIT_<NAME> ("off" disables).
+    rate_limits: dict[str, str] = field(default_factory=limits_from_env)
+    #: Seconds between writes of the counted 429s (and at shutdown): a SIGKILL loses at most this much.
+    rate_limit_flush_seconds: float = field(default_factory=lambda: float(os.environ.get("RELAY_RATE_LIMIT_FLUSH_SECONDS", "5")))

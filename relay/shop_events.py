@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import json
+from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel
@@ -33,6 +34,7 @@ from tortoise.transactions import in_transaction
 
 from core.api import PROBLEM_JSON, problem_response
 from core.errors import HttpProblem, MalformedRequest, RelayError, ServiceUnavailable, Unauthorized
+from core.time import now
 from referral.endpoints import document_public
 from referral.schemas.orders import EventIn, EventReply, EventType, ShopCommand, parse_event
 from referral.service import orders, receipts
@@ -85,14 +87,21 @@ async def _read_body(request: Request) -> bytes:
     return b"".join(chunks)
 
 
-def verify(signing: ShopSigning, body: bytes, headers: Headers) -> str:
-    """The `webhook-id` of a correctly signed, fresh event; `Unauthorized` otherwise."""
-    try:
-        _verifier(signing.webhook_secret).verify(body, dict(headers), json_parse=False)
-    except WebhookVerificationError as exc:
-        raise Unauthorized(f"webhook signature refused: {exc}") from None
-    except ValueError:  # a malformed signature header, or a body that is not UTF-8
-        raise Unauthorized("webhook signature refused: malformed signature") from None
+def verify(signing: ShopSigning, body: bytes, headers: Headers, *, at: datetime | None = None) -> str:
+    """The `webhook-id` of an event fresh and signed with one of the merchant's secrets at `at`
+    (now; the previous secret too during a rotation's grace period); `Unauthorized` otherwise."""
+    plain = dict(headers)
+    refused: Exception | None = None
+    for secret in signing.secrets(at or now()):
+        try:
+            _verifier(secret).verify(body, plain, json_parse=False)
+            break
+        except WebhookVerificationError as exc:
+            refused = exc
+        except ValueError:  # a malformed signature header, or a body that is not UTF-8
+            raise Unauthorized("webhook signature refused: malformed signature") from None
+    else:
+        raise Unauthorized(f"webhook signature refused: {refused}")
     webhook_id = headers["webhook-id"]
     if len(webhook_id) > MAX_WEBHOOK_ID:
         raise MalformedRequest(f"webhook-id is longer than {MAX_WEBHOOK_ID} characters")

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from core.api import Call
 from referral.endpoints import api
 from referral.models import Role
 from referral.schemas.settings import MerchantOut, MerchantPatch, WebhookSecretOut
 from referral.service import settings
+from referral.service.audit import actor_of
 
 
 @api.endpoint("GET", "/api/v1/merchant", summary="Get the merchant's settings", roles=[Role.admin], response=MerchantOut)
@@ -22,7 +25,8 @@ async def get_merchant_settings(call: Call) -> MerchantOut:
 async def update_merchant_settings(call: Call) -> MerchantOut:
     """Only the fields sent change. New attribution rules apply to orders received from now on;
     attributed orders keep their decision and bindings keep the expiry they were made with."""
-    return MerchantOut.of(await settings.update_settings(call.merchant_id, call.body.changes()))
+    changed = await settings.update_settings(call.merchant_id, call.body.changes(), actor=actor_of(call.principal))
+    return MerchantOut.of(changed)
 
 
 @api.endpoint(
@@ -30,6 +34,10 @@ async def update_merchant_settings(call: Call) -> MerchantOut:
     response=WebhookSecretOut,
 )
 async def rotate_webhook_secret(call: Call) -> WebhookSecretOut:
-    """A new secret, shown this once; events signed with the old one are refused from now on
-    (by other server processes within 10 seconds)."""
-    return WebhookSecretOut(webhook_secret=await settings.rotate_webhook_secret(call.merchant_id))
+    """A new secret, shown this once. Events signed with the secret it replaces still verify
+    during the grace period (`RELAY_WEBHOOK_SECRET_GRACE_HOURS`, default 24 h), then only the
+    new one does; a secret replaced earlier stops verifying at once. Other server processes
+    accept the new secret within 10 seconds."""
+    grace = timedelta(hours=call.request.app.state.settings.webhook_secret_grace_hours)
+    secret = await settings.rotate_webhook_secret(call.merchant_id, grace=grace, actor=actor_of(call.principal))
+    return WebhookSecretOut(webhook_secret=secret)

@@ -9,11 +9,12 @@ from dataclasses import dataclass
 from tortoise.transactions import in_transaction
 
 from core.api import Principal
-from core.ids import secret_token, token_hash
+from core.ids import token_hash
 from core.money import currency as check_currency
 from core.time import zone
 from referral.errors import MerchantNotFound
 from referral.models import ApiKey, Merchant, Role
+from referral.service import api_keys
 
 
 @dataclass(frozen=True)
@@ -51,11 +52,8 @@ async def create_merchant(
 
 
 async def issue_api_key(merchant_id: int, role: Role, label: str = "") -> str:
-    key = secret_token(f"rk_{role.value[:3]}")
-    await ApiKey.create(
-        merchant_id=merchant_id, role=role.value, key_hash=token_hash(key), prefix=key[:12], label=label
-    )
-    return key
+    """A new key of `role`, returned once (the merchant's admin does this with `api_keys.issue_key`)."""
+    return (await api_keys.new_key(merchant_id, role, label)).key
 
 
 async def authenticate(key: str) -> Principal | None:

@@ -19,12 +19,17 @@ from tortoise.transactions import in_transaction
 
 from core.errors import InvalidInput
 from core.money import MAX_MINOR
-from core.time import zone
+from core.time import now, zone
 from referral.errors import MerchantNotFound
+from referral.fraud import FraudRules
 from referral.models import Merchant
+from referral.service import audit
+from referral.service.audit import Actor
 from referral.service.merchants import new_webhook_secret
 
 SIGNING_TTL_SECONDS = 10.0
+#: How long the secret a rotation replaces still verifies, unless the caller says otherwise.
+DEFAULT_SECRET_GRACE = timedelta(hours=24)
 
 #: merchant id -> how many times this process changed the merchant's settings; caches built on
 #: them elsewhere (the commissions' evaluation terms) compare it to drop stale entries at once.
@@ -50,15 +55,27 @@ class MerchantSettings:
     allow_self_referral: bool
     #: where Relay POSTs its signed events (commission.created...); None: no events are kept
     webhook_url: str | None
+    #: per fraud signal: off, flag or hold, and its thresholds (`referral.fraud.FraudRules` as JSON)
+    fraud_signals: dict[str, dict[str, Any]]
 
 
 @dataclass(frozen=True, slots=True)
 class ShopSigning:
-    """What the event endpoint needs before touching the database: the secret and the currency."""
+    """What the event endpoint needs before touching the database: the secrets and the currency."""
 
     merchant_id: int
     webhook_secret: str
     currency: str
+    #: the secret before the last rotation, accepted until `previous_valid_until`
+    previous_secret: str | None = None
+    previous_valid_until: datetime | None = None
+
+    def secrets(self, at: datetime) -> tuple[str, ...]:
+        """The secrets an event signed at `at` may use: the current one, and the previous one
+        during the rotation's grace period."""
+        if self.previous_secret and self.previous_valid_until is not None and at < self.previous_valid_until:
+            return (self.webhook_secret, self.previous_secret)
+        return (self.webhook_secret,)
 
 
 #: merchant id -> (entry, monotonic expiry)
@@ -70,7 +87,7 @@ _has_url: dict[int, tuple[bool, float]] = {}
 #: Fields `update_settings` may change.
 EDITABLE = (
     "timezone", "allowed_domains", "attribution_window_days", "attribution_model", "binding_days",
-    "allow_self_referral", "webhook_url",
+    "allow_self_referral", "webhook_url", "fraud_signals",
 )
 
 
@@ -86,6 +103,7 @@ def _settings(row: Merchant) -> MerchantSettings:
         binding_days=row.binding_days,
         allow_self_referral=row.allow_self_referral,
         webhook_url=row.webhook_url,
+        fraud_signals=FraudRules.from_json(row.fraud_signals).to_json(),
     )
 
 
@@ -96,7 +114,9 @@ async def get_settings(merchant_id: int) -> MerchantSettings:
     return _settings(row)
 
 
-async def update_settings(merchant_id: int, changes: dict[str, Any]) -> MerchantSettings:
+async def update_settings(
+    merchant_id: int, changes: dict[str, Any], *, actor: Actor | None = None
+) -> MerchantSettings:
     """Change the given settings (already validated by the schema); others stay as they are.
 
     New attribution rules apply to orders received from now on; orders already attributed
@@ -109,22 +129,49 @@ async def update_settings(merchant_id: int, changes: dict[str, Any]) -> Merchant
         row = await Merchant.select_for_update().get_or_none(id=merchant_id)
         if row is None:
             raise MerchantNotFound(merchant_id)
+        if "fraud_signals" in changes:  # only the signals and fields sent change
+            changes = {**changes, "fraud_signals": FraudRules.from_json(row.fraud_signals).changed(
+                changes["fraud_signals"]).to_json()}
+        before = {name: getattr(row, name) for name in changes}
         for name, value in changes.items():
             setattr(row, name, value)
         if changes:
             await row.save(update_fields=list(changes))
+            await audit.record(
+                merchant_id, actor, "merchant.update_settings", "merchant", merchant_id,
+                before=before, after={name: getattr(row, name) for name in changes},
+            )
     _generation[merchant_id] = _generation.get(merchant_id, 0) + 1
     _has_url.pop(merchant_id, None)
     return _settings(row)
 
 
-async def rotate_webhook_secret(merchant_id: int) -> str:
-    """A new webhook secret, returned once; events signed with the old one are refused from now
-    on (in other processes, within `SIGNING_TTL_SECONDS`)."""
+async def rotate_webhook_secret(
+    merchant_id: int, *, grace: timedelta = DEFAULT_SECRET_GRACE, actor: Actor | None = None
+) -> str:
+    """A new webhook secret, returned once. Events signed with the one it replaces still verify
+    for `grace` (then only the new one does; other processes see the rotation within
+    `SIGNING_TTL_SECONDS`). A secret older than that is dropped: two rotations within the grace
+    period leave only the last two secrets valid."""
     secret = new_webhook_secret()
-    updated = await Merchant.filter(id=merchant_id).update(webhook_secret=secret)
-    if not updated:
-        raise MerchantNotFound(merchant_id)
+    async with in_transaction():
+        row = await Merchant.select_for_update().filter(id=merchant_id).only(
+            "id", "webhook_secret", "previous_secret_valid_until"
+        ).first()
+        if row is None:
+            raise MerchantNotFound(merchant_id)
+        valid_until = now() + grace if grace > timedelta(0) else None
+        await Merchant.filter(id=merchant_id).update(
+            webhook_secret=secret,
+            previous_webhook_secret=row.webhook_secret if valid_until is not None else None,
+            previous_secret_valid_until=valid_until,
+        )
+        # Never the secrets themselves: the entry says when the old one stops verifying.
+        await audit.record(
+            merchant_id, actor, "webhook_secret.rotate", "merchant", merchant_id,
+            before={"previous_secret_valid_until": row.previous_secret_valid_until},
+            after={"previous_secret_valid_until": valid_until},
+        )
     _signing.pop(merchant_id, None)
     return secret
 
@@ -137,11 +184,15 @@ async def shop_signing(merchant_id: int) -> ShopSigning | None:
         return cached[0]
     if not 0 < merchant_id <= MAX_MINOR:
         return None
-    row = await Merchant.filter(id=merchant_id).only("id", "webhook_secret", "currency").first()
+    row = await Merchant.filter(id=merchant_id).only(
+        "id", "webhook_secret", "currency", "previous_webhook_secret", "previous_secret_valid_until"
+    ).first()
     if row is None:
         _signing.pop(merchant_id, None)
         return None
-    entry = ShopSigning(row.id, row.webhook_secret, row.currency)
+    entry = ShopSigning(
+        row.id, row.webhook_secret, row.currency, row.previous_webhook_secret, row.previous_secret_valid_until
+    )
     _signing[merchant_id] = (entry, clock + SIGNING_TTL_SECONDS)
     return entry
 

@@ -103,14 +103,14 @@ async def test_an_unknown_merchant_is_refused(client, merchant_id):
     assert_refused(await send(client, m, "order.created", order_data(), merchant_id=merchant_id))
 
 
-async def test_a_rotated_secret_replaces_the_old_one_at_once(client):
+async def test_a_rotated_secret_verifies_at_once(client):
     m = await make_merchant()
     assert (await send(client, m, "order.created", order_data())).status_code == 200  # caches the secret
     response = await api(client, m, "POST", "/api/v1/merchant/webhook-secret")
     assert response.status_code == 200
     new_secret = response.json()["webhook_secret"]
     assert new_secret.startswith("whsec_") and new_secret != m.webhook_secret
-    assert_refused(await send(client, m, "order.created", order_data()))
+    # the old one still verifies during the grace period: tests/relay/test_webhook_secret_rotation.py
     assert (await send(client, m, "order.created", order_data(), secret=new_secret)).status_code == 200
     # the secret is never shown by the settings
     settings = (await api(client, m, "GET", "/api/v1/merchant")).json()

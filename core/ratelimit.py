@@ -1,0 +1,191 @@
+"""Rate limits with the `limits` library: fixed windows per key, in process memory or shared in Redis.
+
+One `RateLimits` per app holds the configured limits (`RELAY_RATE_LIMIT_<NAME>`), the storage
+(process memory by default; Redis when `RELAY_REDIS_URL` is set, so every process and host
+shares the windows) and the refusals counted since they were last written (the referral
+domain writes them to a per-merchant, per-day table in batches; see
+`referral.service.rate_limits`).
+
+Costs: in memory a check is a dict increment (microseconds, no I/O); in Redis it is one round
+trip per limit (an INCR with its expiry in one script), so `/r/{code}` pays two round trips.
+Redis down: requests are let through (fail open) and a warning is logged, so a limiter outage
+never takes the redirects or the shop's events down with it.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import os
+import time
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from limits import RateLimitItem, parse_many
+from limits.aio.storage import RedisStorage
+from limits.aio.strategies import FixedWindowRateLimiter as AsyncFixedWindow
+from limits.errors import StorageError
+from limits.storage import MemoryStorage
+from limits.strategies import FixedWindowRateLimiter
+
+from core.errors import RelayError
+
+log = logging.getLogger("relay.ratelimit")
+
+#: Each limit's default, in the `limits` notation ("300/minute", "5/minute;20/hour"); the
+#: environment variable ``RELAY_RATE_LIMIT_<NAME>`` replaces it, "off" turns the limit off.
+DEFAULTS: Mapping[str, str] = {
+    #: `/r/{code}` per client IP (checked first: an address trying codes never reaches the database)
+    "redirect_ip": "300/minute",
+    #: `/r/{code}` per link (a link's clicks cannot be inflated past this)
+    "redirect_link": "3000/minute",
+    #: shop events per client IP, before the signature is checked (unsigned floods)
+    "events_ip": "30000/minute",
+    #: shop events per merchant, after the signature is checked (only signed events count,
+    #: so nobody without the secret can use up a merchant's allowance)
+    "events_merchant": "60000/minute",
+    #: sign-in attempts per client IP
+    "sign_in_ip": "30/minute",
+    #: sign-in attempts per identity (an email, a partner code), whatever the IP
+    "sign_in_identity": "5/minute;20/hour",
+}
+
+
+def limits_from_env(environ: Mapping[str, str] = os.environ) -> dict[str, str]:
+    """The configured limits: `DEFAULTS`, each replaced by ``RELAY_RATE_LIMIT_<NAME>`` when set."""
+    return {name: environ.get(f"RELAY_RATE_LIMIT_{name.upper()}", default) for name, default in DEFAULTS.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class Limit:
+    """A named limit: one or more windows (all must allow), none when it is off."""
+
+    name: str
+    windows: tuple[RateLimitItem, ...]
+
+    @classmethod
+    def parse(cls, name: str, text: str) -> Limit:
+        text = text.strip()
+        if text.lower() in ("", "off", "0", "none"):
+            return cls(name, ())
+        try:
+            return cls(name, tuple(parse_many(text)))
+        except ValueError:
+            raise ValueError(f"RELAY_RATE_LIMIT_{name.upper()}: {text!r} is not like '300/minute' or 'off'") from None
+
+
+class TooManyRequests(RelayError):
+    """A rate limit refused the request; `retry_after` is the whole seconds until its window resets."""
+
+    status = 429
+    title = "Too many requests"
+    slug = "rate-limited"
+
+    def __init__(self, limit: str, retry_after: int) -> None:
+        super().__init__(f"rate limit {limit} reached; retry in {retry_after} s", limit=limit)
+        self.retry_after = retry_after
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"retry-after": str(self.retry_after)}
+
+
+#: (merchant id or 0 when none is known, UTC day, limit name) -> refusals
+RefusalKey = tuple[int, date, str]
+
+
+class RateLimits:
+    """The app's limits, their storage, and the refusals not yet written."""
+
+    def __init__(self, configured: Mapping[str, str], redis_url: str | None = None) -> None:
+        unknown = set(configured) - set(DEFAULTS)
+        if unknown:
+            raise ValueError(f"unknown rate limits: {', '.join(sorted(unknown))}")
+        merged = {**DEFAULTS, **configured}
+        self.limits = {name: Limit.parse(name, text) for name, text in merged.items()}
+        self.redis_url = redis_url
+        self.refused: Counter[RefusalKey] = Counter()
+        self._local: MemoryStorage | None = None
+        self._shared: RedisStorage | None = None
+        if redis_url:
+            self._shared = RedisStorage(f"async+{redis_url}", wrap_exceptions=True)
+            self._strategy: FixedWindowRateLimiter | AsyncFixedWindow = AsyncFixedWindow(self._shared)
+        else:
+            self._local = MemoryStorage()
+            self._strategy = FixedWindowRateLimiter(self._local)
+        # The storage key of (limit, window, client key) is "<head><client key><tail>", the
+        # library's own key format (`RateLimitItem.key_for`), assembled without its per-call work.
+        self._keys = {
+            name: tuple((window, *window.key_for(name, "\0").split("\0"), window.get_expiry()) for window in limit.windows)
+            for name, limit in self.limits.items()
+        }
+
+    async def hit(self, name: str, key: str, *, merchant_id: int = 0) -> int | None:
+        """Count one request of `key` against limit `name`: None when allowed, else the seconds
+        to wait (the refusal is counted for `merchant_id`, 0 when the merchant is unknown)."""
+        for window, head, tail, expiry in self._keys[name]:
+            storage_key = f"{head}{key}{tail}"
+            if self._local is not None:
+                count = self._local.incr(storage_key, expiry)
+            else:
+                count = await self._incr_shared(storage_key, expiry)
+            if count > window.amount:
+                self.refused[(merchant_id, datetime.now(UTC).date(), name)] += 1
+                return await self._retry_after(window, name, key)
+        return None
+
+    async def check(self, name: str, key: str, *, merchant_id: int = 0) -> None:
+        """`hit`, raising `TooManyRequests` when refused."""
+        retry_after = await self.hit(name, key, merchant_id=merchant_id)
+        if retry_after is not None:
+            raise TooManyRequests(name, retry_after)
+
+    async def _incr_shared(self, storage_key: str, expiry: int) -> int:
+        assert self._shared is not None
+        try:
+            return await self._shared.incr(storage_key, expiry)
+        except StorageError as exc:
+            log.warning("rate limit storage unavailable, request let through: %s", exc)
+            return 0
+
+    async def _retry_after(self, window: RateLimitItem, name: str, key: str) -> int:
+        try:
+            stats = self._strategy.get_window_stats(window, name, key)
+            if not isinstance(stats, tuple):
+                stats = await stats
+            reset = stats.reset_time
+        except StorageError:
+            reset = time.time() + window.get_expiry()
+        return max(1, math.ceil(reset - time.time()))
+
+    def drain(self) -> list[tuple[int, date, str, int]]:
+        """The refusals counted since the last drain, forgotten here (the caller writes them)."""
+        counted, self.refused = self.refused, Counter()
+        return [(merchant_id, day, name, n) for (merchant_id, day, name), n in counted.items()]
+
+    def restore(self, rows: list[tuple[int, date, str, int]]) -> None:
+        """Put back refusals a failed write did not keep, to be written with the next batch."""
+        for merchant_id, day, name, n in rows:
+            self.refused[(merchant_id, day, name)] += n
+
+    async def close(self) -> None:
+        """Close the Redis connections (nothing to do in memory)."""
+        if self._shared is not None:
+            await _close_redis(self._shared)
+
+
+async def check_sign_in(rate_limits: RateLimits, ip: str, identity: str, *, merchant_id: int = 0) -> None:
+    """Call before checking a sign-in's credentials (password, or sending a sign-in link):
+    raises `TooManyRequests` (429, `.headers` has Retry-After) when the client IP or the
+    identity (an email or partner code, case-insensitive) has tried too often."""
+    await rate_limits.check("sign_in_ip", ip, merchant_id=merchant_id)
+    await rate_limits.check("sign_in_identity", identity.strip().lower(), merchant_id=merchant_id)
+
+
+async def _close_redis(storage: RedisStorage) -> None:
+    client = getattr(storage.bridge, "storage", None)
+    pool = getattr(client, "connection_pool", None)
+    if pool is not None:
+        pool.disconnect()
