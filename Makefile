@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: run test install migrate demo migration bench lint clean
+.PHONY: run test install migrate demo migration bench lint clean messages
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("Relay needs Python 3.11+") if sys.version_info < (3, 11) else None'
@@ -32,6 +32,10 @@ test: install
 ## New migration step for both engines: make migration NAME=add_something
 migration: install
 	$(BIN)/relay makemigrations $(NAME)
+
+## Extract the consoles' strings into relay/pages/locale/*/LC_MESSAGES/*.po; lists what is left to translate.
+messages: install
+	$(BIN)/python -m relay.pages.catalogues
 
 bench: install
 	$(BIN)/python bench/redirect.py

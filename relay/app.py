@@ -29,7 +29,7 @@ from referral.endpoints import public_routes as referral_public_routes
 from referral.endpoints.redirect import RedirectFastPath
 from referral.service.clicks import ClickRecorder
 from referral.service.merchants import authenticate
-from relay import shop_events
+from relay import pages, shop_events
 from relay.endpoints import api as pipeline_api
 from relay.settings import MODEL_MODULES, Settings
 
@@ -71,6 +71,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         Route("/healthz", health, include_in_schema=False),
         *shop_events.routes,
         *(route for api in APIS for route in api.routes()),
+        *pages.routes(),  # the consoles (relay/pages): /p/, /console/, /finance/
     ]
     app = Starlette(
         routes=routes,
@@ -102,6 +103,8 @@ async def _outbox_worker() -> AsyncIterator[None]:
 
 async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
+    if exc.status_code == 404 and pages.is_page_path(request.url.path):
+        return await pages.not_found_page(request)
     title = HTTPStatus(exc.status_code).phrase
     return problem_response(HttpProblem(exc.status_code, title, exc.detail or title), headers=exc.headers)
 

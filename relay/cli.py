@@ -26,6 +26,8 @@ payouts_cli = typer.Typer(help="Payout batches: create, approve, export, import 
 cli.add_typer(payouts_cli, name="payouts")
 outbox_cli = typer.Typer(help="Signed events to the merchants' webhook URLs.", no_args_is_help=True)
 cli.add_typer(outbox_cli, name="outbox")
+staff_cli = typer.Typer(help="Staff accounts of the consoles (roles admin and finance).", no_args_is_help=True)
+cli.add_typer(staff_cli, name="staff")
 
 
 async def with_database(settings: Settings, work: Callable[[], Awaitable[Any]]) -> Any:
@@ -101,6 +103,40 @@ def merchant_create(
         typer.echo(f"{role} key: {key}")
     typer.echo(f"webhook secret: {created.merchant.webhook_secret}")
     typer.echo("Keep these: the keys are stored hashed and cannot be shown again.")
+
+
+@staff_cli.command("create")
+def staff_create(
+    merchant: int = typer.Option(..., help="Merchant id."),
+    email: str = typer.Option(..., help="The person's email (unique within the merchant)."),
+    role: str = typer.Option(..., help="admin (merchant console) or finance (finance console)."),
+    password: str = typer.Option(
+        ..., prompt=True, hide_input=True, confirmation_prompt=True, help="At least 10 characters; prompted if omitted."
+    ),
+) -> None:
+    """Create a staff account that signs in at /console/sign-in."""
+    from referral.service.accounts import create_staff_account
+
+    staff = _payouts_run(lambda: create_staff_account(merchant, email, password, role))
+    base = Settings().public_url.rstrip("/")
+    typer.echo(f"staff account {staff.id}: {staff.email} ({staff.role}) of merchant {staff.merchant_id}")
+    typer.echo(f"sign in at {base}/console/sign-in?merchant={staff.merchant_id}")
+
+
+@staff_cli.command("sign-in-link")
+def staff_sign_in_link(
+    merchant: int = typer.Option(..., help="Merchant id."),
+    email: str = typer.Option(..., help="The staff account's email."),
+) -> None:
+    """Print a one-time sign-in link for a staff account (valid 15 minutes, once; e.g. a forgotten password)."""
+    from referral.service.accounts import issue_staff_sign_in_link, staff_by_email
+
+    async def work() -> Any:
+        staff = await staff_by_email(merchant, email)
+        return await issue_staff_sign_in_link(merchant, staff.id)
+
+    link = _payouts_run(work)
+    typer.echo(f"{Settings().public_url.rstrip('/')}{link.path}")
 
 
 @commissions_cli.command("release")
@@ -340,4 +376,11 @@ def demo() -> None:
     typer.echo(f"  curl -H 'Authorization: Bearer {admin}' {base}/api/v1/commissions")
     typer.echo(f"  curl -H 'Authorization: Bearer {admin}' {base}/api/v1/partners")
     typer.echo(f"  {base}/openapi.json    # the whole API")
+    typer.echo("")
+    typer.echo("The consoles (in a browser):")
+    typer.echo(f"  {base}/console/sign-in?merchant={result.merchant_id}")
+    for role, (email, password) in result.staff.items():
+        typer.echo(f"    {role:<8} {email} / {password}")
+    if result.partner_sign_in:
+        typer.echo(f"  {base}{result.partner_sign_in}    # partner portal: one-time link, 15 minutes")
     typer.echo("")

@@ -7,7 +7,8 @@ events), so the demo is also a smoke test of the whole path a merchant's shop ta
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import secrets
+from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
@@ -16,6 +17,12 @@ from standardwebhooks import Webhook
 
 from core.time import now
 from referral.models import Role
+from referral.service.accounts import (
+    StaffAccountExists,
+    create_staff_account,
+    issue_partner_sign_in_link,
+    set_password,
+)
 from referral.service.links import list_links
 from referral.service.merchants import create_merchant, find_merchant, issue_api_key
 from referral.service.partners import list_partners
@@ -51,6 +58,9 @@ class DemoResult:
     webhook_secret: str
     links: list[dict[str, Any]]
     created: bool
+    #: The consoles: role -> (email, password) of a staff account, and a partner's sign-in link path.
+    staff: dict[str, tuple[str, str]] = field(default_factory=dict)
+    partner_sign_in: str = ""
 
 
 class _Shop:
@@ -82,7 +92,7 @@ async def seed(settings: Settings) -> DemoResult:
         links = []
         for partner in (await list_partners(existing.id, limit=10)).items:
             links += [{"code": link.code, "scene": link.scene} for link in (await list_links(existing.id, partner.id)).items]
-        return DemoResult(existing.id, keys, existing.webhook_secret, links, created=False)
+        return await _consoles(DemoResult(existing.id, keys, existing.webhook_secret, links, created=False))
     created = await create_merchant(DEMO_NAME, "CNY", timezone="Asia/Shanghai", allowed_domains=[SHOP])
     merchant = created.merchant
     app = create_app(Settings(database_url=settings.database_url, public_url=settings.public_url, manage_database=False))
@@ -92,7 +102,22 @@ async def seed(settings: Settings) -> DemoResult:
             links = await _populate(http, created.api_keys, merchant.id, merchant.webhook_secret)
             await app.state.clicks.flush()
     await release_commissions()  # the demo's hold is 0 days: completed orders' commissions are payable
-    return DemoResult(merchant.id, created.api_keys, merchant.webhook_secret, links, created=True)
+    return await _consoles(DemoResult(merchant.id, created.api_keys, merchant.webhook_secret, links, created=True))
+
+
+async def _consoles(result: DemoResult) -> DemoResult:
+    """An admin and a finance account with fresh passwords, and a sign-in link of the first partner."""
+    for role in ("admin", "finance"):
+        email, password = f"{role}@demo.example", f"demo-{secrets.token_urlsafe(9)}"
+        try:
+            await create_staff_account(result.merchant_id, email, password, role)
+        except StaffAccountExists:
+            await set_password(result.merchant_id, email, password)
+        result.staff[role] = (email, password)
+    first = (await list_partners(result.merchant_id, limit=1)).items
+    if first:
+        result.partner_sign_in = (await issue_partner_sign_in_link(result.merchant_id, first[0].id)).path
+    return result
 
 
 async def _populate(http: httpx.AsyncClient, keys: dict[str, str], merchant_id: int, secret: str) -> list[dict]:

@@ -1,0 +1,115 @@
+"""Signing in and out, and the language switch.
+
+Staff sign in at /console/sign-in with the merchant id, their email and password (an email is
+unique within a merchant, not across merchants; ``?merchant=ID`` pre-fills the id), or with a
+one-time link /console/sign-in/<token>. Partners sign in only through the one-time link the
+merchant sends them, /p/sign-in/<token> (POST /api/v1/partners/{id}/sign-in-link).
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from starlette.responses import Response
+
+from core import ids
+from referral.service import accounts
+from relay.pages import throttle
+from relay.pages.i18n import LOCALES
+from relay.pages.routing import Page, Pages
+
+pages = Pages("auth")
+
+#: Where each role lands after signing in.
+HOME = {"admin": "console.home", "finance": "finance.home"}
+
+
+def _local(url: str | None) -> str | None:
+    """`url` if it is a path on this site (never another host: no open redirect)."""
+    if not url or not url.startswith("/") or url.startswith("//") or "\\" in url:
+        return None
+    parts = urlsplit(url)
+    return url if not parts.scheme and not parts.netloc else None
+
+
+@pages.get("/console/sign-in")
+async def staff_sign_in(page: Page) -> Response:
+    query = page.request.query_params
+    return page.render(
+        "sign_in.html", merchant=query.get("merchant", ""), email="", next=_local(query.get("next")) or "", failed=False
+    )
+
+
+@pages.post("/console/sign-in", name="auth.staff_sign_in_submit")
+async def staff_sign_in_submit(page: Page) -> Response:
+    form = await page.form()
+    merchant, email = str(form.get("merchant", "")).strip(), str(form.get("email", "")).strip()
+    password, next_url = str(form.get("password", "")), _local(str(form.get("next", "")))
+    await throttle.sign_in_attempt(page.request, kind="staff_password", identity=f"{merchant}:{email.lower()}")
+    staff = None
+    if merchant.isdigit() and email and password:
+        staff = await accounts.verify_staff_password(int(merchant), email, password)
+    if staff is None:
+        # One message for an unknown merchant, an unknown email, a wrong password and an inactive account.
+        return page.render("sign_in.html", status=400, merchant=merchant, email=email, next=next_url or "", failed=True)
+    page.session.sign_in(merchant_id=staff.merchant_id, kind="staff", id=staff.id, role=staff.role)
+    return page.redirect(next_url or page.url(HOME[staff.role]))
+
+
+@pages.get("/console/sign-in/{token}")
+async def staff_sign_in_link(page: Page) -> Response:
+    signed = await _use_link(page, "staff_link")
+    if signed is None or signed.staff_account_id is None:
+        return _refused(page, "sign_in.html")
+    staff = await accounts.active_staff(signed.merchant_id, signed.staff_account_id)
+    assert staff is not None  # consume_sign_in_link refuses links of inactive accounts
+    page.session.sign_in(merchant_id=staff.merchant_id, kind="staff", id=staff.id, role=staff.role)
+    return _no_referrer(page.redirect(page.url(HOME[staff.role])))
+
+
+@pages.get("/p/sign-in/{token}")
+async def partner_sign_in_link(page: Page) -> Response:
+    signed = await _use_link(page, "partner_link")
+    if signed is None or signed.partner_id is None:
+        return _refused(page, "partner/sign_in_needed.html")
+    page.session.sign_in(merchant_id=signed.merchant_id, kind="partner", id=signed.partner_id, role="partner")
+    return _no_referrer(page.redirect(page.url("partner.home")))
+
+
+async def _use_link(page: Page, kind: str) -> accounts.SignedIn | None:
+    """Consume the link's token (once; None when used, expired or unknown), after the rate-limit hook."""
+    token = page.request.path_params["token"]
+    await throttle.sign_in_attempt(page.request, kind=kind, identity=ids.token_hash(token)[:16])
+    return await accounts.consume_sign_in_link(token)
+
+
+def _refused(page: Page, template: str) -> Response:
+    """A used, expired or unknown link: one answer for all three (410 Gone)."""
+    page.flash(page.gettext("This sign-in link was already used or has expired. Ask for a new one."), "error")
+    response = page.render(template, status=410, merchant="", email="", next="", failed=False)
+    return _no_referrer(response)
+
+
+def _no_referrer(response: Response) -> Response:
+    response.headers["referrer-policy"] = "no-referrer"  # the token is in this page's URL
+    return response
+
+
+@pages.post("/sign-out")
+async def sign_out(page: Page) -> Response:
+    was = page.session.get("kind")
+    merchant = page.session.get("merchant_id")
+    page.session.sign_out()
+    page.flash(page.gettext("You are signed out."), "success")
+    if was == "partner":
+        return page.redirect(page.url("partner.home"))
+    return page.redirect(page.url("auth.staff_sign_in") + (f"?merchant={merchant}" if merchant else ""))
+
+
+@pages.get("/lang/{locale}")
+async def switch_language(page: Page) -> Response:
+    """The language switch: remembered in the session cookie, then back to the page (?next=)."""
+    locale = page.request.path_params["locale"]
+    if locale in LOCALES:
+        page.session.set("locale", locale)
+    return page.redirect(_local(page.request.query_params.get("next")) or "/p/")

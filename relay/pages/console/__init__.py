@@ -1,0 +1,14 @@
+"""The merchant console, under /console/ (role admin): partners, rules, reports.
+
+Every page here is guarded by `admin_page`; scope every service call by ``page.merchant_id``.
+Add a page in a module of this package and import it below; ``nav=N_(...)`` lists it in the nav.
+"""
+
+from __future__ import annotations
+
+from relay.pages.guards import admin_page
+from relay.pages.routing import Pages
+
+pages = Pages("console", guard=admin_page)
+
+from relay.pages.console import home  # noqa: E402,F401

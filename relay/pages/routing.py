@@ -1,0 +1,266 @@
+"""Declaring console pages: `Pages` collects the routes of one console, `Page` is what a handler gets.
+
+A page handler is ``async def handler(page: Page) -> Response``. The wrapper loads the session,
+checks the CSRF token on every unsafe method (403 page), runs the console's guard (who may see
+it), calls the handler, turns a RelayError into the matching error page (404, 403, ...), adds
+the security headers and writes the session cookie back when it changed.
+"""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import tzinfo
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from starlette.datastructures import FormData
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from core.errors import Forbidden, NotFound, RelayError
+from relay.pages import sessions
+from relay.pages.i18n import HTML_LANG, LOCALES, negotiate, translations
+from relay.pages.templating import environment, format_minor
+
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+CSRF_FIELD = "csrf_token"
+CSRF_HEADER = "x-csrf-token"
+
+
+@dataclass(frozen=True, slots=True)
+class MerchantView:
+    """The signed-in merchant as pages need it."""
+
+    id: int
+    name: str
+    currency: str
+    timezone: str
+
+
+@dataclass(frozen=True, slots=True)
+class NavItem:
+    route: str  #: route name
+    label: str  #: msgid (marked with N_), translated when shown
+
+
+class CsrfFailed(Forbidden):
+    def __init__(self) -> None:
+        super().__init__("the form's security token is missing or wrong; reload the page and try again")
+
+
+@dataclass
+class Page:
+    """One request to a page: the session, the language and who is signed in (set by the guard)."""
+
+    request: Request
+    session: sessions.Session
+    locale: str
+    console: str
+    nav: list[NavItem] = field(default_factory=list)
+    nonce: str = field(default_factory=lambda: secrets.token_urlsafe(16))
+    merchant: MerchantView | None = None
+    #: Set by `partner_page`: the signed-in partner (referral.service.partners.PartnerInfo).
+    partner: Any = None
+    #: Set by `staff_page`: the signed-in staff account (referral.service.accounts.StaffInfo).
+    staff: Any = None
+
+    # --- who -------------------------------------------------------------------------------
+
+    @property
+    def merchant_id(self) -> int:
+        """The signed-in merchant: scope every query by it."""
+        assert self.merchant is not None, "only on a guarded page"
+        return self.merchant.id
+
+    @property
+    def partner_id(self) -> int:
+        """The signed-in partner (partner pages): scope every partner query by it too."""
+        assert self.partner is not None, "only on a partner_page"
+        return self.partner.id
+
+    @property
+    def currency(self) -> str:
+        return self.merchant.currency if self.merchant else "CNY"
+
+    @property
+    def timezone(self) -> tzinfo:
+        return ZoneInfo(self.merchant.timezone if self.merchant else "Asia/Shanghai")
+
+    # --- language ----------------------------------------------------------------------------
+
+    @property
+    def html_lang(self) -> str:
+        return HTML_LANG[self.locale]
+
+    def gettext(self, message: str, **values: Any) -> str:
+        """Translate `message` (extracted from relay/pages/**.py); %(name)s placeholders filled."""
+        text = translations(self.locale).gettext(message)
+        return text % values if values else text
+
+    _ = gettext
+
+    def ngettext(self, singular: str, plural: str, n: int, **values: Any) -> str:
+        text = translations(self.locale).ngettext(singular, plural, n)
+        return text % values if values else text
+
+    def format_minor(self, minor: int, currency: str | None = None) -> str:
+        """Minor units formatted for this locale (the merchant's currency unless given)."""
+        return format_minor(minor, currency or self.currency, self.locale)
+
+    # --- helpers for handlers ------------------------------------------------------------------
+
+    def url(self, name: str, **path_params: Any) -> str:
+        """The path of a named route, e.g. ``page.url("partner.home")``."""
+        return str(self.request.app.url_path_for(name, **path_params))
+
+    def nav_items(self) -> list[tuple[str, str, bool]]:
+        """(label, url, current) of the console's nav, translated."""
+        here = self.request.url.path
+        items = []
+        for item in self.nav:
+            url = self.url(item.route)
+            current = here == url or (url.rstrip("/") != self._console_root() and here.startswith(url.rstrip("/") + "/"))
+            items.append((self.gettext(item.label), url, current))
+        return items
+
+    def _console_root(self) -> str:
+        return self.url(self.nav[0].route).rstrip("/") if self.nav else ""
+
+    async def form(self) -> FormData:
+        """The submitted form (urlencoded or multipart; already read once by the CSRF check)."""
+        return await self.request.form()
+
+    def flash(self, message: str, kind: str = "info") -> None:
+        """Show `message` (already translated) once on the next page: kind info, success or error."""
+        self.session.flash(message, kind)
+
+    def redirect(self, url: str) -> Response:
+        """303 See Other: after a successful POST, send the browser to a page to GET."""
+        return RedirectResponse(url, status_code=303)
+
+    def render(self, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+        """Render `template` (under relay/pages/templates) with `page` and `context`."""
+        body = environment(self.locale).get_template(template).render(
+            page=self, flashes=self.session.pop_flashes(), **context
+        )
+        return HTMLResponse(body, status_code=status)
+
+    def error(self, error: RelayError) -> HTMLResponse:
+        """The error page for `error`: 404 and 403 pages, else a page with the status and detail."""
+        if isinstance(error, NotFound):
+            return self.render("errors/404.html", status=404)
+        if isinstance(error, Forbidden):
+            return self.render("errors/403.html", status=403, reason="csrf" if isinstance(error, CsrfFailed) else "role")
+        return self.render("errors/error.html", status=error.status, error=error)
+
+
+def start(request: Request, console: str, nav: list[NavItem]) -> Page:
+    session = sessions.load(request)
+    locale = session.get("locale")
+    if locale not in LOCALES:
+        locale = negotiate(request.headers.get("accept-language", ""))
+    return Page(request=request, session=session, locale=locale, console=console, nav=nav)
+
+
+def finish(page: Page, response: Response) -> Response:
+    headers = response.headers
+    headers.setdefault("cache-control", "no-store")
+    headers.setdefault("x-content-type-options", "nosniff")
+    headers.setdefault("referrer-policy", "same-origin")
+    headers.setdefault(
+        "content-security-policy",
+        f"default-src 'self'; script-src 'nonce-{page.nonce}'; style-src 'self' 'unsafe-inline'; "
+        "img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    )
+    if "vary" not in headers:
+        headers["vary"] = "Accept-Language, Cookie"
+    sessions.save(page.request, page.session, response)
+    return response
+
+
+async def check_csrf(page: Page) -> None:
+    """Unsafe methods must send the session's token (form field csrf_token or header X-CSRF-Token)."""
+    expected = page.session.get("csrf")
+    sent = page.request.headers.get(CSRF_HEADER)
+    if sent is None:
+        content_type = page.request.headers.get("content-type", "")
+        if content_type.startswith(("application/x-www-form-urlencoded", "multipart/form-data")):
+            value = (await page.form()).get(CSRF_FIELD)
+            sent = value if isinstance(value, str) else None
+    if not expected or not sent or not hmac.compare_digest(str(expected), sent):
+        raise CsrfFailed()
+
+
+Handler = Callable[[Page], Awaitable[Response]]
+#: A guard decides who may open a page: it fills page.merchant/partner/staff, or returns the
+#: response to send instead (a redirect to sign in, a 403 page).
+Guard = Callable[[Page], Awaitable[Response | None]]
+
+
+async def public_page(page: Page) -> Response | None:
+    """Anyone may open it (sign-in pages, error pages)."""
+    return None
+
+
+class Pages:
+    """The routes of one console, with its guard and its nav.
+
+    >>> pages = Pages("partner", guard=partner_page)
+    >>> @pages.get("/p/orders", nav=N_("My orders"))
+    ... async def orders(page: Page) -> Response: ...
+    """
+
+    def __init__(self, console: str, *, guard: Guard = public_page) -> None:
+        self.console = console
+        self.guard = guard
+        self.nav: list[NavItem] = []
+        self._routes: list[Route] = []
+
+    def route(
+        self, path: str, *, methods: list[str], name: str | None = None, nav: str | None = None,
+        guard: Guard | None = None,
+    ) -> Callable[[Handler], Handler]:
+        """Register `handler` at `path`; its route name is ``<console>.<function name>`` unless given.
+
+        `nav`: a label (marked with N_) to list this page in the console's nav, in registration order.
+        `guard`: replaces the console's guard for this route (e.g. a wider set of roles).
+        """
+
+        def register(handler: Handler) -> Handler:
+            route_name = name or f"{self.console}.{handler.__name__}"
+            if nav is not None:
+                self.nav.append(NavItem(route_name, nav))
+            self._routes.append(
+                # Pages are HTML for people, not part of the API's OpenAPI document.
+                Route(path, self._endpoint(handler, guard or self.guard), methods=methods, name=route_name,
+                      include_in_schema=False)
+            )
+            return handler
+
+        return register
+
+    def get(self, path: str, **options: Any) -> Callable[[Handler], Handler]:
+        return self.route(path, methods=["GET"], **options)
+
+    def post(self, path: str, **options: Any) -> Callable[[Handler], Handler]:
+        return self.route(path, methods=["POST"], **options)
+
+    def routes(self) -> list[Route]:
+        return list(self._routes)
+
+    def _endpoint(self, handler: Handler, guard: Guard) -> Callable[[Request], Awaitable[Response]]:
+        async def endpoint(request: Request) -> Response:
+            page = start(request, self.console, self.nav)
+            try:
+                if request.method not in SAFE_METHODS:
+                    await check_csrf(page)
+                response = await guard(page) or await handler(page)
+            except RelayError as error:
+                response = page.error(error)
+            return finish(page, response)
+
+        return endpoint

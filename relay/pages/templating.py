@@ -1,0 +1,128 @@
+"""Jinja2 for the consoles: one autoescaping Environment per locale, with its gettext installed,
+and filters that format amounts, points, numbers and dates for the page's locale and merchant.
+
+Filters (``page`` in the template context supplies the locale, currency and time zone):
+``minor`` (integer minor units, the merchant's currency or the one given; PTS becomes points),
+``money`` (a `moneyed.Money`), ``points``, ``number``, ``percent`` (a Decimal: 0.1 -> 10%),
+``date``, ``datetime`` (an aware datetime shown in the merchant's time zone) and ``day``
+(a short day label for charts).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from babel.dates import format_date, format_datetime, format_skeleton
+from babel.numbers import format_currency, format_decimal, format_percent
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
+from jinja2.runtime import Context
+from moneyed import Money
+
+from core.money import POINTS, from_minor
+from relay.pages import charts
+from relay.pages.i18n import translations
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+def format_minor(minor: int, currency: str, locale: str) -> str:
+    """Integer minor units as money for `locale` (built as a Decimal by core.money, never a float)."""
+    if currency == POINTS.code:
+        return format_decimal(minor, locale=locale)
+    return format_currency(from_minor(minor, currency).amount, currency, locale=locale)
+
+
+def _page(context: Context) -> Any:
+    return context["page"]
+
+
+@pass_context
+def minor_filter(context: Context, minor: int, currency: str | None = None) -> str:
+    page = _page(context)
+    code = currency or page.currency
+    if code == POINTS.code:
+        return points_filter(context, minor)
+    return format_minor(minor, code, page.locale)
+
+
+@pass_context
+def money_filter(context: Context, amount: Money) -> str:
+    page = _page(context)
+    if amount.currency.code == POINTS.code:
+        return points_filter(context, int(amount.amount))
+    return format_currency(amount.amount, amount.currency.code, locale=page.locale)
+
+
+@pass_context
+def points_filter(context: Context, points: int) -> str:
+    page = _page(context)
+    return page.ngettext("%(num)s point", "%(num)s points", points) % {
+        "num": format_decimal(points, locale=page.locale)
+    }
+
+
+@pass_context
+def number_filter(context: Context, value: int | Decimal) -> str:
+    return format_decimal(value, locale=_page(context).locale)
+
+
+@pass_context
+def percent_filter(context: Context, value: Decimal) -> str:
+    return format_percent(value, locale=_page(context).locale, decimal_quantization=False)
+
+
+@pass_context
+def date_filter(context: Context, value: date | datetime, format: str = "medium") -> str:
+    page = _page(context)
+    if isinstance(value, datetime):
+        value = value.astimezone(page.timezone).date()
+    return format_date(value, format=format, locale=page.locale)
+
+
+@pass_context
+def datetime_filter(context: Context, value: datetime, format: str = "medium") -> str:
+    page = _page(context)
+    return format_datetime(value, format=format, tzinfo=page.timezone, locale=page.locale)
+
+
+@pass_context
+def day_filter(context: Context, value: date | datetime) -> str:
+    """A short day label (Nov 30 / 11月30日), e.g. under a chart's bar."""
+    page = _page(context)
+    if isinstance(value, datetime):
+        value = value.astimezone(page.timezone).date()
+    return format_skeleton("MMMd", value, locale=page.locale)
+
+
+FILTERS = {
+    "minor": minor_filter,
+    "money": money_filter,
+    "points": points_filter,
+    "number": number_filter,
+    "percent": percent_filter,
+    "date": date_filter,
+    "datetime": datetime_filter,
+    "day": day_filter,
+}
+
+
+@cache
+def environment(locale: str) -> Environment:
+    """The Environment of one locale (templates compile once per locale)."""
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(["html", "svg"], default_for_string=True),
+        undefined=StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.policies["ext.i18n.trimmed"] = True
+    env.install_gettext_translations(translations(locale), newstyle=True)  # type: ignore[attr-defined]
+    env.filters.update(FILTERS)
+    env.globals.update(bar_chart=charts.bar_chart, line_chart=charts.line_chart)
+    return env

@@ -1,0 +1,160 @@
+"""Browser tests of the consoles: a real `relay serve` on the test database, driven by Debian's
+Chromium through Playwright's async API (never a downloaded browser).
+
+Fixtures and helpers (see the report in README's "Consoles" section):
+- `site`: the base URL of the running server (session scope).
+- `browser`: one Chromium for the run; `new_page(locale="en")` opens a page in a fresh context
+  (its own cookies) whose Accept-Language follows `locale` ("en", "zh-CN", ...).
+- `partner_session`, `admin_session`, `finance_session`: a new merchant and a page already signed
+  in as a partner, an admin or a finance user of it (`.page`, `.merchant`, `.partner`/`.staff`).
+- `sign_in_partner(page, merchant_id, partner_id)`, `sign_in_staff(page, staff)`: sign a page in.
+- `screenshot(page, name)`: tests/artifacts/<name>-phone.png (390x844) and -desktop.png (1280x800).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import pytest_asyncio
+import shortuuid
+
+from referral.service import accounts
+from tests.conftest import ROOT
+from tests.factories.merchants import MerchantCtx, make_merchant
+from tests.factories.referral import make_partner
+
+CHROMIUM = "/usr/bin/chromium"
+#: Without these Chromium keeps calling home (updates, sync, QUIC probes) on a network it cannot reach.
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+]
+ARTIFACTS = ROOT / "tests" / "artifacts"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 800}
+#: The password every staff account made by these fixtures has.
+STAFF_PASSWORD = "correct horse battery"
+
+
+@pytest.fixture(scope="session")
+def site(database_url) -> Any:
+    """`relay serve` on the test database for the whole run; its base URL."""
+    from tests.servers import free_port, start_server, stop
+
+    port = free_port()
+    server = start_server(database_url, port)
+    yield f"http://127.0.0.1:{port}"
+    stop(server)
+
+
+@pytest_asyncio.fixture(scope="session")
+async def browser() -> AsyncIterator[Any]:
+    if shutil.which(CHROMIUM) is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing: .ci/run installs the chromium package")
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium fonts-noto-cjk)")
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as playwright:
+        launched = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield launched
+        await launched.close()
+
+
+@pytest_asyncio.fixture
+async def new_page(browser, site) -> AsyncIterator[Callable[..., Awaitable[Any]]]:
+    """Open pages in fresh contexts (each its own cookies): ``page = await new_page(locale="zh-CN")``."""
+    contexts = []
+
+    async def open_page(locale: str = "en") -> Any:
+        context = await browser.new_context(base_url=site, locale=locale, viewport=DESKTOP)
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        return await context.new_page()
+
+    yield open_page
+    for context in contexts:
+        await context.close()
+
+
+async def screenshot(page: Any, name: str) -> tuple[Path, Path]:
+    """Save the page as tests/artifacts/<name>-phone.png and <name>-desktop.png (full page)."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    saved = []
+    for label, size in (("phone", PHONE), ("desktop", DESKTOP)):
+        await page.set_viewport_size(size)
+        path = ARTIFACTS / f"{name}-{label}.png"
+        await page.screenshot(path=str(path), full_page=True)
+        saved.append(path)
+    return saved[0], saved[1]
+
+
+async def sign_in_partner(page: Any, merchant_id: int, partner_id: int) -> None:
+    """Follow a fresh one-time sign-in link, as the partner would from the merchant's message."""
+    link = await accounts.issue_partner_sign_in_link(merchant_id, partner_id)
+    await page.goto(link.path)
+    assert page.url.endswith("/p/"), page.url
+
+
+async def make_staff(merchant_id: int, role: str) -> accounts.StaffInfo:
+    return await accounts.create_staff_account(
+        merchant_id, f"{role}-{shortuuid.uuid()[:8]}@example.com", STAFF_PASSWORD, role
+    )
+
+
+async def sign_in_staff(page: Any, staff: accounts.StaffInfo, *, with_password: bool = False) -> None:
+    """Sign a staff account in: by its one-time link (fast), or through the password form."""
+    if with_password:
+        await page.goto(f"/console/sign-in?merchant={staff.merchant_id}")
+        await page.fill("#f-email", staff.email)
+        await page.fill("#f-password", STAFF_PASSWORD)
+        await page.click("form.stack button[type=submit]")
+    else:
+        link = await accounts.issue_staff_sign_in_link(staff.merchant_id, staff.id)
+        await page.goto(link.path)
+    await page.wait_for_load_state()
+    home = "/console/" if staff.role == "admin" else "/finance/"
+    assert page.url.endswith(home), page.url
+
+
+@dataclass
+class Session:
+    """A page signed in as someone of a fresh merchant."""
+
+    page: Any
+    merchant: MerchantCtx
+    partner: Any = None
+    staff: accounts.StaffInfo | None = None
+
+
+@pytest_asyncio.fixture
+async def partner_session(new_page) -> Session:
+    merchant = await make_merchant()
+    partner = await make_partner(merchant.id, display_name="Lin Mei")
+    page = await new_page()
+    await sign_in_partner(page, merchant.id, partner.id)
+    return Session(page, merchant, partner=partner)
+
+
+async def _staff_session(new_page, role: str) -> Session:
+    merchant = await make_merchant()
+    staff = await make_staff(merchant.id, role)
+    page = await new_page()
+    await sign_in_staff(page, staff)
+    return Session(page, merchant, staff=staff)
+
+
+@pytest_asyncio.fixture
+async def admin_session(new_page) -> Session:
+    return await _staff_session(new_page, "admin")
+
+
+@pytest_asyncio.fixture
+async def finance_session(new_page) -> Session:
+    return await _staff_session(new_page, "finance")

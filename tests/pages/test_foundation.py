@@ -1,0 +1,134 @@
+"""The pages' machinery without a browser: CSRF on every form route, the session cookie, guards,
+error pages and the locale-aware filters."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime
+from types import SimpleNamespace
+
+import httpx
+import pytest
+from moneyed import Money
+from starlette.routing import Route
+
+from relay import pages
+from relay.app import create_app
+from relay.pages import sessions
+from relay.pages.templating import environment
+from relay.settings import Settings
+from tests.factories.merchants import make_merchant
+from tests.factories.referral import make_partner
+
+pytestmark = pytest.mark.usefixtures("database_url")
+
+
+def csrf_of(html: str) -> str:
+    return re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
+
+
+async def partner_client(client: httpx.AsyncClient) -> None:
+    from referral.service.accounts import issue_partner_sign_in_link
+
+    merchant = await make_merchant()
+    partner = await make_partner(merchant.id)
+    link = await issue_partner_sign_in_link(merchant.id, partner.id)
+    assert (await client.get(link.path)).status_code == 303
+
+
+async def test_every_unsafe_page_route_refuses_a_form_without_the_sessions_csrf_token(client):
+    await partner_client(client)
+    token = csrf_of((await client.get("/p/")).text)
+    unsafe = [
+        route for route in pages.routes()
+        if isinstance(route, Route) and route.methods and route.methods - {"GET", "HEAD", "OPTIONS"}
+    ]
+    assert any(route.path == "/sign-out" for route in unsafe)
+    for route in unsafe:
+        path = re.sub(r"{\w+(:\w+)?}", "1", route.path)
+        for method in sorted(route.methods - {"GET", "HEAD", "OPTIONS"}):
+            missing = await client.request(method, path, data={"x": "1"})
+            wrong = await client.request(method, path, data={"csrf_token": token + "x"})
+            header = await client.request(method, path, headers={"x-csrf-token": "nope"})
+            assert (missing.status_code, wrong.status_code, header.status_code) == (403, 403, 403), route.path
+    signed_out = await client.post("/sign-out", data={"csrf_token": token})
+    assert signed_out.status_code == 303
+    assert (await client.get("/p/")).status_code == 401
+
+
+async def test_a_tampered_or_foreign_session_cookie_is_ignored(client):
+    await partner_client(client)
+    cookie = client.cookies[sessions.COOKIE]
+    payload, mac = cookie.split(".")
+    data = sessions.unsign(cookie, "dev-secret-change-me")
+    data["id"] += 1
+    forged = sessions.sign(data, "another secret")
+    for value in (forged, payload + "." + mac[::-1], "garbage"):
+        client.cookies.set(sessions.COOKIE, value)
+        assert (await client.get("/p/")).status_code == 401
+    assert sessions.unsign(sessions.sign({"a": 1}, "k", issued_at=1), "k") is None  # too old
+
+
+async def test_the_cookie_is_httponly_lax_and_secure_when_the_site_is_https(app, database_url):
+    response = await anonymous_sign_in_form(app)
+    cookie = response.headers["set-cookie"].lower()
+    assert "httponly" in cookie and "samesite=lax" in cookie and "secure" not in cookie
+    https = create_app(Settings(database_url=database_url, manage_database=False, public_url="https://relay.example"))
+    cookie = (await anonymous_sign_in_form(https)).headers["set-cookie"].lower()
+    assert "secure" in cookie
+
+
+async def anonymous_sign_in_form(app) -> httpx.Response:
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
+        response = await http.get("/console/sign-in")
+    assert response.status_code == 200
+    assert "default-src 'self'" in response.headers["content-security-policy"]
+    return response
+
+
+async def test_unknown_console_paths_get_the_404_page_and_the_api_keeps_problem_json(client):
+    page = await client.get("/p/no-such-page", headers={"accept-language": "zh-CN"})
+    assert page.status_code == 404 and "页面不存在" in page.text
+    assert (await client.get("/api/v1/nothing")).headers["content-type"] == "application/problem+json"
+
+
+async def test_staff_sign_in_sends_back_only_to_a_local_path(client):
+    from referral.service.accounts import create_staff_account
+
+    merchant = await make_merchant()
+    await create_staff_account(merchant.id, "boss@example.com", "a long enough password", "admin")
+    form = (await client.get("/console/sign-in?next=//evil.example/")).text
+    assert 'name="next" value=""' in form
+    answer = await client.post("/console/sign-in", data={
+        "csrf_token": csrf_of(form), "merchant": str(merchant.id), "email": "boss@example.com",
+        "password": "a long enough password", "next": "https://evil.example/",
+    })
+    assert answer.status_code == 303 and answer.headers["location"] == "/console/"
+    assert (await client.get("/finance/")).status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        ("zh_Hans", "¥1,234.50 | US$0.05 | 1,500 积分 | 2026年12月1日 | 12月1日 | 25%"),
+        ("en", "CN¥1,234.50 | $0.05 | 1,500 points | Dec 1, 2026 | Dec 1 | 25%"),
+    ],
+)
+def test_filters_format_amounts_points_and_dates_for_the_locale_and_the_merchants_time_zone(locale, expected):
+    from decimal import Decimal
+    from zoneinfo import ZoneInfo
+
+    from relay.pages.i18n import translations
+
+    page = SimpleNamespace(
+        locale=locale, currency="CNY", timezone=ZoneInfo("Asia/Shanghai"),
+        ngettext=lambda s, p, n: translations(locale).ngettext(s, p, n),
+    )
+    late_in_utc = datetime(2026, 11, 30, 18, 30, tzinfo=UTC)  # already Dec 1 in Shanghai
+    template = environment(locale).from_string(
+        "{{ 123450|minor }} | {{ money|money }} | {{ 1500|points }} | {{ at|date }} | {{ at|day }} | {{ share|percent }}"
+    )
+    text = template.render(page=page, money=Money("0.05", "USD"), at=late_in_utc, share=Decimal("0.25"))
+    assert text == expected
+    assert environment(locale).from_string("{{ d|date }}").render(page=page, d=date(2026, 12, 1)) == expected.split(" | ")[3]
