@@ -8,6 +8,7 @@ from __future__ import annotations
 from commissions.schemas import (
     CommissionDetail,
     CommissionList,
+    CommissionOut,
     CommissionQuery,
     IncentiveOut,
     IncentiveRequest,
@@ -15,13 +16,15 @@ from commissions.schemas import (
     RuleSetBody,
     RuleSetList,
     RuleSetOut,
+    SignalList,
+    SignalQuery,
     SimulationOut,
     SimulationRequest,
     TermsOut,
     TermsUpdate,
     TotalOut,
 )
-from commissions.service import checkout, queries, rule_sets, simulation, terms
+from commissions.service import checkout, fraud, queries, rule_sets, simulation, terms
 from core.api import Api, Call
 
 api = Api("commissions")
@@ -129,7 +132,33 @@ async def list_commissions(call: Call) -> CommissionList:
     roles=ADMIN, response=CommissionDetail,
 )
 async def get_commission(call: Call) -> CommissionDetail:
-    return CommissionDetail.of(await queries.get_commission(call.merchant_id, call.path["commission_id"]))
+    """With the fraud signals its order raised."""
+    commission, signals = await queries.get_commission_with_signals(call.merchant_id, call.path["commission_id"])
+    return CommissionDetail.of(commission, signals)
+
+
+@api.endpoint(
+    "POST", "/api/v1/commissions/{commission_id:int}/approve", summary="Approve a commission held for review",
+    roles=ADMIN, response=CommissionOut,
+)
+async def approve_commission(call: Call) -> CommissionOut:
+    """A commission a fraud signal held goes on (with its reversals): released once its hold has
+    passed, then paid, as any other. 409 unless it is held and pending. The API key is stored.
+    To refuse it instead, reject it."""
+    assert call.principal is not None
+    return CommissionOut.of(
+        await fraud.approve(call.merchant_id, call.path["commission_id"], key_id=call.principal.key_id)
+    )
+
+
+@api.endpoint(
+    "GET", "/api/v1/fraud-signals", summary="List fraud signals", roles=ADMIN, query=SignalQuery,
+    response=SignalList,
+)
+async def list_fraud_signals(call: Call) -> SignalList:
+    """Every signal an order raised, newest first, including self-referral attempts that were not
+    attributed (they have no commission)."""
+    return SignalList.of(await fraud.list_signals(call.merchant_id, **call.query.model_dump()))
 
 
 @api.endpoint(

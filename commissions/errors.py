@@ -37,6 +37,11 @@ class CommissionNotRejectable(Conflict):
         super().__init__(f"commission {commission_id} cannot be rejected: {reason}")
 
 
+class CommissionNotHeld(Conflict):
+    def __init__(self, commission_id: int, reason: str) -> None:
+        super().__init__(f"commission {commission_id} cannot be approved: {reason}")
+
+
 class OrderAlreadyCompleted(Conflict):
     """A completed order's commissions are only undone by refunds (reversals), never by a cancel."""
 

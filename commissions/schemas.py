@@ -7,6 +7,7 @@ same amount as a decimal string in major units (`*_major`) for people.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any, Literal
@@ -23,8 +24,9 @@ from pydantic import (
     field_validator,
 )
 
-from commissions.models import CommissionStatus
+from commissions.models import CommissionStatus, ReviewState
 from commissions.service.checkout import Incentive
+from commissions.service.fraud import SignalPage, SignalRecord
 from commissions.service.queries import CommissionPage, Total
 from commissions.service.records import CommissionRecord
 from commissions.service.rule_sets import RuleSetInfo
@@ -33,6 +35,7 @@ from commissions.service.terms import TermsInfo
 from core.errors import InvalidInput
 from core.money import Rounding, format_major
 from core.time import parse_instant
+from referral.fraud import Signal
 
 
 class _In(BaseModel):
@@ -214,6 +217,42 @@ class CommissionQuery(_In):
     occurred_to: AwareDatetime | None = Field(None, description="excluded")
     before_id: int | None = Field(None, description="the `next_before_id` of the previous page")
     limit: int = Field(50, ge=1, le=200)
+    review: ReviewState | None = Field(None, description="held: waiting for the merchant's fraud review")
+    flagged: bool | None = Field(None, description="true: only commissions whose order raised a fraud signal")
+
+
+class SignalOut(BaseModel):
+    """A fraud signal the commission's order raised (see the README's "Fraud signals")."""
+
+    id: int
+    order_id: int
+    partner_id: int | None
+    signal: Signal
+    action: Literal["flag", "hold"] = Field(description="what the merchant's setting said when it was raised")
+    detail: dict[str, Any] = Field(description="the facts and the threshold that raised it")
+    created_at: datetime
+
+    @classmethod
+    def of(cls, s: SignalRecord) -> SignalOut:
+        return cls(id=s.id, order_id=s.order_id, partner_id=s.partner_id, signal=Signal(s.signal),
+                   action=s.action, detail=s.detail, created_at=s.created_at)
+
+
+class SignalQuery(_In):
+    partner_id: int | None = None
+    signal: Signal | None = None
+    action: Literal["flag", "hold"] | None = None
+    before_id: int | None = Field(None, description="the `next_before_id` of the previous page")
+    limit: int = Field(50, ge=1, le=200)
+
+
+class SignalList(BaseModel):
+    items: list[SignalOut] = Field(description="newest first")
+    next_before_id: int | None
+
+    @classmethod
+    def of(cls, page: SignalPage) -> SignalList:
+        return cls(items=[SignalOut.of(s) for s in page.items], next_before_id=page.next_before_id)
 
 
 class CommissionOut(BaseModel):
@@ -240,11 +279,20 @@ class CommissionOut(BaseModel):
     rejected_at: datetime | None
     created_at: datetime
     payout_batch_id: int | None = Field(description="the payout batch that claimed it, if any")
+    review: ReviewState | None = Field(
+        description="null: no review asked; held: a fraud signal holds it (never released nor paid) until the "
+        "merchant approves or rejects it; approved: the merchant let it go on"
+    )
+    reviewed_at: datetime | None
+    reviewed_by_key_id: int | None = Field(description="API key that approved it")
+    signals: list[SignalOut] = Field(description="fraud signals its order raised")
 
     @classmethod
-    def of(cls, c: CommissionRecord) -> CommissionOut:
-        values = {name: getattr(c, name) for name in cls.model_fields if name != "amount_major"}
-        return cls(**values, amount_major=format_major(c.amount, c.asset))
+    def of(cls, c: CommissionRecord, signals: Iterable[SignalRecord] = ()) -> CommissionOut:
+        values = {name: getattr(c, name) for name in cls.model_fields if name not in ("amount_major", "signals")}
+        return cls(
+            **values, amount_major=format_major(c.amount, c.asset), signals=[SignalOut.of(s) for s in signals]
+        )
 
 
 class CommissionDetail(CommissionOut):
@@ -254,8 +302,8 @@ class CommissionDetail(CommissionOut):
     )
 
     @classmethod
-    def of(cls, c: CommissionRecord) -> CommissionDetail:
-        return cls(**CommissionOut.of(c).model_dump(), explanation=c.explanation)
+    def of(cls, c: CommissionRecord, signals: Iterable[SignalRecord] = ()) -> CommissionDetail:
+        return cls(**CommissionOut.of(c, signals).model_dump(), explanation=c.explanation)
 
 
 class CommissionList(BaseModel):
@@ -264,7 +312,10 @@ class CommissionList(BaseModel):
 
     @classmethod
     def of(cls, page: CommissionPage) -> CommissionList:
-        return cls(items=[CommissionOut.of(c) for c in page.items], next_before_id=page.next_before_id)
+        return cls(
+            items=[CommissionOut.of(c, page.signals.get(c.order_id, ())) for c in page.items],
+            next_before_id=page.next_before_id,
+        )
 
 
 class RejectBody(_In):

@@ -13,7 +13,7 @@ from datetime import datetime
 
 from tortoise.transactions import in_transaction
 
-from commissions.service import lifecycle
+from commissions.service import fraud, lifecycle
 from commissions.service.earning import OrderForCommission, OrderLineForCommission, commission_order
 from commissions.service.records import CommissionRecord
 from payouts import events
@@ -59,6 +59,8 @@ async def after_order_event(merchant_id: int, outcome: OrderOutcome | RefundOutc
         earned = await commission_order(merchant_id, _for_commission(order))
         await accruals.record_earned(merchant_id, earned)
         await outbox.enqueue(merchant_id, events.commissions_created(earned, order.external_id))
+        # fraud signals: recorded, and on `hold` the commissions wait for the merchant's review
+        await fraud.screen_order(merchant_id, order, earned)
         return earned
     if outcome.event == "completed":
         assert order.completed_at is not None

@@ -15,7 +15,7 @@ from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
 from commissions.errors import CommissionNotFound, CommissionNotRejectable, OrderAlreadyCompleted
-from commissions.models import COUNTING, Commission, CommissionStatus
+from commissions.models import COUNTING, Commission, CommissionStatus, ReviewState
 from commissions.reversals import Refunded, line_reversal, order_reversal
 from commissions.service.records import COLUMNS, CommissionRecord, db_values, record, record_from_db
 from commissions.service.sql import advisory_lock, insert_returning, sql, utc
@@ -149,6 +149,8 @@ async def on_refund(
                 "rejected_by_key_id": None,
                 "rejected_at": None,
                 "created_at": created_at,
+                # held with its original: never released (negative, into available) while it waits
+                "review": original.review,
             }))
         if not rows:
             return []
@@ -193,20 +195,38 @@ def _reversal(
 
 
 async def release(at: datetime | None = None, *, merchant_id: int | None = None) -> list[CommissionRecord]:
-    """Move every pending commission and reversal whose `available_at` has come to `available`.
+    """Move every pending commission and reversal whose `available_at` has come to `available`,
+    except those held for the merchant's fraud review (`review = held`, see commissions/service/fraud.py).
 
     One set-based UPDATE ... RETURNING, idempotent: running it twice, or from cron on several
     hosts at once, moves each row once (on PostgreSQL a concurrent run waits on the rows being
     moved, then finds them no longer pending). It runs for every merchant unless `merchant_id`
     narrows it. Returns the moved rows (the ledger posts them as made available).
     """
-    query = "UPDATE commission SET status = ? WHERE status = ? AND available_at <= ?"
-    params: list[object] = [AVAILABLE, PENDING, _FIELD_AVAILABLE_AT.to_db_value(utc(at or now()), Commission)]
+    query = (
+        "UPDATE commission SET status = ? WHERE status = ? AND available_at <= ?"
+        " AND (review IS NULL OR review <> ?)"
+    )
+    params: list[object] = [
+        AVAILABLE, PENDING, _FIELD_AVAILABLE_AT.to_db_value(utc(at or now()), Commission), ReviewState.held.value
+    ]
     if merchant_id is not None:
         query += " AND merchant_id = ?"
         params.append(merchant_id)
     moved = await connection().execute_query_dict(sql(query + " RETURNING *"), params)
     return [record_from_db(row) for row in moved]
+
+
+async def locked_with_reversals(merchant_id: int, commission_id: int) -> tuple[Commission, list[Commission]]:
+    """The commission and the rows of it and its reversals, locked until the transaction ends
+    (PostgreSQL); `CommissionNotFound` (404) when the merchant has no such commission."""
+    rows = await Commission.filter(merchant_id=merchant_id).filter(
+        Q(id=commission_id) | Q(reversal_of=commission_id)
+    ).select_for_update()
+    row = next((r for r in rows if r.id == commission_id), None)
+    if row is None:
+        raise CommissionNotFound(commission_id)
+    return row, rows
 
 
 async def reject(
@@ -221,12 +241,7 @@ async def reject(
     """
     async with in_transaction():
         # The original and its reversals are locked: a payout batch cannot claim one meanwhile.
-        rows = await Commission.filter(merchant_id=merchant_id).filter(
-            Q(id=commission_id) | Q(reversal_of=commission_id)
-        ).select_for_update()
-        row = next((r for r in rows if r.id == commission_id), None)
-        if row is None:
-            raise CommissionNotFound(commission_id)
+        row, rows = await locked_with_reversals(merchant_id, commission_id)
         if row.reversal_of is not None:
             raise CommissionNotRejectable(commission_id, f"it is a reversal; reject commission {row.reversal_of}")
         if row.status not in COUNTING:

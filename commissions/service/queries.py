@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
+from tortoise.expressions import Subquery
 from tortoise.functions import Count, Sum
 
 from commissions.errors import CommissionNotFound
 from commissions.models import Commission
+from commissions.service import fraud
+from commissions.service.fraud import SignalRecord
 from commissions.service.records import CommissionRecord, record
 from commissions.service.sql import utc
 from referral.service.partners import get_partner
@@ -26,12 +29,16 @@ class CommissionFilter:
     occurred_to: datetime | None = None  #: exclusive
     before_id: int | None = None  #: keyset cursor: only ids below it
     limit: int = 50
+    review: str | None = None  #: held or approved (fraud review)
+    flagged: bool | None = None  #: true: only commissions whose order raised a fraud signal; false: none
 
 
 @dataclass(frozen=True, slots=True)
 class CommissionPage:
     items: list[CommissionRecord]
     next_before_id: int | None  #: pass as `before_id` for the next page; None on the last page
+    #: order id -> the fraud signals it raised, for the orders of `items`
+    signals: dict[int, list[SignalRecord]] = field(default_factory=dict)
 
 
 async def list_commissions(merchant_id: int, where: CommissionFilter) -> CommissionPage:
@@ -42,7 +49,10 @@ async def list_commissions(merchant_id: int, where: CommissionFilter) -> Commiss
         if order_id is None:
             return CommissionPage([], None)
         query = query.filter(order_id=order_id)
-    for name in ("partner_id", "status", "kind", "order_id"):
+    if where.flagged is not None:
+        flagged = Subquery(fraud.flagged_orders(merchant_id))
+        query = query.filter(order_id__in=flagged) if where.flagged else query.exclude(order_id__in=flagged)
+    for name in ("partner_id", "status", "kind", "order_id", "review"):
         value = getattr(where, name)
         if value is not None:
             query = query.filter(**{name: value})
@@ -54,7 +64,8 @@ async def list_commissions(merchant_id: int, where: CommissionFilter) -> Commiss
         query = query.filter(id__lt=where.before_id)
     rows = await query.order_by("-id").limit(where.limit + 1)
     items = [record(row) for row in rows[: where.limit]]
-    return CommissionPage(items, items[-1].id if len(rows) > where.limit else None)
+    signals = await fraud.signals_of_orders(merchant_id, (c.order_id for c in items))
+    return CommissionPage(items, items[-1].id if len(rows) > where.limit else None, signals)
 
 
 async def get_commission(merchant_id: int, commission_id: int) -> CommissionRecord:
@@ -63,6 +74,15 @@ async def get_commission(merchant_id: int, commission_id: int) -> CommissionReco
     if row is None:
         raise CommissionNotFound(commission_id)
     return record(row)
+
+
+async def get_commission_with_signals(
+    merchant_id: int, commission_id: int
+) -> tuple[CommissionRecord, list[SignalRecord]]:
+    """`get_commission` and the fraud signals its order raised."""
+    commission = await get_commission(merchant_id, commission_id)
+    signals = await fraud.signals_of_orders(merchant_id, [commission.order_id])
+    return commission, signals.get(commission.order_id, [])
 
 
 @dataclass(frozen=True, slots=True)

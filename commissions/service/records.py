@@ -37,6 +37,10 @@ class CommissionRecord:
     rejected_at: datetime | None
     created_at: datetime
     payout_batch_id: int | None
+    #: fraud review (commissions.models.ReviewState): None, held or approved
+    review: str | None = None
+    reviewed_at: datetime | None = None
+    reviewed_by_key_id: int | None = None
 
     @property
     def is_reversal(self) -> bool:

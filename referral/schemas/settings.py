@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
@@ -21,6 +22,7 @@ from pydantic_core import PydanticCustomError
 
 from core.time import zone
 from referral.attribution import Model
+from referral.fraud import Action
 from referral.service.settings import MerchantSettings
 
 _HOST = re.compile(r"^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$")
@@ -79,6 +81,122 @@ class Binding(BaseModel):
         return {"off": None, "forever": 0}.get(self.mode, self.days)
 
 
+_PERCENT = re.compile(r"\d{1,3}(\.\d{1,2})?")
+
+
+def _percent(value: Any) -> str:
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str) or not _PERCENT.fullmatch(value.strip()) or Decimal(value) > 100:
+        raise PydanticCustomError(
+            "percent", 'expected a percent from 0 to 100 as a decimal string like "30" or "12.5" (never a JSON '
+            "float), got {value!r}", {"value": value},
+        )
+    return value.strip()
+
+
+#: A percent from 0 to 100 with at most 2 decimals, as a decimal string (or an integer).
+Percent = Annotated[
+    str, PlainValidator(_percent), WithJsonSchema({"type": "string", "pattern": r"^\d{1,3}(\.\d{1,2})?$",
+                                                       "examples": ["30"]}),
+]
+_Count = Annotated[StrictInt, Field(ge=1, le=1_000_000)]
+
+
+class _SignalPatch(BaseModel):
+    """Only the fields sent change; none may be null."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    action: Action | None = Field(None, description="off: not looked for; flag: recorded and shown; hold: "
+                                  "recorded, and the order's commissions wait for the merchant's review")
+
+    @model_validator(mode="after")
+    def _no_nulls(self) -> _SignalPatch:
+        for name in self.model_fields_set:
+            if getattr(self, name) is None:
+                raise ValueError(f"{name} cannot be null")
+        return self
+
+
+class PlainSignalPatch(_SignalPatch):
+    pass
+
+
+class VelocityPatch(_SignalPatch):
+    window_minutes: Annotated[StrictInt, Field(ge=1, le=10_080)] | None = Field(
+        None, description="how far back orders count, in minutes (at most 7 days)")
+    max_orders: _Count | None = Field(None, description="raised from this many orders + 1 in the window")
+
+
+class FastOrderPatch(_SignalPatch):
+    min_seconds: Annotated[StrictInt, Field(ge=1, le=86_400)] | None = Field(
+        None, description="raised when the order follows its click by fewer seconds than this")
+
+
+class RefundRatePatch(_SignalPatch):
+    window_days: Annotated[StrictInt, Field(ge=1, le=365)] | None = Field(
+        None, description="the partner's orders placed in this many days count")
+    max_percent: Percent | None = Field(None, description="raised above this share of refunded orders")
+    min_orders: _Count | None = Field(None, description="fewer orders than this in the window raise nothing")
+
+
+class FraudSignalsPatch(BaseModel):
+    """Per fraud signal, only the signals and fields sent change."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    self_referral: PlainSignalPatch | None = None
+    customer_velocity: VelocityPatch | None = None
+    ip_velocity: VelocityPatch | None = None
+    bot_click: PlainSignalPatch | None = None
+    fast_order: FastOrderPatch | None = None
+    refund_rate: RefundRatePatch | None = None
+
+    @model_validator(mode="after")
+    def _no_nulls(self) -> FraudSignalsPatch:
+        for name in self.model_fields_set:
+            if getattr(self, name) is None:
+                raise ValueError(f"{name} cannot be null")
+        return self
+
+    def changes(self) -> dict[str, dict[str, Any]]:
+        return {
+            name: getattr(self, name).model_dump(mode="json", include=getattr(self, name).model_fields_set)
+            for name in self.model_fields_set
+        }
+
+
+class PlainSignalOut(BaseModel):
+    action: Action
+
+
+class VelocityOut(PlainSignalOut):
+    window_minutes: int
+    max_orders: int
+
+
+class FastOrderOut(PlainSignalOut):
+    min_seconds: int
+
+
+class RefundRateOut(PlainSignalOut):
+    window_days: int
+    max_percent: str
+    min_orders: int
+
+
+class FraudSignalsOut(BaseModel):
+    """What each fraud signal does (see the README's "Fraud signals")."""
+
+    self_referral: PlainSignalOut
+    customer_velocity: VelocityOut
+    ip_velocity: VelocityOut
+    bot_click: PlainSignalOut
+    fast_order: FastOrderOut
+    refund_rate: RefundRateOut
+
+
 class MerchantOut(BaseModel):
     """The merchant's settings. The webhook secret is never shown here (rotate it to get a new one)."""
 
@@ -92,6 +210,7 @@ class MerchantOut(BaseModel):
     binding: Binding
     allow_self_referral: bool
     webhook_url: str | None = Field(description="where Relay POSTs its signed events; null: none are sent")
+    fraud_signals: FraudSignalsOut
 
     @classmethod
     def of(cls, merchant: MerchantSettings) -> MerchantOut:
@@ -106,6 +225,7 @@ class MerchantOut(BaseModel):
             binding=Binding.of(merchant.binding_days),
             allow_self_referral=merchant.allow_self_referral,
             webhook_url=merchant.webhook_url,
+            fraud_signals=FraudSignalsOut.model_validate(merchant.fraud_signals),
         )
 
 
@@ -123,6 +243,9 @@ class MerchantPatch(BaseModel):
     allow_self_referral: StrictBool | None = None
     webhook_url: WebhookUrl | None = Field(
         None, description="http(s) URL for Relay's signed events (commission.created...); null: stop sending"
+    )
+    fraud_signals: FraudSignalsPatch | None = Field(
+        None, description="per fraud signal: off, flag or hold, and its thresholds; only those sent change"
     )
 
     @field_validator("timezone")
@@ -147,6 +270,8 @@ class MerchantPatch(BaseModel):
                 changes["binding_days"] = value.binding_days()
             elif name == "attribution_model":
                 changes[name] = value.value
+            elif name == "fraud_signals":
+                changes[name] = value.changes()
             elif name == "allowed_domains":
                 changes[name] = list(dict.fromkeys(value))
             else:

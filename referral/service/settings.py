@@ -197,6 +197,13 @@ async def shop_signing(merchant_id: int) -> ShopSigning | None:
     return entry
 
 
+def cached_shop_signing(merchant_id: int) -> ShopSigning | None:
+    """`shop_signing` if this process has it cached (never a query): None for a merchant not
+    seen lately, or unknown."""
+    cached = _signing.get(merchant_id)
+    return cached[0] if cached is not None and cached[1] > monotonic() else None
+
+
 async def has_webhook_url(merchant_id: int) -> bool:
     """Whether the merchant set a webhook URL (cached for `SIGNING_TTL_SECONDS`): a URL set or
     removed in another process is seen within the TTL."""

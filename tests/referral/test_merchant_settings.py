@@ -18,6 +18,7 @@ async def test_the_settings_show_the_merchant_and_its_attribution_rules_but_not_
         "id": m.id, "name": body["name"], "currency": "JPY", "timezone": "Asia/Tokyo",
         "allowed_domains": ["shop.example.jp"], "attribution_window_days": 30, "attribution_model": "last_click",
         "binding": {"mode": "off", "days": None}, "allow_self_referral": False, "webhook_url": None,
+        "fraud_signals": body["fraud_signals"],  # tests/commissions/test_fraud_signals.py
     }
     assert m.webhook_secret not in response.text
 
