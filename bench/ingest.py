@@ -256,10 +256,12 @@ async def count_attributed(url: str, merchant_id: int, tag: str) -> int:
         await Tortoise.close_connections()
 
 
-def ingest(url: str, engine: str, orders: int, concurrency: int, workers: int) -> dict[str, tuple[Run, Seed]]:
-    """Each mode on its own merchant, one server for both; mode -> (run, its seed)."""
+def ingest(
+    url: str, engine: str, orders: int, concurrency: int, workers: int, modes: tuple[str, ...] = MODES
+) -> dict[str, tuple[Run, Seed]]:
+    """Each mode on its own merchant, one server for all; mode -> (run, its seed)."""
     relay("migrate", url=url)
-    seeds = {mode: asyncio.run(seed(url, mode)) for mode in MODES}
+    seeds = {mode: asyncio.run(seed(url, mode)) for mode in modes}
     port = free_port()
     env = {**os.environ, "RELAY_DATABASE_URL": url}
     server = subprocess.Popen(
@@ -280,7 +282,7 @@ def ingest(url: str, engine: str, orders: int, concurrency: int, workers: int) -
         server.wait(timeout=20)
     for mode, seeded in seeds.items():
         runs[mode].stored = asyncio.run(count_attributed(url, seeded.merchant_id, f"run{mode}"))
-    return {mode: (runs[mode], seeds[mode]) for mode in MODES}
+    return {mode: (runs[mode], seeds[mode]) for mode in modes}
 
 
 # --- the hand-written baseline (PostgreSQL) ----------------------------------------------------------
@@ -391,15 +393,17 @@ def report(run: Run, expected: int) -> bool:
     return run.errors == 0 and lost == 0 and run.stored == run.ok
 
 
-def measure(url: str, orders: int | None, concurrency: int, workers: int | None) -> dict[str, dict]:
-    """Both modes on one engine: mode -> {rate, baseline_rate, ratio, target_rate, ok, met}."""
+def measure(
+    url: str, orders: int | None, concurrency: int, workers: int | None, modes: tuple[str, ...] = MODES
+) -> dict[str, dict]:
+    """`modes` on one engine: mode -> {rate, baseline_rate, ratio, target_rate, ok, met}."""
     engine = "postgres" if url.startswith(("postgres", "asyncpg")) else "sqlite"
     orders = orders or (1000 if engine == "sqlite" else 4000)
     # SQLite has one writer: one server process. PostgreSQL: one per CPU, as `relay serve --workers`.
     workers = workers or (1 if engine == "sqlite" else os.cpu_count() or 1)
     print(f"{engine}: {orders} events per mode, {concurrency} connections, {workers} server process(es)")
     results: dict[str, dict] = {}
-    for mode, (run, seeded) in ingest(url, engine, orders, concurrency, workers).items():
+    for mode, (run, seeded) in ingest(url, engine, orders, concurrency, workers, modes).items():
         ok = report(run, orders)
         result = {"mode": mode, "orders": run.ok, "rate": run.rate, "ok": ok, "target_rate": TARGET_RATE[mode],
                   "baseline_rate": None, "ratio": None, "met": None}
@@ -419,11 +423,11 @@ def measure(url: str, orders: int | None, concurrency: int, workers: int | None)
 def bench_ingest_with_commissions(database_url: str = PG_SERVER, orders: int = 3000, concurrency: int = 32) -> dict:
     """The commissions mode's numbers on a scratch database of `database_url`'s server (or a
     SQLite file when it is sqlite://): {rate, baseline_rate, ratio, target_rate, ok, met, ...}.
-    Runs in a child process (Tortoise keeps per-engine state), both modes measured, this one kept."""
+    Runs in a child process (Tortoise keeps per-engine state), this mode only."""
     with tempfile.TemporaryDirectory(prefix="relay-bench-") as scratch:
         out = Path(scratch) / "result.json"
         args = ["--database-url", database_url, "--orders", str(orders), "--concurrency", str(concurrency),
-                "--json", str(out)]
+                "--modes", "commissions", "--json", str(out)]
         if database_url.startswith("sqlite"):
             args[1] = f"sqlite://{scratch}/relay.sqlite3"
         subprocess.run([sys.executable, __file__, *args], check=False)
@@ -442,11 +446,16 @@ def main() -> int:
     parser.add_argument("--concurrency", type=int, default=32, help="connections sending at once")
     parser.add_argument("--workers", type=int, default=None,
                         help="server processes (default: 1 on SQLite, one per CPU on PostgreSQL)")
+    parser.add_argument("--modes", default=",".join(MODES),
+                        help=f"comma-separated modes to run (default: {','.join(MODES)})")
     parser.add_argument("--run-on", help=argparse.SUPPRESS)  # the child process, on a prepared database
     parser.add_argument("--json", help="also write the results (mode -> numbers) to this file")
     args = parser.parse_args()
+    modes = tuple(args.modes.split(","))
+    if unknown := set(modes) - set(MODES):
+        parser.error(f"unknown mode(s) {sorted(unknown)}: choose from {', '.join(MODES)}")
     if args.run_on:
-        results = measure(args.run_on, args.orders, args.concurrency, args.workers)
+        results = measure(args.run_on, args.orders, args.concurrency, args.workers, modes)
         if args.json:
             Path(args.json).write_text(json.dumps(results))
         if not all(r["ok"] for r in results.values()):
@@ -458,7 +467,8 @@ def main() -> int:
         extra += ["--workers", str(args.workers)] if args.workers else []
         extra += ["--json", args.json] if args.json else []
         return subprocess.run(
-            [sys.executable, __file__, "--run-on", url, "--concurrency", str(args.concurrency), *extra]
+            [sys.executable, __file__, "--run-on", url, "--concurrency", str(args.concurrency),
+             "--modes", ",".join(modes), *extra]
         ).returncode
 
     def on_scratch_postgres(server: str) -> int:
