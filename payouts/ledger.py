@@ -89,6 +89,7 @@ points_expiry        80 points lapse::
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections import defaultdict
@@ -203,8 +204,13 @@ class Entry:
     def content_hash(self) -> str:
         """What a replay must match (the memo is free text and left out)."""
         legs = sorted((p.account.kind.value, p.account.partner_id or 0, p.amount) for p in self.postings)
-        payload = json.dumps([self.kind.value, self.asset, self.reference, legs], separators=(",", ":"))
+        payload = _compact_json([self.kind.value, self.asset, self.reference, legs])
         return hashlib.sha256(payload.encode()).hexdigest()
+
+
+#: `json.dumps(value, separators=(",", ":"))`, the text stored hashes were made from, with one
+#: encoder made once (json.dumps builds a new encoder on every call that passes options).
+_compact_json = json.JSONEncoder(separators=(",", ":")).encode
 
 
 def entry(
@@ -227,12 +233,22 @@ def entry(
     return made
 
 
+@functools.lru_cache(maxsize=256)
+def _asset_refused(asset: str) -> str | None:
+    """Why `asset` is not a currency (or PTS) an entry may be in; None when it is. The registry of
+    currencies is fixed at import, so the answer is kept (every entry of every order asks)."""
+    try:
+        check_currency(asset)
+    except MoneyFormatError as error:
+        return str(error)
+    return None
+
+
 def check(e: Entry) -> None:
     """Every rule an entry obeys before it may be written."""
-    try:
-        check_currency(e.asset)
-    except MoneyFormatError as error:
-        raise LedgerEntryInvalid(str(error), "asset") from None
+    refused = _asset_refused(e.asset)
+    if refused is not None:
+        raise LedgerEntryInvalid(refused, "asset")
     is_points = e.asset == POINTS_ASSET
     if e.kind in CASH_ONLY_KINDS and is_points:
         raise LedgerEntryInvalid(f"{e.kind.value} moves cash, not points", "asset")
