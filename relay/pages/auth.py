@@ -3,7 +3,8 @@
 Staff sign in at /console/sign-in with the merchant id, their email and password (an email is
 unique within a merchant, not across merchants; ``?merchant=ID`` pre-fills the id), or with a
 one-time link /console/sign-in/<token>. Partners sign in only through the one-time link the
-merchant sends them, /p/sign-in/<token> (POST /api/v1/partners/{id}/sign-in-link).
+merchant sends them, /p/sign-in/<token> (POST /api/v1/partners/{id}/sign-in-link). A link opened
+by a crawler or a chat app's preview (or a HEAD request) is not used up: only a browser's GET is.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from urllib.parse import urlsplit
 from starlette.responses import Response
 
 from core import ids
+from referral.bots import is_bot
 from referral.service import accounts
 from relay.pages import throttle
 from relay.pages.i18n import LOCALES
@@ -58,6 +60,8 @@ async def staff_sign_in_submit(page: Page) -> Response:
 
 @pages.get("/console/sign-in/{token}")
 async def staff_sign_in_link(page: Page) -> Response:
+    if _previewed(page):
+        return _no_referrer(page.render("link_preview.html"))
     signed = await _use_link(page, "staff_link")
     if signed is None or signed.staff_account_id is None:
         return _refused(page, "sign_in.html")
@@ -69,11 +73,18 @@ async def staff_sign_in_link(page: Page) -> Response:
 
 @pages.get("/p/sign-in/{token}")
 async def partner_sign_in_link(page: Page) -> Response:
+    if _previewed(page):
+        return _no_referrer(page.render("link_preview.html"))
     signed = await _use_link(page, "partner_link")
     if signed is None or signed.partner_id is None:
         return _refused(page, "partner/sign_in_needed.html")
     page.session.sign_in(merchant_id=signed.merchant_id, kind="partner", id=signed.partner_id, role="partner")
     return _no_referrer(page.redirect(page.url("partner.home")))
+
+
+def _previewed(page: Page) -> bool:
+    """A chat app's link preview, a crawler or a HEAD request: it must not use up the one-time link."""
+    return page.request.method == "HEAD" or is_bot(page.request.headers.get("user-agent", ""))
 
 
 async def _use_link(page: Page, kind: str) -> accounts.SignedIn | None:

@@ -64,6 +64,7 @@ def staff_page(roles: Iterable[str] = (StaffRole.admin.value,)) -> Guard:
         page.staff = staff
         await _merchant(page, staff.merchant_id)
         if staff.role not in allowed:
+            page.nav = []  # not this console's nav: none of it is theirs
             return page.render("errors/403.html", status=403, reason="role")
         return None
 

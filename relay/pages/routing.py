@@ -26,6 +26,8 @@ from relay.pages import sessions
 from relay.pages.i18n import HTML_LANG, LOCALES, negotiate, translations
 from relay.pages.templating import environment, format_minor
 
+#: Ids are BIGINT columns.
+MAX_ID = 2**63 - 1
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "x-csrf-token"
@@ -90,6 +92,18 @@ class Page:
     def timezone(self) -> tzinfo:
         return ZoneInfo(self.merchant.timezone if self.merchant else "Asia/Shanghai")
 
+    def owned(self, item: Any) -> Any:
+        """`item` (anything with merchant_id, and partner_id on a partner page) if it belongs to
+        the signed-in merchant and partner; otherwise NotFound, which renders the 404 page.
+
+        Scope the query itself first (pass page.merchant_id and page.partner_id to the service);
+        this is the check for the rows a service can only fetch by id."""
+        if item is None or getattr(item, "merchant_id", None) != self.merchant_id:
+            raise NotFound("not found")
+        if self.partner is not None and getattr(item, "partner_id", None) != self.partner_id:
+            raise NotFound("not found")
+        return item
+
     # --- language ----------------------------------------------------------------------------
 
     @property
@@ -112,6 +126,20 @@ class Page:
         return format_minor(minor, currency or self.currency, self.locale)
 
     # --- helpers for handlers ------------------------------------------------------------------
+
+    @property
+    def here(self) -> str:
+        """This page's path with its query string (e.g. to come back after a language switch)."""
+        url = self.request.url
+        return url.path + (f"?{url.query}" if url.query else "")
+
+    def home_url(self) -> str:
+        """Where the signed-in person starts: their console's home (the brand link, "back to the start")."""
+        if self.partner is not None:
+            return self.url("partner.home")
+        if self.staff is not None:
+            return self.url("console.home" if self.staff.role == "admin" else "finance.home")
+        return self.url(self.nav[0].route) if self.nav else self.url("auth.staff_sign_in")
 
     def url(self, name: str, **path_params: Any) -> str:
         """The path of a named route, e.g. ``page.url("partner.home")``."""
@@ -256,6 +284,8 @@ class Pages:
         async def endpoint(request: Request) -> Response:
             page = start(request, self.console, self.nav)
             try:
+                if any(isinstance(v, int) and v > MAX_ID for v in request.path_params.values()):
+                    raise NotFound("no such id")  # past BIGINT: names nothing (and would overflow the driver)
                 if request.method not in SAFE_METHODS:
                     await check_csrf(page)
                 response = await guard(page) or await handler(page)

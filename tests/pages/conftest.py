@@ -13,6 +13,7 @@ Fixtures and helpers (see the report in README's "Consoles" section):
 
 from __future__ import annotations
 
+import inspect
 import os
 import shutil
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -36,8 +37,15 @@ CHROMIUM_ARGS = [
     "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
 ]
 ARTIFACTS = ROOT / "tests" / "artifacts"
+SERVER_LOG = ARTIFACTS / "relay-serve.log"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
+#: A phone's and a desktop's browser: Chromium's own "HeadlessChrome" is (rightly) taken for a bot, whose
+#: visits neither use up a sign-in link nor count as clicks.
+PHONE_UA = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+            "Version/17.0 Mobile/15E148 Safari/604.1")
+BROWSER_UA = ("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36")
+NO_SIGN_IN_LIMITS = {"RELAY_RATE_LIMIT_SIGN_IN_IP": "off", "RELAY_RATE_LIMIT_SIGN_IN_IDENTITY": "off"}
 #: The password every staff account made by these fixtures has.
 STAFF_PASSWORD = "correct horse battery"
 
@@ -48,7 +56,21 @@ def site(database_url) -> Any:
     from tests.servers import free_port, start_server, stop
 
     port = free_port()
-    server = start_server(database_url, port)
+    # Every browser test signs in from 127.0.0.1: the sign-in rate limits would refuse a full run.
+    saved = {name: os.environ.get(name) for name in NO_SIGN_IN_LIMITS}
+    os.environ.update(NO_SIGN_IN_LIMITS)
+    options = {}
+    if "log" in inspect.signature(start_server).parameters:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        options["log"] = SERVER_LOG  # the server's tracebacks, when a page answers 500
+    try:
+        server = start_server(database_url, port, **options)
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
     yield f"http://127.0.0.1:{port}"
     stop(server)
 
@@ -73,7 +95,7 @@ async def new_page(browser, site) -> AsyncIterator[Callable[..., Awaitable[Any]]
     contexts = []
 
     async def open_page(locale: str = "en") -> Any:
-        context = await browser.new_context(base_url=site, locale=locale, viewport=DESKTOP)
+        context = await browser.new_context(base_url=site, locale=locale, viewport=DESKTOP, user_agent=BROWSER_UA)
         context.set_default_timeout(10_000)
         contexts.append(context)
         return await context.new_page()

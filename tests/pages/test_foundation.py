@@ -19,8 +19,11 @@ from relay.pages.templating import environment
 from relay.settings import Settings
 from tests.factories.merchants import make_merchant
 from tests.factories.referral import make_partner
+from tests.pages.conftest import BROWSER_UA
 
 pytestmark = pytest.mark.usefixtures("database_url")
+
+BROWSER = {"user-agent": BROWSER_UA}
 
 
 def csrf_of(html: str) -> str:
@@ -33,7 +36,7 @@ async def partner_client(client: httpx.AsyncClient) -> None:
     merchant = await make_merchant()
     partner = await make_partner(merchant.id)
     link = await issue_partner_sign_in_link(merchant.id, partner.id)
-    assert (await client.get(link.path)).status_code == 303
+    assert (await client.get(link.path, headers=BROWSER)).status_code == 303
 
 
 async def test_every_unsafe_page_route_refuses_a_form_without_the_sessions_csrf_token(client):
@@ -132,3 +135,20 @@ def test_filters_format_amounts_points_and_dates_for_the_locale_and_the_merchant
     text = template.render(page=page, money=Money("0.05", "USD"), at=late_in_utc, share=Decimal("0.25"))
     assert text == expected
     assert environment(locale).from_string("{{ d|date }}").render(page=page, d=date(2026, 12, 1)) == expected.split(" | ")[3]
+
+
+async def test_a_chat_apps_link_preview_or_a_head_request_does_not_use_up_a_sign_in_link(client):
+    from referral.service.accounts import issue_partner_sign_in_link
+
+    merchant = await make_merchant()
+    partner = await make_partner(merchant.id)
+    link = await issue_partner_sign_in_link(merchant.id, partner.id)
+    for preview in (
+        client.get(link.path, headers={"user-agent": "WhatsApp/2.23.20"}),
+        client.get(link.path, headers={"user-agent": "TelegramBot (like TwitterBot)"}),
+        client.head(link.path, headers=BROWSER),
+    ):
+        answer = await preview
+        assert answer.status_code == 200 and sessions.COOKIE not in answer.cookies
+    assert (await client.get(link.path, headers=BROWSER)).status_code == 303
+    assert (await client.get("/p/", headers=BROWSER)).status_code == 200

@@ -1,0 +1,76 @@
+"""The guards and scoping on a tiny app built inline: a partner reaches only their own rows (404
+otherwise, whatever id is put in the URL) and staff only the pages of their role (403)."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+from starlette.applications import Starlette
+from starlette.responses import PlainTextResponse, Response
+
+from referral.service import accounts
+from referral.service.links import get_link
+from relay import pages
+from relay.pages.guards import finance_page, partner_page, staff_page
+from relay.pages.routing import Page, Pages
+from relay.settings import Settings
+from tests.factories.merchants import make_merchant
+from tests.factories.referral import make_link, make_partner
+from tests.pages.conftest import BROWSER_UA
+
+pytestmark = pytest.mark.usefixtures("database_url")
+
+BROWSER = {"user-agent": BROWSER_UA}
+
+example = Pages("example", guard=partner_page)
+
+
+@example.get("/p/example/links/{link_id:int}")
+async def show_link(page: Page) -> Response:
+    link = page.owned(await get_link(page.merchant_id, page.request.path_params["link_id"]))
+    return PlainTextResponse(link.code)
+
+
+@example.get("/console/example/shared", guard=staff_page(roles=("admin", "finance")))
+async def shared(page: Page) -> Response:
+    return PlainTextResponse(page.staff.role)
+
+
+@example.get("/finance/example/only", guard=finance_page)
+async def finance_only(page: Page) -> Response:
+    return PlainTextResponse("finance")
+
+
+@pytest.fixture
+async def http(database_url):
+    app = Starlette(routes=[*pages.routes(), *example.routes()])
+    app.state.settings = Settings(database_url=database_url, manage_database=False)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as client:
+        yield client
+
+
+async def test_a_partner_editing_an_id_in_the_url_finds_nothing_outside_their_own_rows(http):
+    merchant, other = await make_merchant(), await make_merchant()
+    mine, neighbour = await make_partner(merchant.id), await make_partner(merchant.id)
+    stranger = await make_partner(other.id)
+    my_link, their_link, foreign_link = await make_link(mine), await make_link(neighbour), await make_link(stranger)
+    link = await accounts.issue_partner_sign_in_link(merchant.id, mine.id)
+    await http.get(link.path, headers=BROWSER)
+
+    assert (await http.get(f"/p/example/links/{my_link.id}")).text == my_link.code
+    for other_id in (their_link.id, foreign_link.id, 2**63 - 1, 2**64):
+        answer = await http.get(f"/p/example/links/{other_id}")
+        assert answer.status_code == 404 and "Page not found" in answer.text
+
+
+async def test_staff_open_only_the_pages_of_their_role(http):
+    merchant = await make_merchant()
+    for role, shared_status, finance_status in (("admin", 200, 403), ("finance", 200, 200)):
+        staff = await accounts.create_staff_account(merchant.id, f"{role}@example.com", "a long enough password", role)
+        link = await accounts.issue_staff_sign_in_link(merchant.id, staff.id)
+        http.cookies.clear()
+        assert (await http.get(link.path, headers=BROWSER)).status_code == 303
+        assert (await http.get("/console/example/shared")).status_code == shared_status
+        assert (await http.get("/finance/example/only")).status_code == finance_status
+    http.cookies.clear()
+    assert (await http.get("/finance/example/only")).headers["location"].startswith("/console/sign-in?next=")
