@@ -264,6 +264,10 @@ def main() -> int:
     path = f"/r/{load_code}"
 
     env = {**os.environ, "RELAY_DATABASE_URL": database_url, "PYTHONPATH": str(ROOT)}
+    # One client address and one link: the rate limits (per IP, per link) are checked on every
+    # request, as in production (in memory, or in Redis with RELAY_REDIS_URL), but set too high to refuse.
+    env.setdefault("RELAY_RATE_LIMIT_REDIRECT_IP", "1000000000/minute")
+    env.setdefault("RELAY_RATE_LIMIT_REDIRECT_LINK", "1000000000/minute")
     app_port, base_port = free_port(), free_port()
     app = start_server("relay.app:create_app", app_port, env, "--factory")
     base = start_server("redirect:baseline_app", base_port, env, "--app-dir", str(ROOT / "bench"))

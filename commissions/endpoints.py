@@ -26,6 +26,7 @@ from commissions.schemas import (
 )
 from commissions.service import checkout, fraud, queries, rule_sets, simulation, terms
 from core.api import Api, Call
+from referral.service.audit import actor_of
 
 api = Api("commissions")
 
@@ -48,7 +49,7 @@ async def get_commission_terms(call: Call) -> TermsOut:
 )
 async def update_commission_terms(call: Call) -> TermsOut:
     """Only the fields sent change; commissions already computed keep their amounts and dates."""
-    return TermsOut.of(await terms.update_terms(call.merchant_id, call.body.changes()))
+    return TermsOut.of(await terms.update_terms(call.merchant_id, call.body.changes(), actor=actor_of(call.principal)))
 
 
 # --- rule sets --------------------------------------------------------------------------------
@@ -61,7 +62,7 @@ async def update_commission_terms(call: Call) -> TermsOut:
 async def create_rule_set(call: Call) -> RuleSetOut:
     """The content is validated against the merchant's currency and partner groups; every
     invalid field is named in `errors` (`content.rules.0.level`)."""
-    return RuleSetOut.of(await rule_sets.create_draft(call.merchant_id, call.body.content))
+    return RuleSetOut.of(await rule_sets.create_draft(call.merchant_id, call.body.content, actor=actor_of(call.principal)))
 
 
 @api.endpoint("GET", "/api/v1/rule-sets", summary="List rule-set versions", roles=ADMIN, response=RuleSetList)
@@ -90,7 +91,10 @@ async def get_rule_set(call: Call) -> RuleSetOut:
 )
 async def update_rule_set(call: Call) -> RuleSetOut:
     """Only a draft can change (409 otherwise): published versions are what commissions point at."""
-    return RuleSetOut.of(await rule_sets.update_draft(call.merchant_id, call.path["version"], call.body.content))
+    updated = await rule_sets.update_draft(
+        call.merchant_id, call.path["version"], call.body.content, actor=actor_of(call.principal)
+    )
+    return RuleSetOut.of(updated)
 
 
 @api.endpoint(
@@ -100,7 +104,7 @@ async def update_rule_set(call: Call) -> RuleSetOut:
 async def publish_rule_set(call: Call) -> RuleSetOut:
     """The draft becomes the active version and the previously active one is retired, at once.
     Commissions already computed keep the version they were computed with."""
-    return RuleSetOut.of(await rule_sets.publish(call.merchant_id, call.path["version"]))
+    return RuleSetOut.of(await rule_sets.publish(call.merchant_id, call.path["version"], actor=actor_of(call.principal)))
 
 
 @api.endpoint(

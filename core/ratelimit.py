@@ -99,14 +99,14 @@ RefusalKey = tuple[int, date, str]
 class RateLimits:
     """The app's limits, their storage, and the refusals not yet written."""
 
-    def __init__(self, configured: Mapping[str, str], redis_url: str | None = None) -> None:
+    def __init__(self, configured: Mapping[str, str], redis_url: str | None = None, *, namespace: str = "relay") -> None:
         unknown = set(configured) - set(DEFAULTS)
         if unknown:
             raise ValueError(f"unknown rate limits: {', '.join(sorted(unknown))}")
         merged = {**DEFAULTS, **configured}
         self.limits = {name: Limit.parse(name, text) for name, text in merged.items()}
         self.redis_url = redis_url
-        self.refused: Counter[RefusalKey] = Counter()
+        self.refusals: Counter[RefusalKey] = Counter()
         self._local: MemoryStorage | None = None
         self._shared: RedisStorage | None = None
         if redis_url:
@@ -117,14 +117,18 @@ class RateLimits:
             self._strategy = FixedWindowRateLimiter(self._local)
         # The storage key of (limit, window, client key) is "<head><client key><tail>", the
         # library's own key format (`RateLimitItem.key_for`), assembled without its per-call work.
+        self.namespace = namespace
         self._keys = {
-            name: tuple((window, *window.key_for(name, "\0").split("\0"), window.get_expiry()) for window in limit.windows)
+            name: tuple(
+                (window, *window.key_for(namespace, name, "\0").split("\0"), window.get_expiry())
+                for window in limit.windows
+            )
             for name, limit in self.limits.items()
         }
 
-    async def hit(self, name: str, key: str, *, merchant_id: int = 0) -> int | None:
+    async def hit(self, name: str, key: str) -> int | None:
         """Count one request of `key` against limit `name`: None when allowed, else the seconds
-        to wait (the refusal is counted for `merchant_id`, 0 when the merchant is unknown)."""
+        to wait (the caller counts the refusal with `refused`, once it knows the merchant)."""
         for window, head, tail, expiry in self._keys[name]:
             storage_key = f"{head}{key}{tail}"
             if self._local is not None:
@@ -132,14 +136,18 @@ class RateLimits:
             else:
                 count = await self._incr_shared(storage_key, expiry)
             if count > window.amount:
-                self.refused[(merchant_id, datetime.now(UTC).date(), name)] += 1
                 return await self._retry_after(window, name, key)
         return None
 
+    def refused(self, name: str, merchant_id: int = 0) -> None:
+        """Count a refusal by limit `name` for the merchant (0: none known), to be written later."""
+        self.refusals[(merchant_id, datetime.now(UTC).date(), name)] += 1
+
     async def check(self, name: str, key: str, *, merchant_id: int = 0) -> None:
-        """`hit`, raising `TooManyRequests` when refused."""
-        retry_after = await self.hit(name, key, merchant_id=merchant_id)
+        """`hit`, counting the refusal and raising `TooManyRequests` when refused."""
+        retry_after = await self.hit(name, key)
         if retry_after is not None:
+            self.refused(name, merchant_id)
             raise TooManyRequests(name, retry_after)
 
     async def _incr_shared(self, storage_key: str, expiry: int) -> int:
@@ -152,7 +160,7 @@ class RateLimits:
 
     async def _retry_after(self, window: RateLimitItem, name: str, key: str) -> int:
         try:
-            stats = self._strategy.get_window_stats(window, name, key)
+            stats = self._strategy.get_window_stats(window, self.namespace, name, key)
             if not isinstance(stats, tuple):
                 stats = await stats
             reset = stats.reset_time
@@ -162,13 +170,13 @@ class RateLimits:
 
     def drain(self) -> list[tuple[int, date, str, int]]:
         """The refusals counted since the last drain, forgotten here (the caller writes them)."""
-        counted, self.refused = self.refused, Counter()
+        counted, self.refusals = self.refusals, Counter()
         return [(merchant_id, day, name, n) for (merchant_id, day, name), n in counted.items()]
 
     def restore(self, rows: list[tuple[int, date, str, int]]) -> None:
         """Put back refusals a failed write did not keep, to be written with the next batch."""
         for merchant_id, day, name, n in rows:
-            self.refused[(merchant_id, day, name)] += n
+            self.refusals[(merchant_id, day, name)] += n
 
     async def close(self) -> None:
         """Close the Redis connections (nothing to do in memory)."""

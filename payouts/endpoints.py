@@ -23,6 +23,7 @@ from payouts.schemas import (
     PayoutTermsUpdate,
 )
 from payouts.service import batch_queries, batches, lines, terms
+from referral.service.audit import Actor, actor_of
 
 api = Api("payouts")
 
@@ -34,6 +35,10 @@ BATCH = "/api/v1/payout-batches/{batch_id:int}"
 def _who(call: Call) -> str:
     assert call.principal is not None
     return f"key {call.principal.key_id}"
+
+
+def _actor(call: Call) -> Actor | None:
+    return actor_of(call.principal)
 
 
 # --- batches ------------------------------------------------------------------------------------
@@ -48,7 +53,7 @@ async def create_payout_batch(call: Call) -> BatchOut | JSONResponse:
     `available_at` before the cutoff that no other batch holds. A draft claims nothing.
     If a live batch for the same asset and cutoff exists it is answered instead (200)."""
     batch, created = await batches.create_batch(
-        call.merchant_id, call.body.asset, call.body.cutoff, created_by=_who(call)
+        call.merchant_id, call.body.asset, call.body.cutoff, created_by=_who(call), actor=_actor(call)
     )
     out = BatchOut.of(batch)
     return out if created else JSONResponse(out.model_dump(mode="json"), status_code=200)
@@ -86,19 +91,22 @@ async def approve_payout_batch(call: Call) -> BatchOut:
     """Recomputes the lines against the current rows with the same cutoff, locks their entries to
     the batch and reserves them in the ledger (points are credited at once). The answer holds
     the totals approved. Approving an approved batch answers it unchanged."""
-    return BatchOut.of(await batches.approve_batch(call.merchant_id, call.path["batch_id"], approved_by=_who(call)))
+    approved = await batches.approve_batch(
+        call.merchant_id, call.path["batch_id"], approved_by=_who(call), actor=_actor(call)
+    )
+    return BatchOut.of(approved)
 
 
 @api.endpoint("POST", f"{BATCH}/discard", summary="Discard a draft payout batch", roles=FINANCE, response=BatchOut)
 async def discard_payout_batch(call: Call) -> BatchOut:
     """Only a draft (409 otherwise); it claimed nothing, and its cutoff is free again."""
-    return BatchOut.of(await batches.discard_batch(call.merchant_id, call.path["batch_id"]))
+    return BatchOut.of(await batches.discard_batch(call.merchant_id, call.path["batch_id"], actor=_actor(call)))
 
 
 @api.endpoint("POST", f"{BATCH}/close", summary="Close a payout batch", roles=FINANCE, response=BatchOut)
 async def close_payout_batch(call: Call) -> BatchOut:
     """Once no line is left open (409 otherwise). A paid line can still be returned later."""
-    return BatchOut.of(await batches.close_batch(call.merchant_id, call.path["batch_id"]))
+    return BatchOut.of(await batches.close_batch(call.merchant_id, call.path["batch_id"], actor=_actor(call)))
 
 
 @api.endpoint(
@@ -108,7 +116,7 @@ async def export_payout_batch(call: Call) -> StreamingResponse:
     """The transfer file of an approved cash batch, streamed; its last row carries the control
     totals, repeated in the `X-Control-Line-Count` and `X-Control-Amount` headers. The batch
     becomes exported; exporting again gives the same file."""
-    transfer = await lines.export_batch(call.merchant_id, call.path["batch_id"])
+    transfer = await lines.export_batch(call.merchant_id, call.path["batch_id"], actor=_actor(call))
     name = f"payout-batch-{transfer.batch.id}.csv"
     return StreamingResponse(
         transfer.csv,
@@ -134,7 +142,7 @@ async def import_payout_results(call: Call) -> ImportOut:
     except UnicodeDecodeError:
         raise MalformedRequest("the result file is not UTF-8 text") from None
     batch_id = call.path["batch_id"]
-    summary = await lines.import_results(call.merchant_id, batch_id, text)
+    summary = await lines.import_results(call.merchant_id, batch_id, text, actor=_actor(call))
     return ImportOut.of(summary, await batch_queries.get_batch(call.merchant_id, batch_id))
 
 
@@ -146,7 +154,8 @@ async def mark_payout_line(call: Call) -> LineOut:
     """paid and failed apply to an open line; returned to a paid one. A failed or returned line's
     amount goes back to the partner's available balance and its commissions to a later batch."""
     line = await lines.mark_line(
-        call.merchant_id, call.path["batch_id"], call.path["line_id"], call.body.outcome, call.body.reason
+        call.merchant_id, call.path["batch_id"], call.path["line_id"], call.body.outcome, call.body.reason,
+        actor=_actor(call),
     )
     return LineOut.of(line)
 
@@ -169,6 +178,6 @@ async def update_payout_terms(call: Call) -> PayoutTermsOut:
     body = call.body
     updated = await terms.update_terms(
         call.merchant_id, withholding_rule=body.withholding, minimums=body.minimums_minor(),
-        schedules=body.schedules_given(),
+        schedules=body.schedules_given(), actor=_actor(call),
     )
     return PayoutTermsOut.of(updated)

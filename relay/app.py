@@ -21,21 +21,26 @@ from commissions.endpoints import api as commissions_api
 from core.api import Api, openapi_document, problem_response
 from core.db import tortoise_config
 from core.errors import HttpProblem
+from core.ratelimit import RateLimits
 from payouts.balances_endpoints import api as ledger_api
 from payouts.endpoints import api as payouts_api
 from payouts.wallet_endpoints import api as points_api
 from referral.endpoints import api as referral_api
 from referral.endpoints import public_routes as referral_public_routes
 from referral.endpoints.redirect import RedirectFastPath
+from referral.endpoints.security import api as security_api
 from referral.service.clicks import ClickRecorder
 from referral.service.merchants import authenticate
+from referral.service.rate_limits import refusal_writer
 from relay import pages, shop_events
 from relay.endpoints import api as pipeline_api
 from relay.settings import MODEL_MODULES, Settings
 
 log = logging.getLogger("relay")
 
-APIS: tuple[Api, ...] = (referral_api, commissions_api, pipeline_api, payouts_api, ledger_api, points_api)
+APIS: tuple[Api, ...] = (
+    referral_api, commissions_api, pipeline_api, payouts_api, ledger_api, points_api, security_api,
+)
 
 
 def create_app(settings: Settings | None = None) -> Starlette:
@@ -47,6 +52,9 @@ def create_app(settings: Settings | None = None) -> Starlette:
             if settings.manage_database:
                 config = tortoise_config(settings.database_url, MODEL_MODULES)
                 await stack.enter_async_context(RegisterTortoise(app, config=config))
+            limits: RateLimits = app.state.rate_limits
+            stack.push_async_callback(limits.close)
+            await stack.enter_async_context(refusal_writer(limits, settings.rate_limit_flush_seconds))
             recorder = ClickRecorder(batch_size=settings.click_batch_size, flush_ms=settings.click_flush_ms)
             app.state.clicks = recorder
             await stack.enter_async_context(recorder)
@@ -54,6 +62,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
                 await stack.enter_async_context(_outbox_worker())
             yield
 
+    # Made here, not in the lifespan: the redirect's fast path reads it from app.state.
+    rate_limits = RateLimits(settings.rate_limits, settings.redis_url)
     endpoints = [ep for api in APIS for ep in api.endpoints]
     document = openapi_document(
         endpoints, title="Relay", version=relay.__version__, extra_paths=_documented_public_paths()
@@ -81,6 +91,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         exception_handlers={HTTPException: _http_error, Exception: _unexpected_error},
     )
     app.state.settings = settings
+    app.state.rate_limits = rate_limits
     app.state.authenticate = authenticate
     return app
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from commissions.schemas import CommissionOut, RejectBody
 from core.api import Api, Call
+from referral.service.audit import actor_of
 from relay.pipeline import reject_commission
 
 api = Api("commissions")
@@ -19,6 +20,7 @@ async def reject(call: Call) -> CommissionOut:
     are stored."""
     assert call.principal is not None
     rejected = await reject_commission(
-        call.merchant_id, call.path["commission_id"], reason=call.body.reason, key_id=call.principal.key_id
+        call.merchant_id, call.path["commission_id"], reason=call.body.reason, key_id=call.principal.key_id,
+        actor=actor_of(call.principal),
     )
     return CommissionOut.of(rejected)

@@ -13,11 +13,13 @@ from datetime import datetime
 
 from tortoise.transactions import in_transaction
 
-from commissions.service import fraud, lifecycle
+from commissions.service import fraud, lifecycle, queries
 from commissions.service.earning import OrderForCommission, OrderLineForCommission, commission_order
 from commissions.service.records import CommissionRecord
 from payouts import events
 from payouts.service import accruals, outbox
+from referral.service import audit
+from referral.service.audit import Actor
 from referral.service.order_views import OrderOutcome, OrderView, RefundOutcome
 
 
@@ -88,10 +90,14 @@ async def release_commissions(at: datetime | None = None) -> int:
 
 
 async def reject_commission(
-    merchant_id: int, commission_id: int, *, reason: str, key_id: int | None
+    merchant_id: int, commission_id: int, *, reason: str, key_id: int | None, actor: Actor | None = None
 ) -> CommissionRecord:
     """The merchant refuses a commission; what it (and its reversals) held in the ledger goes back."""
     async with in_transaction():
+        before = await queries.get_commission(merchant_id, commission_id) if actor is not None else None
         voided = await lifecycle.reject(merchant_id, commission_id, reason=reason, key_id=key_id)
         await accruals.record_voided(merchant_id, voided)
+        await audit.record(
+            merchant_id, actor, "commission.reject", "commission", commission_id, before=before, after=voided[0]
+        )
     return voided[0]

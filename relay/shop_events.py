@@ -34,6 +34,7 @@ from tortoise.transactions import in_transaction
 
 from core.api import PROBLEM_JSON, problem_response
 from core.errors import HttpProblem, MalformedRequest, RelayError, ServiceUnavailable, Unauthorized
+from core.ratelimit import RateLimits, TooManyRequests
 from core.time import now
 from referral.endpoints import document_public
 from referral.schemas.orders import EventIn, EventReply, EventType, ShopCommand, parse_event
@@ -41,7 +42,7 @@ from referral.service import orders, receipts
 from referral.service.clicks import PendingClick
 from referral.service.orders import OrderInput, OrderOutcome, RefundInput, RefundOutcome, StatusChange
 from referral.service.receipts import AlreadyReceived, Reply
-from referral.service.settings import ShopSigning, shop_signing
+from referral.service.settings import ShopSigning, cached_shop_signing, shop_signing
 from relay.pipeline import after_order_event
 
 PATH = "/api/v1/merchants/{merchant_id:int}/events"
@@ -54,11 +55,15 @@ MAX_BODY = 1_000_000
 async def receive_event(request: Request) -> Response:
     merchant_id: int = request.path_params["merchant_id"]
     try:
+        rate_limits: RateLimits = request.app.state.rate_limits
+        await _limit_client(rate_limits, request, merchant_id)
         body = await _read_body(request)
         signing = await shop_signing(merchant_id)
         if signing is None:
             raise Unauthorized(f"merchant {merchant_id} is unknown")
         webhook_id = verify(signing, body, request.headers)
+        # After the signature: only the merchant's own (signed) events use its allowance.
+        await rate_limits.check("events_merchant", str(merchant_id), merchant_id=merchant_id)
         digest = receipts.body_hash(body)
         try:
             reply = await handle(signing, webhook_id, digest, body, _queued_clicks(request))
@@ -72,8 +77,20 @@ async def receive_event(request: Request) -> Response:
     except AlreadyReceived:
         # The receipt blocked this delivery yet cannot be read: only if it was deleted meanwhile.
         return problem_response(ServiceUnavailable("the event is being handled; retry"))
+    except TooManyRequests as error:
+        return problem_response(error, headers=error.headers)
     except RelayError as error:
         return problem_response(error)
+
+
+async def _limit_client(rate_limits: RateLimits, request: Request, merchant_id: int) -> None:
+    """The per-client-IP limit, before the body is read or the signature checked. A refusal is
+    counted for the merchant only if this process knows it already (an id in the path is no proof)."""
+    ip = request.client.host if request.client is not None else ""
+    retry_after = await rate_limits.hit("events_ip", ip)
+    if retry_after is not None:
+        rate_limits.refused("events_ip", merchant_id if cached_shop_signing(merchant_id) is not None else 0)
+        raise TooManyRequests("events_ip", retry_after)
 
 
 async def _read_body(request: Request) -> bytes:
@@ -199,7 +216,9 @@ document_public(
             "merchant or a timestamp more than 5 minutes away is 401. A webhook-id answered before gets "
             "the same answer again (409 if the body differs); an order.created repeating an order with "
             "the same content answers it with applied=false (409 if the content differs). An event about "
-            "an order never received is 422 (data.external_id): deliver order.created first and retry."
+            "an order never received is 422 (data.external_id): deliver order.created first and retry. "
+            "Past a rate limit (per client IP before the signature is checked, per merchant after) the "
+            "answer is 429 with Retry-After and nothing is written."
         ),
         "parameters": [
             {"name": "merchant_id", "in": "path", "required": True, "schema": {"type": "integer"}},
@@ -220,6 +239,10 @@ document_public(
             "400": _problem("The body is not JSON"),
             "413": _problem("The body is larger than 1 MB"),
             "401": _problem("Signature, timestamp or merchant refused"),
+            "429": {
+                **_problem("Rate limit reached (per client IP, or per merchant for signed events); nothing written"),
+                "headers": {"Retry-After": {"schema": {"type": "integer"}}},
+            },
             "409": _problem("webhook-id reused for another body, or an order/refund id reused for other content"),
             "422": _problem("Invalid event; errors name the fields"),
         },

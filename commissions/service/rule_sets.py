@@ -21,6 +21,8 @@ from commissions.rules import CompiledRuleSet, compile_rule_set
 from commissions.ruleset import RuleSet, dump_rule_set, parse_rule_set
 from commissions.service.sql import advisory_lock
 from core.time import now
+from referral.service import audit
+from referral.service.audit import Actor
 from referral.service.sales import partner_groups, sales_settings
 
 
@@ -60,7 +62,7 @@ async def _validated(merchant_id: int, content: dict[str, Any]) -> dict[str, Any
     return dump_rule_set(parsed)
 
 
-async def create_draft(merchant_id: int, content: dict[str, Any]) -> RuleSetInfo:
+async def create_draft(merchant_id: int, content: dict[str, Any], *, actor: Actor | None = None) -> RuleSetInfo:
     """A new draft version (the next number); invalid content is refused naming each field."""
     normalised = await _validated(merchant_id, content)
     async with in_transaction():
@@ -70,10 +72,14 @@ async def create_draft(merchant_id: int, content: dict[str, Any]) -> RuleSetInfo
         )
         version = (latest or 0) + 1
         await RuleSetVersion.create(merchant_id=merchant_id, version=version, content=normalised)
-    return await get_version(merchant_id, version)
+        created = await get_version(merchant_id, version)
+        await audit.record(merchant_id, actor, "rule_set.create_draft", "rule_set", version, after=created)
+    return created
 
 
-async def update_draft(merchant_id: int, version: int, content: dict[str, Any]) -> RuleSetInfo:
+async def update_draft(
+    merchant_id: int, version: int, content: dict[str, Any], *, actor: Actor | None = None
+) -> RuleSetInfo:
     normalised = await _validated(merchant_id, content)
     async with in_transaction():
         await advisory_lock("rule_sets", merchant_id)
@@ -83,10 +89,14 @@ async def update_draft(merchant_id: int, version: int, content: dict[str, Any]) 
         await RuleSetVersion.filter(merchant_id=merchant_id, version=version).update(
             content=normalised, updated_at=now()
         )
-    return await get_version(merchant_id, version)
+        updated = await get_version(merchant_id, version)
+        await audit.record(
+            merchant_id, actor, "rule_set.update_draft", "rule_set", version, before=_info(row), after=updated
+        )
+    return updated
 
 
-async def publish(merchant_id: int, version: int) -> RuleSetInfo:
+async def publish(merchant_id: int, version: int, *, actor: Actor | None = None) -> RuleSetInfo:
     """Make a draft the active version; the previously active one is retired, in one transaction.
 
     Publishes of one merchant are serialised (an advisory lock on PostgreSQL), and the unique
@@ -98,6 +108,9 @@ async def publish(merchant_id: int, version: int) -> RuleSetInfo:
         if row["status"] != RuleSetStatus.draft.value:
             raise RuleSetNotDraft(version, row["status"])
         at = now()
+        retired = await RuleSetVersion.filter(
+            merchant_id=merchant_id, status=RuleSetStatus.active.value
+        ).values_list("version", flat=True)
         try:
             await RuleSetVersion.filter(merchant_id=merchant_id, status=RuleSetStatus.active.value).update(
                 status=RuleSetStatus.retired.value, active_slot=None, retired_at=at, updated_at=at
@@ -107,6 +120,11 @@ async def publish(merchant_id: int, version: int) -> RuleSetInfo:
             )
         except IntegrityError:
             raise PublishRaced(version) from None
+        published = await get_version(merchant_id, version)
+        await audit.record(
+            merchant_id, actor, "rule_set.publish", "rule_set", version,
+            before=_info(row), after={**audit.jsonable(published), "retired_version": retired[0] if retired else None},
+        )
     _publishes[merchant_id] = _publishes.get(merchant_id, 0) + 1
     return await get_version(merchant_id, version)
 

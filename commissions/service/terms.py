@@ -15,6 +15,8 @@ from commissions.rules import Terms
 from commissions.service.sql import advisory_lock
 from core.money import Rounding
 from core.time import now
+from referral.service import audit
+from referral.service.audit import Actor
 from referral.service.sales import sales_settings
 from referral.service.settings import settings_generation
 
@@ -52,7 +54,7 @@ async def get_terms(merchant_id: int) -> TermsInfo:
     return TermsInfo(**await _stored(merchant_id), currency=settings.currency, timezone=settings.timezone)
 
 
-async def update_terms(merchant_id: int, changes: dict[str, Any]) -> TermsInfo:
+async def update_terms(merchant_id: int, changes: dict[str, Any], *, actor: Actor | None = None) -> TermsInfo:
     """Apply `changes` (validated by the schema); the row is created on the first change.
 
     New terms apply to commissions computed (and orders completed) from now on; nothing
@@ -63,11 +65,17 @@ async def update_terms(merchant_id: int, changes: dict[str, Any]) -> TermsInfo:
         raise ValueError(f"not terms: {sorted(unknown)}")
     async with in_transaction():
         await advisory_lock("commission_terms", merchant_id)
+        before = await get_terms(merchant_id) if actor is not None else None
         row = await CommissionTerms.get_or_none(merchant_id=merchant_id)
         if row is None:
             await CommissionTerms.create(merchant_id=merchant_id, **{**DEFAULTS, **changes})
         elif changes:
             await CommissionTerms.filter(merchant_id=merchant_id, id=row.id).update(**changes, updated_at=now())
+        if changes:
+            await audit.record(
+                merchant_id, actor, "commission_terms.update", "commission_terms", merchant_id,
+                before=before, after=await get_terms(merchant_id),
+            )
     _changes[merchant_id] = _changes.get(merchant_id, 0) + 1
     return await get_terms(merchant_id)
 

@@ -41,6 +41,8 @@ from payouts.service.terms import (
     minimum_and_rule,
     payable_assets,
 )
+from referral.service import audit
+from referral.service.audit import Actor
 from referral.service.sales import payout_partners
 
 S = PayoutBatchStatus
@@ -174,7 +176,7 @@ async def _settle_lines(
 
 
 async def create_batch(
-    merchant_id: int, asset: str, cutoff: datetime, *, created_by: str
+    merchant_id: int, asset: str, cutoff: datetime, *, created_by: str, actor: Actor | None = None
 ) -> tuple[BatchInfo, bool]:
     """The draft batch of `asset` available before `cutoff` (the first instant not included), and whether this call created it.
 
@@ -206,7 +208,9 @@ async def create_batch(
         )
         if rule != withholding.NONE:  # a preview of the tax; nothing else to do before approval
             await _settle_lines(merchant_id, batch, rule, timezone, post=False, progress=None)
-    return await get_batch(merchant_id, batch.id), True
+        created = await get_batch(merchant_id, batch.id)
+        await audit.record(merchant_id, actor, "payout_batch.create", "payout_batch", batch.id, after=created)
+    return created, True
 
 
 async def locked_batch(merchant_id: int, batch_id: int) -> PayoutBatch:
@@ -218,7 +222,8 @@ async def locked_batch(merchant_id: int, batch_id: int) -> PayoutBatch:
 
 
 async def approve_batch(
-    merchant_id: int, batch_id: int, *, approved_by: str, progress: Progress | None = None
+    merchant_id: int, batch_id: int, *, approved_by: str, progress: Progress | None = None,
+    actor: Actor | None = None,
 ) -> BatchInfo:
     """Approve a draft: recompute its lines against the current rows (same cutoff), claim the
     entries of paid lines, and post the ledger, in one transaction. Returns the totals approved.
@@ -234,6 +239,7 @@ async def approve_batch(
             return await get_batch(merchant_id, batch_id)
         if batch.status != S.draft:
             raise BatchStateConflict(batch_id, batch.status, "approve")
+        before = await get_batch(merchant_id, batch_id) if actor is not None else None
         await advisory_lock("payout_claims", merchant_id, batch.asset)
         minimum, rule = await minimum_and_rule(merchant_id, batch.asset)
         points = batch.asset == POINTS_ASSET
@@ -265,10 +271,14 @@ async def approve_batch(
                 settled_at=at
             )
         await PayoutBatch.filter(merchant_id=merchant_id, id=batch.id).update(**changes)
-    return await get_batch(merchant_id, batch_id)
+        approved = await get_batch(merchant_id, batch_id)
+        await audit.record(
+            merchant_id, actor, "payout_batch.approve", "payout_batch", batch_id, before=before, after=approved
+        )
+    return approved
 
 
-async def discard_batch(merchant_id: int, batch_id: int) -> BatchInfo:
+async def discard_batch(merchant_id: int, batch_id: int, *, actor: Actor | None = None) -> BatchInfo:
     """Throw a draft away (it claimed nothing); its cutoff is free for a new batch."""
     async with in_transaction():
         batch = await locked_batch(merchant_id, batch_id)
@@ -276,14 +286,19 @@ async def discard_batch(merchant_id: int, batch_id: int) -> BatchInfo:
             return await get_batch(merchant_id, batch_id)
         if batch.status != S.draft:
             raise BatchStateConflict(batch_id, batch.status, "discard (only a draft can be discarded)")
+        before = await get_batch(merchant_id, batch_id) if actor is not None else None
         await PayoutBatchLine.filter(merchant_id=merchant_id, batch_id=batch.id).delete()
         await PayoutBatch.filter(merchant_id=merchant_id, id=batch.id).update(
             status=S.discarded.value, open_slot=None, discarded_at=now()
         )
-    return await get_batch(merchant_id, batch_id)
+        discarded = await get_batch(merchant_id, batch_id)
+        await audit.record(
+            merchant_id, actor, "payout_batch.discard", "payout_batch", batch_id, before=before, after=discarded
+        )
+    return discarded
 
 
-async def close_batch(merchant_id: int, batch_id: int) -> BatchInfo:
+async def close_batch(merchant_id: int, batch_id: int, *, actor: Actor | None = None) -> BatchInfo:
     """Close an approved or exported batch once no line is left open (one guarded UPDATE)."""
     async with in_transaction():
         batch = await locked_batch(merchant_id, batch_id)
@@ -291,6 +306,7 @@ async def close_batch(merchant_id: int, batch_id: int) -> BatchInfo:
             return await get_batch(merchant_id, batch_id)
         if batch.status not in (S.approved, S.exported):
             raise BatchStateConflict(batch_id, batch.status, "close (approve it first, or discard a draft)")
+        before = await get_batch(merchant_id, batch_id) if actor is not None else None
         closed = await execute(
             "UPDATE payout_batch SET status = ?, closed_at = ? WHERE merchant_id = ? AND id = ?"
             " AND NOT EXISTS (SELECT 1 FROM payout_batch_line WHERE merchant_id = ? AND batch_id = ? AND status = ?)",
@@ -301,4 +317,8 @@ async def close_batch(merchant_id: int, batch_id: int) -> BatchInfo:
                 merchant_id=merchant_id, batch_id=batch_id, status=L.open.value
             ).count()
             raise LinesStillOpen(batch_id, still_open)
-    return await get_batch(merchant_id, batch_id)
+        closed_batch = await get_batch(merchant_id, batch_id)
+        await audit.record(
+            merchant_id, actor, "payout_batch.close", "payout_batch", batch_id, before=before, after=closed_batch
+        )
+    return closed_batch

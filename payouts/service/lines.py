@@ -42,6 +42,8 @@ from payouts.service.batches import locked_batch
 from payouts.service.ledger import post_many
 from payouts.service.sql import chunks, execute, rows
 from payouts.service.terms import POINTS_ASSET
+from referral.service import audit
+from referral.service.audit import Actor
 
 S = PayoutBatchStatus
 L = PayoutLineStatus
@@ -111,7 +113,8 @@ def _check_batch(batch: PayoutBatch, outcome: Outcome | None) -> None:
 
 
 async def mark_line(
-    merchant_id: int, batch_id: int, line_id: int, outcome: Outcome, reason: str | None = None
+    merchant_id: int, batch_id: int, line_id: int, outcome: Outcome, reason: str | None = None,
+    *, actor: Actor | None = None,
 ) -> LineInfo:
     """Record one line's outcome (paid, failed with a reason, returned with a reason)."""
     if outcome != Outcome.paid and not (reason or "").strip():
@@ -133,6 +136,11 @@ async def mark_line(
         found = await rows(
             f"SELECT {_LINE_COLUMNS} FROM payout_batch_line WHERE merchant_id = ? AND id = ?", [merchant_id, line_id]
         )
+        if line["status"] != outcome.value:
+            await audit.record(
+                merchant_id, actor, f"payout_line.{outcome.value}", "payout_line", line_id,
+                before=line_info(line), after=line_info(found[0]),
+            )
     return line_info(found[0])
 
 
@@ -143,7 +151,9 @@ class ImportSummary:
     unchanged: int  #: lines that already had the reported outcome
 
 
-async def import_results(merchant_id: int, batch_id: int, text: str) -> ImportSummary:
+async def import_results(
+    merchant_id: int, batch_id: int, text: str, *, actor: Actor | None = None
+) -> ImportSummary:
     """Apply the bank's result file (``reference,status,reason``) to the batch's lines.
 
     All or nothing: an unknown reference (422) or a result contradicting a recorded outcome
@@ -153,6 +163,7 @@ async def import_results(merchant_id: int, batch_id: int, text: str) -> ImportSu
     async with in_transaction():
         batch = await locked_batch(merchant_id, batch_id)
         _check_batch(batch, None)
+        before = await get_batch(merchant_id, batch_id) if actor is not None else None
         wanted: dict[int, tuple[int, Outcome, str]] = {}
         unknown: list[dict[str, str]] = []
         for result in results:
@@ -193,7 +204,14 @@ async def import_results(merchant_id: int, batch_id: int, text: str) -> ImportSu
         for outcome, lines in moves.items():
             for part in chunks(lines, PAGE):
                 await _apply(merchant_id, batch, list(part), outcome, reasons)
-    return ImportSummary(len(moves[Outcome.paid]), len(moves[Outcome.failed]), unchanged)
+        summary = ImportSummary(len(moves[Outcome.paid]), len(moves[Outcome.failed]), unchanged)
+        if actor is not None and (summary.paid or summary.failed):  # a file applied before changes nothing
+            after = await get_batch(merchant_id, batch_id)
+            await audit.record(
+                merchant_id, actor, "payout_batch.import_results", "payout_batch", batch_id,
+                before=before, after={**audit.jsonable(after), "imported": audit.jsonable(summary)},
+            )
+    return summary
 
 
 # --- the transfer file --------------------------------------------------------------------------
@@ -208,7 +226,7 @@ class Transfer:
     csv: AsyncIterator[str]
 
 
-async def export_batch(merchant_id: int, batch_id: int) -> Transfer:
+async def export_batch(merchant_id: int, batch_id: int, *, actor: Actor | None = None) -> Transfer:
     """The bank transfer file of an approved cash batch (the batch becomes exported).
 
     The file lists every line sent to the bank (open, or already paid, failed or returned), so
@@ -221,6 +239,7 @@ async def export_batch(merchant_id: int, batch_id: int) -> Transfer:
             raise BatchStateConflict(batch_id, "a points batch", "be exported (points are credited, not wired)")
         if batch.status not in (S.approved, S.exported, S.closed):
             raise BatchStateConflict(batch_id, batch.status, "be exported (approve it first)")
+        before = await get_batch(merchant_id, batch_id) if actor is not None else None
         if batch.status == S.approved:
             await PayoutBatch.filter(merchant_id=merchant_id, id=batch_id).update(
                 status=S.exported.value, exported_at=now()
@@ -230,8 +249,10 @@ async def export_batch(merchant_id: int, batch_id: int) -> Transfer:
             f" WHERE merchant_id = ? AND batch_id = ? AND status IN ({', '.join('?' * len(SENT))})",
             [merchant_id, batch_id, *SENT],
         )
+        info = await get_batch(merchant_id, batch_id)
+        # Every export is recorded, a repeated one too: who took the bank file (payee accounts) matters.
+        await audit.record(merchant_id, actor, "payout_batch.export", "payout_batch", batch_id, before=before, after=info)
     totals = TransferTotals(int(found[0]["lines"]), int(found[0]["amount"] or 0), batch.asset)
-    info = await get_batch(merchant_id, batch_id)
     return Transfer(info, totals, _transfer_stream(merchant_id, batch_id, batch.asset))
 
 

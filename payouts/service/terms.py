@@ -18,6 +18,8 @@ from payouts.errors import WithholdingNotApplicable
 from payouts.models import PayoutFrequency, PayoutMinimum, PayoutSchedule, PayoutTerms
 from payouts.service.batch_errors import AssetNotPayable, PayoutTermsInvalid
 from payouts.service.sql import advisory_lock
+from referral.service import audit
+from referral.service.audit import Actor
 from referral.service.sales import sales_settings
 
 POINTS_ASSET = POINTS.code
@@ -113,6 +115,7 @@ async def update_terms(
     withholding_rule: str | None = None,
     minimums: dict[str, int | None] | None = None,
     schedules: dict[str, Schedule | None] | None = None,
+    actor: Actor | None = None,
 ) -> PayoutTermsInfo:
     """Change what is given; a minimum or schedule of None goes back to the default (none).
 
@@ -138,6 +141,7 @@ async def update_terms(
         checked_schedules[await check_asset(merchant_id, asset, f"schedules.{asset}")] = schedule
     async with in_transaction():
         await advisory_lock("payout_terms", merchant_id)
+        before = await get_terms(merchant_id) if actor is not None else None
         if withholding_rule is not None:
             updated = await PayoutTerms.filter(merchant_id=merchant_id).update(
                 withholding=withholding_rule, updated_at=now()
@@ -150,7 +154,9 @@ async def update_terms(
                 await PayoutMinimum.create(merchant_id=merchant_id, asset=asset, minimum_minor=minimum)
         for asset, schedule in checked_schedules.items():
             await _set_schedule(merchant_id, asset, schedule)
-    return await get_terms(merchant_id)
+        after = await get_terms(merchant_id)
+        await audit.record(merchant_id, actor, "payout_terms.update", "payout_terms", merchant_id, before=before, after=after)
+    return after
 
 
 async def _set_schedule(merchant_id: int, asset: str, schedule: Schedule | None) -> None:

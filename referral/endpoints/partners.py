@@ -23,6 +23,7 @@ from referral.schemas.partners import (
     SignUp,
 )
 from referral.service import partners
+from referral.service.audit import actor_of
 
 
 def _public_url(call: Call | Request) -> str:
@@ -36,7 +37,7 @@ def _public_url(call: Call | Request) -> str:
 )
 async def create_partner(call: Call) -> PartnerOut:
     """A new partner gets a till code; `recruiter_id` must be another partner of this merchant."""
-    partner = await partners.create_partner(call.merchant_id, **call.body.fields())
+    partner = await partners.create_partner(call.merchant_id, **call.body.fields(), actor=actor_of(call.principal))
     return PartnerOut.of(partner, _public_url(call))
 
 
@@ -65,7 +66,9 @@ async def get_partner(call: Call) -> PartnerOut:
 )
 async def update_partner(call: Call) -> PartnerOut:
     """Only the fields sent change. Suspending a partner stops its links at once."""
-    partner = await partners.update_partner(call.merchant_id, call.path["partner_id"], call.body.changes())
+    partner = await partners.update_partner(
+        call.merchant_id, call.path["partner_id"], call.body.changes(), actor=actor_of(call.principal)
+    )
     return PartnerOut.of(partner, _public_url(call))
 
 

@@ -6,12 +6,15 @@ in-process link cache and the click goes to the in-memory `ClickRecorder` queue.
 
 from __future__ import annotations
 
+import json
 import re
 
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from core import ids
+from core.api import PROBLEM_JSON
+from core.ratelimit import RateLimits, TooManyRequests
 from referral.bots import is_bot
 from referral.endpoints import document_public, public_routes
 from referral.service import links
@@ -51,13 +54,42 @@ async def _found(send: Send, location: str, set_cookie: str | None = None) -> No
     await send(_NO_BODY)
 
 
+async def _too_many(send: Send, limit: str, retry_after: int) -> None:
+    """429 problem+json with Retry-After: the visit is not recorded."""
+    body = json.dumps(TooManyRequests(limit, retry_after).problem()).encode()
+    headers = [
+        (b"content-type", PROBLEM_JSON.encode()), (b"retry-after", str(retry_after).encode()),
+        (b"cache-control", b"no-store"), (b"content-length", str(len(body)).encode()),
+    ]
+    await send({"type": "http.response.start", "status": 429, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+
+
 async def serve(scope: Scope, send: Send, code: str) -> None:
     """302 to the link's target with ``relay_click`` appended; 404 page for an unknown or
-    inactive link (or a suspended partner), never a redirect then."""
+    inactive link (or a suspended partner), never a redirect then; 429 past a rate limit
+    (per client IP, checked before the link is looked up, then per link), nothing recorded."""
+    # The client is the peer, or the forwarded client when uvicorn trusts the proxy
+    # (--proxy-headers with --forwarded-allow-ips): X-Forwarded-For is never read here.
+    client = scope.get("client")
+    ip = client[0] if client else ""
+    state = scope["app"].state
+    rate_limits: RateLimits = state.rate_limits
+    retry_after = await rate_limits.hit("redirect_ip", ip)
+    if retry_after is not None:
+        known = links.cache.get(code)[1]  # the merchant if cached; never a query for a refused client
+        rate_limits.refused("redirect_ip", known.merchant_id if known is not None else 0)
+        await _too_many(send, "redirect_ip", retry_after)
+        return
     destination = await links.resolve(code)
     if destination is None:
         await send({"type": "http.response.start", "status": 404, "headers": list(_NOT_FOUND_HEADERS)})
         await send({"type": "http.response.body", "body": _NOT_FOUND_BODY})
+        return
+    retry_after = await rate_limits.hit("redirect_link", str(destination.link_id))
+    if retry_after is not None:
+        rate_limits.refused("redirect_link", destination.merchant_id)
+        await _too_many(send, "redirect_link", retry_after)
         return
     if scope["method"] == "HEAD":
         # A link checker asking where this goes is not a visit: nothing recorded.
@@ -82,10 +114,6 @@ async def serve(scope: Scope, send: Send, code: str) -> None:
         set_cookie = _COOKIE.format(visitor_id)
         if scope["scheme"] == "https":
             set_cookie += "; Secure"
-    # The client is the peer, or the forwarded client when uvicorn trusts the proxy
-    # (--proxy-headers with --forwarded-allow-ips): X-Forwarded-For is never read here.
-    client = scope.get("client")
-    state = scope["app"].state
     recorder: ClickRecorder = state.clicks
     click_id = recorder.record(
         merchant_id=destination.merchant_id,
@@ -93,7 +121,7 @@ async def serve(scope: Scope, send: Send, code: str) -> None:
         partner_id=destination.partner_id,
         scene=destination.scene,
         visitor_id=visitor_id,
-        ip_hash=hash_ip(state.settings.secret_key, client[0] if client else ""),
+        ip_hash=hash_ip(state.settings.secret_key, ip),
         user_agent=user_agent,
         referrer=referrer,
         is_bot=is_bot(user_agent),
@@ -145,7 +173,8 @@ document_public(
             "Records a click and answers 302 to the link's target with `relay_click=<click id>` "
             "appended (the target's query and fragment kept). Sets the first-party `relay_vid` "
             "visitor cookie when absent. The same visitor on the same link within 60 s is one "
-            "click. Unknown or inactive link, or suspended partner: 404 HTML page."
+            "click. Unknown or inactive link, or suspended partner: 404 HTML page. Past a rate "
+            "limit (per client IP, per link): 429 problem+json with Retry-After, no click recorded."
         ),
         "tags": ["referral"],
         "parameters": [{"name": "code", "in": "path", "required": True, "schema": {"type": "string"}}],
@@ -153,6 +182,11 @@ document_public(
             "302": {"description": "Redirect to the target with relay_click", "headers": {
                 "Location": {"schema": {"type": "string"}}}},
             "404": {"description": "Unknown or inactive link", "content": {"text/html": {"schema": {"type": "string"}}}},
+            "429": {
+                "description": "Rate limit reached (per client IP or per link); nothing recorded",
+                "headers": {"Retry-After": {"schema": {"type": "integer"}}},
+                "content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+            },
         },
     },
 )

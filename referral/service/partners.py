@@ -17,7 +17,8 @@ from tortoise.transactions import in_transaction
 from core import ids
 from referral.errors import PartnerNotFound, RecruiterInvalid
 from referral.models import Merchant, Partner, PartnerStatus, RewardKind
-from referral.service import links
+from referral.service import audit, links
+from referral.service.audit import Actor
 
 #: How many fresh codes to try when one is already taken (32^8 codes per merchant: never in practice).
 _CODE_ATTEMPTS = 5
@@ -122,6 +123,7 @@ async def create_partner(
     email: str | None = None,
     payee_name: str | None = None,
     payee_account: str | None = None,
+    actor: Actor | None = None,
 ) -> PartnerInfo:
     """A new partner with a fresh till code. A new partner cannot close a recruiting cycle:
     nobody points at it yet, so the recruiter only has to exist in the same merchant."""
@@ -143,6 +145,7 @@ async def create_partner(
                 if recruiter_id is not None:
                     await _check_recruiter_exists(merchant_id, recruiter_id)
                 row = await Partner.create(merchant_id=merchant_id, code=ids.partner_code(), **fields)
+                await audit.record(merchant_id, actor, "partner.create", "partner", row.id, after=_info(row))
             return _info(row)
         except IntegrityError:
             # Only the (merchant_id, code) unique index can fail here: try another code.
@@ -185,8 +188,12 @@ UPDATABLE = frozenset(
 )
 
 
-async def update_partner(merchant_id: int, partner_id: int, changes: dict[str, Any]) -> PartnerInfo:
-    """Apply `changes` (a subset of `UPDATABLE`); a new recruiter must not close a cycle."""
+async def update_partner(
+    merchant_id: int, partner_id: int, changes: dict[str, Any], *, actor: Actor | None = None
+) -> PartnerInfo:
+    """Apply `changes` (a subset of `UPDATABLE`); a new recruiter must not close a cycle.
+    The audit calls a change of status to active from pending `partner.approve`, to suspended
+    `partner.suspend`, any other change `partner.update`."""
     unknown = set(changes) - UPDATABLE
     if unknown:
         raise ValueError(f"not updatable: {sorted(unknown)}")
@@ -203,14 +210,27 @@ async def update_partner(merchant_id: int, partner_id: int, changes: dict[str, A
         if recruiter_id is not None and recruiter_id != row.recruiter_id:
             await _check_recruiter(merchant_id, partner_id, recruiter_id)
         status_changed = "status" in changes and changes["status"] != row.status
+        before = _info(row)
         for name, value in changes.items():
             setattr(row, name, value)
         if changes:
             await row.save(update_fields=list(changes))
+            await audit.record(
+                merchant_id, actor, _update_action(before.status, row.status), "partner", partner_id,
+                before=before, after=_info(row),
+            )
     if status_changed:
         # A suspended partner's links stop redirecting at once in this process.
         links.forget_partner(partner_id)
     return _info(row)
+
+
+def _update_action(before: str, after: str) -> str:
+    if before != after and after == PartnerStatus.suspended.value:
+        return "partner.suspend"
+    if before == PartnerStatus.pending.value and after == PartnerStatus.active.value:
+        return "partner.approve"
+    return "partner.update"
 
 
 async def sign_up(

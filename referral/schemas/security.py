@@ -1,0 +1,124 @@
+"""Request and response shapes of the security endpoints: API keys, the audit log, rate-limit refusals."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Any
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+
+from referral.models import Role
+from referral.service.api_keys import ApiKeyInfo, IssuedKey
+from referral.service.audit import AuditInfo, AuditPage
+from referral.service.rate_limits import RefusalCount
+
+Label = Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)]
+#: What an audit filter may hold: short, printable.
+Token = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[\x21-\x7e]+$")]
+
+
+class ApiKeyCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    role: Role
+    label: Label = ""
+
+
+class ApiKeyOut(BaseModel):
+    """An API key as listed: never the key itself, only its first characters."""
+
+    id: int
+    role: str
+    prefix: str = Field(description="the key's first characters, to recognise it")
+    label: str
+    created_at: datetime
+    revoked_at: datetime | None = Field(description="null: active; else refused since then")
+
+    @classmethod
+    def of(cls, key: ApiKeyInfo) -> ApiKeyOut:
+        return cls(
+            id=key.id, role=key.role, prefix=key.prefix, label=key.label,
+            created_at=key.created_at, revoked_at=key.revoked_at,
+        )
+
+
+class ApiKeyList(BaseModel):
+    items: list[ApiKeyOut]
+
+
+class IssuedKeyOut(ApiKeyOut):
+    key: str = Field(description="the key, shown this once; only its SHA-256 is stored")
+
+    @classmethod
+    def issued(cls, issued: IssuedKey) -> IssuedKeyOut:
+        return cls(**ApiKeyOut.of(issued.info).model_dump(), key=issued.key)
+
+
+class AuditQuery(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    action: Token | None = Field(None, description="e.g. partner.suspend, payout_batch.approve")
+    subject_type: Token | None = Field(None, description="e.g. partner, rule_set, payout_batch")
+    subject_id: Token | None = None
+    actor_kind: Token | None = Field(None, description="api_key, staff or system")
+    actor_id: Token | None = None
+    from_: AwareDatetime | None = Field(None, alias="from", description="entries at or after this instant")
+    to: AwareDatetime | None = Field(None, description="entries before this instant")
+    before_id: int | None = Field(None, ge=1, description="keyset cursor: entries with a smaller id")
+    limit: int = Field(50, ge=1, le=200)
+
+
+class ActorOut(BaseModel):
+    kind: str = Field(description="api_key, staff or system")
+    id: str = Field(description="the API key id, or the staff account id")
+    role: str
+
+
+class AuditEntryOut(BaseModel):
+    id: int
+    occurred_at: datetime
+    actor: ActorOut
+    action: str
+    subject_type: str
+    subject_id: str
+    before: Any = Field(description="the subject before the change; null when it was created")
+    after: Any = Field(description="the subject after the change")
+
+    @classmethod
+    def of(cls, entry: AuditInfo) -> AuditEntryOut:
+        return cls(
+            id=entry.id, occurred_at=entry.occurred_at,
+            actor=ActorOut(kind=entry.actor.kind, id=entry.actor.id, role=entry.actor.role),
+            action=entry.action, subject_type=entry.subject_type, subject_id=entry.subject_id,
+            before=entry.before, after=entry.after,
+        )
+
+
+class AuditList(BaseModel):
+    items: list[AuditEntryOut]
+    next_before_id: int | None = Field(description="pass as before_id for the next, older page; null: last page")
+
+    @classmethod
+    def of(cls, page: AuditPage) -> AuditList:
+        return cls(items=[AuditEntryOut.of(entry) for entry in page.items], next_before_id=page.next_before_id)
+
+
+class RefusalQuery(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    from_: date | None = Field(None, alias="from", description="first UTC day")
+    to: date | None = Field(None, description="last UTC day, included")
+
+
+class RefusalOut(BaseModel):
+    day: date = Field(description="UTC day")
+    limit: str = Field(description="redirect_ip, redirect_link, events_ip, events_merchant, sign_in_ip, sign_in_identity")
+    refused: int = Field(description="requests answered 429")
+
+    @classmethod
+    def of(cls, count: RefusalCount) -> RefusalOut:
+        return cls(day=count.day, limit=count.limit, refused=count.refused)
+
+
+class RefusalList(BaseModel):
+    items: list[RefusalOut]
