@@ -75,7 +75,7 @@ def _load(locale: str) -> dict[str, Catalog]:
 
 
 def update() -> None:
-    """Bring every catalogue in line with the code: add new strings, drop unused ones."""
+    """Bring every catalogue in line with the code: add new strings; unused ones become obsolete."""
     extracted = extract()
     for locale in LOCALES:
         old = _load(locale)
@@ -85,16 +85,24 @@ def update() -> None:
         }
         for key, item in sorted(extracted.items()):
             home = next((d for d in DOMAINS if key in old[d]), None)
+            if home is None:  # a string used again keeps the translation it had
+                home = next((d for d in DOMAINS if key in old[d].obsolete), None)
             domain = home or domain_of(item.locations[0][0])
-            previous = old[domain].get(key) if home else None
+            previous = (old[domain].get(key) or old[domain].obsolete.get(key)) if home else None
             if previous is not None and previous.id == item.id:
                 string, flags = previous.string, previous.flags
             else:
                 string, flags = _initial(item.id, locale), set()
             new[domain].add(item.id, string, locations=item.locations, flags=flags)
+        # Strings no longer used are kept as obsolete (#~) entries, translations and all.
+        for domain in DOMAINS:
+            for key, message in [*old[domain].obsolete.items(), *((m.id if isinstance(m.id, str) else m.id[0], m)
+                                                                   for m in old[domain] if m.id)]:
+                if key not in extracted:
+                    new[domain].obsolete[key] = message
         for domain, catalogue in new.items():
             path = _path(locale, domain)
-            if len(catalogue) or path.exists():
+            if len(catalogue) or catalogue.obsolete or path.exists():
                 path.parent.mkdir(parents=True, exist_ok=True)
                 with path.open("wb") as file:
                     write_po(file, catalogue, width=100, sort_output=True, include_lineno=False)

@@ -14,6 +14,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import tzinfo
 from typing import Any
+from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from starlette.datastructures import FormData
@@ -132,6 +133,17 @@ class Page:
         """This page's path with its query string (e.g. to come back after a language switch)."""
         url = self.request.url
         return url.path + (f"?{url.query}" if url.query else "")
+
+    def with_query(self, **changes: Any) -> str:
+        """This page's path with some query parameters changed (None removes one), e.g. for a pager
+        or a filter link: ``page.with_query(offset=50)``."""
+        params = dict(self.request.query_params)
+        for key, value in changes.items():
+            if value is None:
+                params.pop(key, None)
+            else:
+                params[key] = str(value)
+        return self.request.url.path + (f"?{urlencode(params)}" if params else "")
 
     def home_url(self) -> str:
         """Where the signed-in person starts: their console's home (the brand link, "back to the start")."""

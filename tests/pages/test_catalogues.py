@@ -29,3 +29,36 @@ def test_the_language_comes_from_accept_language():
     assert negotiate("de, fr") == "en"
     assert negotiate("") == "en"
     assert negotiate("zh;q=0, en;q=0.1") == "en"
+
+
+def test_make_messages_files_new_strings_by_console_and_keeps_the_translation_of_a_string_taken_out(tmp_path, monkeypatch):
+    from babel.messages.pofile import write_po
+
+    from relay.pages.i18n import read_catalogue
+
+    (tmp_path / "templates" / "finance").mkdir(parents=True)
+    (tmp_path / "partner").mkdir()
+    (tmp_path / "babel.cfg").write_text(catalogues.MAPPING.read_text())
+    template = tmp_path / "templates" / "finance" / "batch.html"
+    template.write_text('{{ _("Approve") }} {{ _("Shared") }}')
+    (tmp_path / "partner" / "home.py").write_text('N_("Shared")\nN_("My links")\n')
+    monkeypatch.setattr(catalogues, "PAGES", tmp_path)
+    monkeypatch.setattr(catalogues, "MAPPING", tmp_path / "babel.cfg")
+    monkeypatch.setattr(catalogues, "LOCALE_DIR", tmp_path / "locale")
+
+    catalogues.update()
+    zh = tmp_path / "locale" / "zh_Hans" / "LC_MESSAGES"
+    assert sorted(p.name for p in zh.glob("*.po")) == ["finance.po", "partner.po"]
+    assert catalogues.missing()["zh_Hans"] == ["Approve", "My links", "Shared"]
+    assert catalogues.missing()["en"] == []  # English starts as the msgid
+    finance = read_catalogue(zh / "finance.po", "zh_Hans")
+    finance["Approve"].string = "批准"
+    with (zh / "finance.po").open("wb") as file:
+        write_po(file, finance)
+
+    template.write_text('{{ _("Shared") }}')  # "Approve" taken out...
+    catalogues.update()
+    assert "Approve" in read_catalogue(zh / "finance.po", "zh_Hans").obsolete
+    template.write_text('{{ _("Approve") }} {{ _("Shared") }}')  # ...and back: its translation too
+    catalogues.update()
+    assert read_catalogue(zh / "finance.po", "zh_Hans")["Approve"].string == "批准"

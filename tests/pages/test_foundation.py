@@ -152,3 +152,22 @@ async def test_a_chat_apps_link_preview_or_a_head_request_does_not_use_up_a_sign
         assert answer.status_code == 200 and sessions.COOKIE not in answer.cookies
     assert (await client.get(link.path, headers=BROWSER)).status_code == 303
     assert (await client.get("/p/", headers=BROWSER)).status_code == 200
+
+
+def test_the_pager_and_select_macros_keep_the_other_query_parameters():
+    from starlette.requests import Request
+
+    from relay.pages.routing import Page
+
+    scope = {"type": "http", "method": "GET", "scheme": "http", "server": ("t", 80), "path": "/console/partners",
+             "query_string": b"q=tea&offset=50", "headers": []}
+    page = Page(request=Request(scope), session=sessions.Session(), locale="en", console="console")
+    html = environment("en").from_string(
+        '{% from "_macros.html" import pager, select with context %}{{ pager(120, 50, 50) }}'
+        '{{ select("kind", "Kind", [("parent", "Parent"), ("guide", "Guide")], "guide") }}'
+    ).render(page=page)
+    assert 'href="/console/partners?q=tea"' in html  # previous: offset 0 is dropped
+    assert 'href="/console/partners?q=tea&amp;offset=100"' in html
+    assert "51–100 of 120" in html
+    assert '<option value="guide" selected>Guide</option>' in html
+    assert page.with_query(q=None, offset=0) == "/console/partners?offset=0"
