@@ -9,12 +9,15 @@ Fixtures and helpers (see the report in README's "Consoles" section):
   in as a partner, an admin or a finance user of it (`.page`, `.merchant`, `.partner`/`.staff`).
 - `sign_in_partner(page, merchant_id, partner_id)`, `sign_in_staff(page, staff)`: sign a page in.
 - `screenshot(page, name)`: tests/artifacts/<name>-phone.png (390x844) and -desktop.png (1280x800).
+- Without a browser (the in-process `client` fixture): `client_as_partner(client, merchant_id, partner_id)`,
+  `client_as_staff(client, staff)`, `csrf_of(html)`; send `BROWSER_HEADERS` when following a sign-in link.
 """
 
 from __future__ import annotations
 
 import inspect
 import os
+import re
 import shutil
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
@@ -45,6 +48,8 @@ DESKTOP = {"width": 1280, "height": 800}
 PHONE_UA = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
             "Version/17.0 Mobile/15E148 Safari/604.1")
 BROWSER_UA = ("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36")
+#: httpx's own user agent is taken for a bot (whose GET does not use up a sign-in link).
+BROWSER_HEADERS = {"user-agent": BROWSER_UA}
 NO_SIGN_IN_LIMITS = {"RELAY_RATE_LIMIT_SIGN_IN_IP": "off", "RELAY_RATE_LIMIT_SIGN_IN_IDENTITY": "off"}
 #: The password every staff account made by these fixtures has.
 STAFF_PASSWORD = "correct horse battery"
@@ -143,6 +148,30 @@ async def sign_in_staff(page: Any, staff: accounts.StaffInfo, *, with_password: 
     await page.wait_for_load_state()
     home = "/console/" if staff.role == "admin" else "/finance/"
     assert page.url.endswith(home), page.url
+
+
+# --- without a browser: the in-process `client` fixture (fast; tracebacks show in the test) ---------
+
+
+def csrf_of(html: str) -> str:
+    """The CSRF token of the first form on a page (send it as csrf_token with a POST)."""
+    match = re.search(r'name="csrf_token" value="([^"]+)"', html)
+    assert match, "no form with a CSRF token on this page"
+    return match.group(1)
+
+
+async def client_as_partner(client: Any, merchant_id: int, partner_id: int) -> None:
+    """Sign the httpx `client` in as a partner (its cookie jar keeps the session)."""
+    link = await accounts.issue_partner_sign_in_link(merchant_id, partner_id)
+    answer = await client.get(link.path, headers=BROWSER_HEADERS)
+    assert answer.status_code == 303, answer.text
+
+
+async def client_as_staff(client: Any, staff: accounts.StaffInfo) -> None:
+    """Sign the httpx `client` in as a staff account."""
+    link = await accounts.issue_staff_sign_in_link(staff.merchant_id, staff.id)
+    answer = await client.get(link.path, headers=BROWSER_HEADERS)
+    assert answer.status_code == 303, answer.text
 
 
 @dataclass

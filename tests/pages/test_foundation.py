@@ -19,24 +19,16 @@ from relay.pages.templating import environment
 from relay.settings import Settings
 from tests.factories.merchants import make_merchant
 from tests.factories.referral import make_partner
-from tests.pages.conftest import BROWSER_UA
+from tests.pages.conftest import BROWSER_HEADERS as BROWSER
+from tests.pages.conftest import client_as_partner, csrf_of
 
 pytestmark = pytest.mark.usefixtures("database_url")
 
-BROWSER = {"user-agent": BROWSER_UA}
-
-
-def csrf_of(html: str) -> str:
-    return re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
-
 
 async def partner_client(client: httpx.AsyncClient) -> None:
-    from referral.service.accounts import issue_partner_sign_in_link
-
     merchant = await make_merchant()
     partner = await make_partner(merchant.id)
-    link = await issue_partner_sign_in_link(merchant.id, partner.id)
-    assert (await client.get(link.path, headers=BROWSER)).status_code == 303
+    await client_as_partner(client, merchant.id, partner.id)
 
 
 async def test_every_unsafe_page_route_refuses_a_form_without_the_sessions_csrf_token(client):

@@ -16,11 +16,9 @@ from relay.pages.routing import Page, Pages
 from relay.settings import Settings
 from tests.factories.merchants import make_merchant
 from tests.factories.referral import make_link, make_partner
-from tests.pages.conftest import BROWSER_UA
+from tests.pages.conftest import client_as_partner, client_as_staff
 
 pytestmark = pytest.mark.usefixtures("database_url")
-
-BROWSER = {"user-agent": BROWSER_UA}
 
 example = Pages("example", guard=partner_page)
 
@@ -54,8 +52,7 @@ async def test_a_partner_editing_an_id_in_the_url_finds_nothing_outside_their_ow
     mine, neighbour = await make_partner(merchant.id), await make_partner(merchant.id)
     stranger = await make_partner(other.id)
     my_link, their_link, foreign_link = await make_link(mine), await make_link(neighbour), await make_link(stranger)
-    link = await accounts.issue_partner_sign_in_link(merchant.id, mine.id)
-    await http.get(link.path, headers=BROWSER)
+    await client_as_partner(http, merchant.id, mine.id)
 
     assert (await http.get(f"/p/example/links/{my_link.id}")).text == my_link.code
     for other_id in (their_link.id, foreign_link.id, 2**63 - 1, 2**64):
@@ -67,9 +64,8 @@ async def test_staff_open_only_the_pages_of_their_role(http):
     merchant = await make_merchant()
     for role, shared_status, finance_status in (("admin", 200, 403), ("finance", 200, 200)):
         staff = await accounts.create_staff_account(merchant.id, f"{role}@example.com", "a long enough password", role)
-        link = await accounts.issue_staff_sign_in_link(merchant.id, staff.id)
         http.cookies.clear()
-        assert (await http.get(link.path, headers=BROWSER)).status_code == 303
+        await client_as_staff(http, staff)
         assert (await http.get("/console/example/shared")).status_code == shared_status
         assert (await http.get("/finance/example/only")).status_code == finance_status
     http.cookies.clear()
