@@ -118,10 +118,11 @@ async def simulate(
             recruiter = people.get(partner.recruiter_id) if partner.recruiter_id is not None else None
             if recruiter is not None and recruiter.is_active:
                 who.append(_beneficiary(recruiter, 2, month))
-            for draft in compiled.evaluate(version, order, who, terms, explain=False):
-                earned = month.earned[draft.partner_id]
-                earned[draft.kind] = earned.get(draft.kind, 0) + draft.amount
-                simulated[draft.partner_id][draft.kind] += draft.amount
+            for (partner_id, kind), amount in compiled.totals(order, who, terms).items():
+                if amount:
+                    earned = month.earned[partner_id]
+                    earned[kind] = earned.get(kind, 0) + amount
+                    simulated[partner_id][kind] += amount
             month.net[partner.id] += order.net_minor
             orders_of[partner.id] += 1
             report.orders += 1

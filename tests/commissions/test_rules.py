@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from commissions.rules import Beneficiary, LineFacts, OrderFacts, Terms, compile_rule_set, evaluate
+from commissions.rules.amounts import rounded
+from commissions.rules.exact import ROUNDING
 from commissions.ruleset import parse_rule_set
 from core.errors import InvalidInput
+from core.money import Rounding, round_minor
 from tests.commissions.builders import amounts, line, order, partner, rule_set, terms
 from tests.commissions.test_reversals_property import beneficiary as property_beneficiary
 from tests.commissions.test_reversals_property import orders as property_orders
@@ -338,3 +341,46 @@ def test_without_explanations_caps_and_points_still_apply():
 
     # 15.00 + 10.00 cut to 15.00 by largest remainder (9.00 + 6.00); 1.25 × 1.5 = 1.875 yuan = 18 points
     assert amounts(lean) == [(7, 1, "cash", 900), (7, 2, "cash", 600), (7, None, "points", 18)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(data=st.data(), content=property_rule_sets, sale=property_orders(), rules_terms=property_terms,
+       recruiter=st.sampled_from([3, 7]))
+def test_totals_are_the_sums_of_the_drafts_per_partner_and_kind(data, content, sale, rules_terms, recruiter):
+    # the recruiter may be the attributed partner too: caps then cover both levels' commissions
+    rules = compile_rule_set(parse_rule_set(content, currency="CNY", known_groups=["gold", "silver"]))
+    who = [data.draw(property_beneficiary(7, 1)), data.draw(property_beneficiary(recruiter, 2))]
+
+    sums: dict[tuple[int, str], int] = {}
+    for draft in rules.evaluate(1, sale, who, rules_terms):
+        sums[draft.partner_id, draft.kind] = sums.get((draft.partner_id, draft.kind), 0) + draft.amount
+    totals = rules.totals(sale, who, rules_terms)
+
+    assert {key: total for key, total in totals.items() if total} == {key: total for key, total in sums.items() if total}
+    assert all(type(total) is int and total >= 0 for total in totals.values())
+
+
+def test_totals_apply_the_per_order_cap_then_what_is_left_of_the_month():
+    rules = rule_set(
+        {"id": "all-10", "level": 1, "reward": TEN},
+        {"id": "points-bonus", "level": 1, "settle_as": "points", "reward": {"flat_per_order": "1.25"}},
+        caps={"per_order": {"cash": 1500}, "per_partner_month": {"cash": 5000}},
+    )
+    sale = order(line(1, 10000), line(2, 10000))
+    compiled = compile_rule_set(rules)
+
+    fresh = compiled.totals(sale, [partner(7)], terms(points_per_unit="10"))
+    late = compiled.totals(sale, [partner(7, month_earned={"cash": 4000})], terms(points_per_unit="10"))
+
+    assert fresh == {(7, "cash"): 1500, (7, "points"): 12}  # 20.00 cut to 15.00; 1.25 yuan = 12 points (down)
+    assert late[7, "cash"] == 1000  # 10.00 left this month
+
+
+@given(numerator=st.integers(0, 10**30), twos=st.integers(0, 40), fives=st.integers(0, 40),
+       mode=st.sampled_from(list(Rounding)))
+def test_an_integer_fraction_rounds_as_the_same_decimal_does(numerator, twos, fives, mode):
+    # evaluation's denominators are powers of ten (decimals) times the points rate's: 2**a * 5**b
+    denominator = 2**twos * 5**fives
+    with localcontext(ROUNDING):  # as evaluation rounds: exact, 1000 digits
+        exact = Decimal(numerator).scaleb(-(twos + fives)) * (Decimal(2) ** fives) * (Decimal(5) ** twos)
+        assert rounded(numerator, denominator, mode) == round_minor(exact, mode)
