@@ -17,6 +17,10 @@ PAGE_PREFIXES = ("/p/", "/console/", "/finance/", "/lang/", "/sign-out")
 
 def routes() -> list[BaseRoute]:
     from relay.pages import auth, console, finance, partner
+    from relay.pages.i18n import LOCALES, translations
+
+    for locale in LOCALES:
+        translations(locale)  # read the catalogues now: a broken .po stops the start, not a page
 
     # The sign-in pages first: /console/sign-in must win over any /console/{...} route.
     return [*auth.pages.routes(), *partner.pages.routes(), *console.pages.routes(), *finance.pages.routes()]

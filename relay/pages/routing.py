@@ -9,6 +9,7 @@ the security headers and writes the session cookie back when it changed.
 from __future__ import annotations
 
 import hmac
+import logging
 import secrets
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 from starlette.datastructures import FormData
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from core.errors import Forbidden, NotFound, RelayError
@@ -29,6 +30,8 @@ from relay.pages.templating import environment, format_minor
 
 #: Ids are BIGINT columns.
 MAX_ID = 2**63 - 1
+log = logging.getLogger("relay.pages")
+
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "x-csrf-token"
@@ -198,6 +201,14 @@ class Page:
         return self.render("errors/error.html", status=error.status, error=error)
 
 
+def _server_error(page: Page) -> Response:
+    try:
+        return page.render("errors/500.html", status=500)
+    except Exception:  # the error page itself failed (e.g. a broken layout)
+        log.exception("the 500 page failed too")
+        return PlainTextResponse("Internal error; it was logged.", status_code=500)
+
+
 def start(request: Request, console: str, nav: list[NavItem]) -> Page:
     session = sessions.load(request)
     locale = session.get("locale")
@@ -303,6 +314,10 @@ class Pages:
                 response = await guard(page) or await handler(page)
             except RelayError as error:
                 response = page.error(error)
+            except Exception:
+                # A bug: logged with its traceback; the person gets a page, not problem+json.
+                log.exception("unexpected error on %s %s", request.method, request.url.path)
+                response = _server_error(page)
             return finish(page, response)
 
         return endpoint

@@ -12,7 +12,7 @@ from referral.service import accounts
 from referral.service.links import get_link
 from relay import pages
 from relay.pages.guards import finance_page, partner_page, staff_page
-from relay.pages.routing import Page, Pages
+from relay.pages.routing import Page, Pages, public_page
 from relay.settings import Settings
 from tests.factories.merchants import make_merchant
 from tests.factories.referral import make_link, make_partner
@@ -37,6 +37,11 @@ async def shared(page: Page) -> Response:
 @example.get("/finance/example/only", guard=finance_page)
 async def finance_only(page: Page) -> Response:
     return PlainTextResponse("finance")
+
+
+@example.get("/p/example/broken", guard=public_page)
+async def broken(page: Page) -> Response:
+    raise RuntimeError("a bug")
 
 
 @pytest.fixture
@@ -70,3 +75,9 @@ async def test_staff_open_only_the_pages_of_their_role(http):
         assert (await http.get("/finance/example/only")).status_code == finance_status
     http.cookies.clear()
     assert (await http.get("/finance/example/only")).headers["location"].startswith("/console/sign-in?next=")
+
+
+async def test_a_bug_in_a_page_answers_the_500_page_and_is_logged(http, caplog):
+    answer = await http.get("/p/example/broken", headers={"accept-language": "zh-CN"})
+    assert answer.status_code == 500 and "出错了" in answer.text
+    assert "a bug" in caplog.text
