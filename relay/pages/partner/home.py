@@ -1,9 +1,13 @@
-"""The partner portal's home page (earnings, the 12-week chart: to be built on this placeholder)."""
+"""The partner portal's home: this month's earnings (cash and points), what is pending, available
+and paid, and a chart of the last 12 weeks of earnings and clicks."""
 
 from __future__ import annotations
 
 from starlette.responses import Response
 
+from core.money import POINTS
+from payouts.service import partner_views
+from payouts.service.ledger import Balances
 from relay.pages.i18n import N_
 from relay.pages.partner import pages
 from relay.pages.routing import Page
@@ -11,4 +15,12 @@ from relay.pages.routing import Page
 
 @pages.get("/p/", nav=N_("Home"))
 async def home(page: Page) -> Response:
-    return page.render("partner/home.html")
+    figures = await partner_views.home(page.merchant_id, page.partner_id, currency=page.currency, zone=page.timezone)
+    return page.render(
+        "partner/home.html",
+        figures=figures,
+        cash=figures.balances.get(page.currency, Balances()),
+        points=figures.balances.get(POINTS.code, Balances()),
+        month_cash=figures.month.get(page.currency, 0),
+        month_points=figures.month.get(POINTS.code, 0),
+    )

@@ -1,0 +1,31 @@
+"""My orders and commissions: each commission with its status in plain words, and one order's page
+with the explanation of every amount. Another partner's order id is 404."""
+
+from __future__ import annotations
+
+from starlette.responses import Response
+
+from payouts.service import partner_views
+from relay.pages.i18n import N_
+from relay.pages.partner import pages
+from relay.pages.partner.explain import amount, describe, state
+from relay.pages.routing import MAX_ID, Page
+
+
+def _before(page: Page) -> int | None:
+    raw = page.request.query_params.get("before", "")
+    return int(raw) if raw.isdigit() and int(raw) <= MAX_ID else None
+
+
+@pages.get("/p/orders", nav=N_("My orders"))
+async def orders(page: Page) -> Response:
+    found = await partner_views.commissions(page.merchant_id, page.partner_id, before_id=_before(page))
+    return page.render("partner/orders.html", rows=found.items, next_before_id=found.next_before_id,
+                       first_page=_before(page) is None, state=state, amount=lambda v, a: amount(page, v, a))
+
+
+@pages.get("/p/orders/{order_id:int}")
+async def order(page: Page) -> Response:
+    found = await partner_views.order(page.merchant_id, page.partner_id, page.request.path_params["order_id"])
+    return page.render("partner/order.html", found=found, state=state, describe=lambda c: describe(page, c),
+                       amount=lambda v, a: amount(page, v, a))
