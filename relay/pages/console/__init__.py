@@ -1,4 +1,4 @@
-"""The merchant console, under /console/ (role admin): partners, rules, reports.
+"""The merchant console, under /console/ (role admin): partners, rules, reports, fraud review, audit log.
 
 Every page here is guarded by `admin_page`; scope every service call by ``page.merchant_id``.
 Add a page in a module of this package and import it below; ``nav=N_(...)`` lists it in the nav.
@@ -11,4 +11,4 @@ from relay.pages.routing import Pages
 
 pages = Pages("console", guard=admin_page)
 
-from relay.pages.console import home  # noqa: E402,F401
+from relay.pages.console import home, partners, rules, reports, review, audit  # noqa: E402,F401,I001

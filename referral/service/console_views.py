@@ -1,0 +1,103 @@
+"""Admin-scoped reads the merchant console needs beyond `reports`: figures per local day,
+partner names for a page of ids, and the orders' scenes as a relation for commissions' reports.
+
+Every query is one set-based statement filtered by merchant_id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from core.db import current_dialect
+from core.sql import Relation, rows, utc
+from core.time import zone
+from referral.models import Partner
+from referral.service import settings
+from referral.service.reports import Figures
+
+
+@dataclass(frozen=True, slots=True)
+class DayFigures:
+    day: date
+    figures: Figures
+
+
+def local_day(column: str, timezone: str, start: datetime, end: datetime) -> Relation:
+    """A SQL expression giving the local calendar day (``YYYY-MM-DD`` text) of the instant
+    `column` in `timezone`, exact for instants in [start, end), and its ``?`` parameters.
+
+    PostgreSQL converts with its own zone database; SQLite has none, so the zone's UTC offsets
+    over the range (a DST change makes two) become a CASE over the instants where they change.
+    """
+    if current_dialect() == "postgres":
+        return f"to_char(({column}) AT TIME ZONE ?, 'YYYY-MM-DD')", [timezone]
+    tz = zone(timezone)
+    moment, stop = utc(start), utc(end)
+    segments: list[tuple[datetime, int]] = []  # (from this instant, offset in minutes)
+    while moment < stop + timedelta(hours=1):
+        offset = int(moment.astimezone(tz).utcoffset().total_seconds() // 60)  # type: ignore[union-attr]
+        if not segments or segments[-1][1] != offset:
+            segments.append((moment, offset))
+        moment += timedelta(minutes=30)
+    if len(segments) == 1:
+        return f"date({column}, ?)", [f"{segments[0][1]:+d} minutes"]
+    cases = " ".join("WHEN " + column + " < ? THEN ?" for _ in segments[1:])
+    params: list[Any] = []
+    for (_, offset), (changes_at, _) in zip(segments, segments[1:], strict=False):
+        params += [changes_at, f"{offset:+d} minutes"]
+    return f"date({column}, CASE {cases} ELSE ? END)", [*params, f"{segments[-1][1]:+d} minutes"]
+
+
+async def daily_figures(merchant_id: int, first_day: date, last_day: date) -> list[DayFigures]:
+    """Clicks (bots excluded), unique visitors, attributed not canceled orders and their revenue
+    (net of discounts and refunds, as in `reports`) per local day in the merchant's time zone,
+    every day of [first_day, last_day] listed (zeros included). One statement."""
+    merchant = await settings.get_settings(merchant_id)
+    start, end = settings.local_days(merchant.timezone, first_day, last_day)
+    assert start is not None and end is not None
+    click_day, click_params = local_day("c.occurred_at", merchant.timezone, start, end)
+    order_day, order_params = local_day("o.occurred_at", merchant.timezone, start, end)
+    bounds = [merchant_id, start.astimezone(UTC), end.astimezone(UTC)]
+    query = (
+        "SELECT u.day AS day, COALESCE(SUM(u.clicks), 0) AS clicks, COALESCE(SUM(u.visitors), 0) AS visitors, "
+        "COALESCE(SUM(u.orders), 0) AS orders, COALESCE(SUM(u.revenue), 0) AS revenue FROM ("
+        f"SELECT {click_day} AS day, COUNT(*) AS clicks, COUNT(DISTINCT c.visitor_id) AS visitors, "
+        "0 AS orders, 0 AS revenue FROM click c WHERE c.merchant_id = ? AND NOT c.is_bot "
+        f"AND c.occurred_at >= ? AND c.occurred_at < ? GROUP BY {click_day} "
+        f"UNION ALL SELECT {order_day}, 0, 0, COUNT(*), SUM(o.total_minor - COALESCE((SELECT SUM(r.amount_minor) "
+        "FROM refund r WHERE r.merchant_id = o.merchant_id AND r.order_id = o.id), 0)) FROM shop_order o "
+        "WHERE o.merchant_id = ? AND o.partner_id IS NOT NULL AND o.status <> 'canceled' "
+        f"AND o.occurred_at >= ? AND o.occurred_at < ? GROUP BY {order_day}) u GROUP BY u.day"
+    )
+    params = [*click_params, *bounds, *click_params, *order_params, *bounds, *order_params]
+    found = {
+        str(row["day"]): Figures(int(row["clicks"]), int(row["visitors"]), int(row["orders"]), int(row["revenue"]))
+        for row in await rows(query, params)
+    }
+    empty = Figures(0, 0, 0, 0)
+    days = [first_day + timedelta(days=n) for n in range((last_day - first_day).days + 1)]
+    return [DayFigures(day, found.get(day.isoformat(), empty)) for day in days]
+
+
+async def partner_names(merchant_id: int, partner_ids: Iterable[int]) -> dict[int, tuple[str, str]]:
+    """partner id -> (display name, code) for the given ids of this merchant (one query)."""
+    ids = sorted(set(partner_ids))
+    if not ids:
+        return {}
+    found = await Partner.filter(merchant_id=merchant_id, id__in=ids).values_list("id", "display_name", "code")
+    return {row[0]: (row[1], row[2]) for row in found}
+
+
+def order_scenes(merchant_id: int) -> Relation:
+    """The merchant's orders as a relation with columns ``order_id, scene`` (scene null for
+    orders attributed by a partner code or a binding), for commissions' reports by scene."""
+    return "SELECT id AS order_id, scene FROM shop_order WHERE merchant_id = ?", [merchant_id]
+
+
+async def partner_kinds(merchant_id: int) -> list[str]:
+    """The distinct partner kinds in use (the console's filter choices)."""
+    kinds = await Partner.filter(merchant_id=merchant_id).distinct().values_list("kind", flat=True)
+    return sorted(kinds)

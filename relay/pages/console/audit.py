@@ -1,0 +1,30 @@
+"""The audit log: who changed what and when, newest first, paged."""
+
+from __future__ import annotations
+
+import json
+
+from starlette.responses import Response
+
+from referral.service import audit
+from relay.pages.console import pages
+from relay.pages.i18n import N_
+from relay.pages.routing import Page
+
+PER_PAGE = 50
+
+
+def _compact(value: object) -> str:
+    return "" if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
+@pages.get("/console/audit", nav=N_("Audit log"))
+async def audit_log(page: Page) -> Response:
+    query = page.request.query_params
+    text = query.get("before", "")
+    action = query.get("action", "").strip()[:64] or None
+    entries = await audit.list_entries(
+        page.merchant_id, action=action, before_id=int(text) if text.isdigit() and int(text) < 2**63 else None,
+        limit=PER_PAGE,
+    )
+    return page.render("console/audit.html", entries=entries, action=action or "", compact=_compact)

@@ -1,0 +1,127 @@
+"""Rules: the active rule set and its versions, a draft edited through a form (one block per rule),
+its simulation over past orders next to what was paid, and publishing it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.responses import Response
+
+from commissions.errors import NoActiveRuleSet
+from commissions.models import RuleSetStatus
+from commissions.ruleset import SCENES
+from commissions.service import rule_sets, simulation
+from core.errors import InvalidInput
+from referral.service import console_views
+from referral.service.sales import partner_groups
+from relay.pages.console import pages, rule_form
+from relay.pages.console.common import actor, date_range
+from relay.pages.console.partners import SCENE_LABELS
+from relay.pages.i18n import N_
+from relay.pages.routing import Page
+
+#: Partners listed in a simulation (largest differences first); the totals cover every partner.
+SIMULATION_ROWS = 100
+WEEKDAY_LABELS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
+REWARD_LABELS = {
+    "percent": N_("Percent of the line's net"), "flat_per_unit": N_("Amount per unit"),
+    "flat_per_order": N_("Amount per order"), "tiers": N_("Tiers by month's net sales"),
+}
+STATUS_LABELS = {"draft": N_("Draft"), "active": N_("Active"), "retired": N_("Retired")}
+
+
+@pages.get("/console/rules", nav=N_("Rules"))
+async def rules(page: Page) -> Response:
+    versions = await rule_sets.list_versions(page.merchant_id)
+    active = next((v for v in versions if v.status == RuleSetStatus.active.value), None)
+    return page.render("console/rules.html", versions=versions, active=active, status_labels=STATUS_LABELS)
+
+
+@pages.post("/console/rules/drafts")
+async def new_draft(page: Page) -> Response:
+    """A new draft, starting from the active version's rules (or empty when none is active)."""
+    try:
+        content: dict[str, Any] = (await rule_sets.get_active(page.merchant_id)).content
+    except NoActiveRuleSet:
+        content = {"rules": []}
+    draft = await rule_sets.create_draft(page.merchant_id, content, actor=actor(page))
+    page.flash(page.gettext("Draft version %(version)s started.", version=draft.version), "success")
+    return page.redirect(page.url("console.rule_set", version=draft.version))
+
+
+async def _editor(page: Page, info: rule_sets.RuleSetInfo, fields: rule_form.Fields, *, status: int = 200,
+                  errors: dict[str, str] | None = None, general: list[dict[str, str]] | None = None,
+                  unsaved: bool = False) -> Response:
+    period = date_range(page)
+    return page.render(
+        "console/rule_set.html", status=status, info=info, fields=fields, errors=errors or {}, general=general or [],
+        unsaved=unsaved, editable=info.status == RuleSetStatus.draft.value, period=period,
+        groups=await partner_groups(page.merchant_id),
+        scene_options=[(scene, page.gettext(SCENE_LABELS[scene])) for scene in SCENES],
+        day_options=[(day, page.gettext(label)) for day, label in zip(rule_form.WEEKDAYS, WEEKDAY_LABELS, strict=True)],
+        reward_options=[(kind, page.gettext(label)) for kind, label in REWARD_LABELS.items()],
+        status_labels=STATUS_LABELS, rules_count=rule_form.count(fields, "rules"),
+        modifiers_count=rule_form.count(fields, "modifiers"), value=rule_form.value,
+        checked=rule_form.checked,
+    )
+
+
+@pages.get("/console/rules/{version:int}")
+async def rule_set(page: Page) -> Response:
+    info = await rule_sets.get_version(page.merchant_id, page.request.path_params["version"])
+    return await _editor(page, info, rule_form.to_fields(info.content, page.currency))
+
+
+@pages.post("/console/rules/{version:int}")
+async def save_rule_set(page: Page) -> Response:
+    """Save the draft (op=save) or change the form's list of rules (add, remove, move: not saved yet)."""
+    version = page.request.path_params["version"]
+    info = await rule_sets.get_version(page.merchant_id, version)
+    form = await page.form()
+    fields = rule_form.compact_tiers(rule_form.from_form(form))
+    op = str(form.get("op", "save"))
+    fields.pop("op", None)
+    if op != "save":
+        return await _editor(page, info, rule_form.edit(fields, op), unsaved=True)
+    try:
+        content = rule_form.to_content(fields, page.currency)
+    except rule_form.ExtraInvalid as error:
+        general = [{"field": str(error), "message": page.gettext("This part is not valid JSON.")}]
+        return await _editor(page, info, fields, status=422, general=general, unsaved=True)
+    try:
+        await rule_sets.update_draft(page.merchant_id, version, content, actor=actor(page))
+    except InvalidInput as error:
+        placed, general = rule_form.field_errors(error.extra.get("errors", []), fields)
+        page_errors = placed
+        return await _editor(page, info, fields, status=422, errors=page_errors, general=general, unsaved=True)
+    page.flash(page.gettext("Draft version %(version)s saved.", version=version), "success")
+    return page.redirect(page.url("console.rule_set", version=version))
+
+
+@pages.get("/console/rules/{version:int}/simulation")
+async def simulate(page: Page) -> Response:
+    version = page.request.path_params["version"]
+    info = await rule_sets.get_version(page.merchant_id, version)
+    period = date_range(page)
+    report = None
+    rows: list[tuple[Any, tuple[str, str] | None]] = []
+    if not period.errors:
+        report = await simulation.simulate(page.merchant_id, version, period.first, period.last)
+        ranked = sorted(
+            report.partners,
+            key=lambda p: -(abs(p.simulated.cash - p.actual.cash) + abs(p.simulated.points - p.actual.points)),
+        )[:SIMULATION_ROWS]
+        names = await console_views.partner_names(page.merchant_id, (p.partner_id for p in ranked))
+        rows = [(item, names.get(item.partner_id)) for item in ranked]
+    return page.render(
+        "console/simulation.html", info=info, period=period, report=report, rows=rows, shown=SIMULATION_ROWS,
+        status_labels=STATUS_LABELS,
+    )
+
+
+@pages.post("/console/rules/{version:int}/publish")
+async def publish(page: Page) -> Response:
+    version = page.request.path_params["version"]
+    await rule_sets.publish(page.merchant_id, version, actor=actor(page))
+    page.flash(page.gettext("Version %(version)s is now active.", version=version), "success")
+    return page.redirect(page.url("console.rules"))
