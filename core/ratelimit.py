@@ -6,8 +6,10 @@ shares the windows) and the refusals counted since they were last written (the r
 domain writes them to a per-merchant, per-day table in batches; see
 `referral.service.rate_limits`).
 
-Costs: in memory a check is a dict increment (microseconds, no I/O); in Redis it is one round
-trip per limit (an INCR with its expiry in one script), so `/r/{code}` pays two round trips.
+Costs: in memory a check is a dict increment (microseconds, no I/O). In Redis a check is an
+INCRBY (and a TTL read when a window starts), but a process leases a share of a large limit at
+once and remembers refused keys until their window ends (see `RateLimits._hit_shared`), so a
+busy key (one link, one flooding address) costs a round trip per lease, not per request.
 Redis down: requests are let through (fail open) and a warning is logged, so a limiter outage
 never takes the redirects or the shop's events down with it.
 """
@@ -25,7 +27,6 @@ from datetime import UTC, date, datetime
 
 from limits import RateLimitItem, parse_many
 from limits.aio.storage import RedisStorage
-from limits.aio.strategies import FixedWindowRateLimiter as AsyncFixedWindow
 from limits.errors import StorageError
 from limits.storage import MemoryStorage
 from limits.strategies import FixedWindowRateLimiter
@@ -96,6 +97,22 @@ class TooManyRequests(RelayError):
 RefusalKey = tuple[int, date, str]
 
 
+#: With Redis, a process takes up to this share of a window's limit at once (see `_Lease`).
+LEASE_SHARE = 100
+#: Leases and refusals remembered per process before expired ones are swept.
+MAX_LEASES = 50_000
+
+
+@dataclass(slots=True)
+class _Lease:
+    """Hits of one key this process took from Redis at once and spends locally until `until`
+    (the end of the Redis window); or, `refused`, the key is refused until then."""
+
+    remaining: int
+    until: float
+    refused: bool = False
+
+
 class RateLimits:
     """The app's limits, their storage, and the refusals not yet written."""
 
@@ -107,14 +124,13 @@ class RateLimits:
         self.limits = {name: Limit.parse(name, text) for name, text in merged.items()}
         self.redis_url = redis_url
         self.refusals: Counter[RefusalKey] = Counter()
-        self._local: MemoryStorage | None = None
+        self._local: FixedWindowRateLimiter | None = None
         self._shared: RedisStorage | None = None
+        self._leases: dict[str, _Lease] = {}
         if redis_url:
             self._shared = RedisStorage(f"async+{redis_url}", wrap_exceptions=True)
-            self._strategy: FixedWindowRateLimiter | AsyncFixedWindow = AsyncFixedWindow(self._shared)
         else:
-            self._local = MemoryStorage()
-            self._strategy = FixedWindowRateLimiter(self._local)
+            self._local = FixedWindowRateLimiter(MemoryStorage())
         # The storage key of (limit, window, client key) is "<head><client key><tail>", the
         # library's own key format (`RateLimitItem.key_for`), assembled without its per-call work.
         self.namespace = namespace
@@ -130,13 +146,53 @@ class RateLimits:
         """Count one request of `key` against limit `name`: None when allowed, else the seconds
         to wait (the caller counts the refusal with `refused`, once it knows the merchant)."""
         for window, head, tail, expiry in self._keys[name]:
-            storage_key = f"{head}{key}{tail}"
             if self._local is not None:
-                count = self._local.incr(storage_key, expiry)
+                storage = self._local.storage
+                if storage.incr(f"{head}{key}{tail}", expiry) > window.amount:
+                    reset = self._local.get_window_stats(window, self.namespace, name, key).reset_time
+                    return max(1, math.ceil(reset - time.time()))
             else:
-                count = await self._incr_shared(storage_key, expiry)
-            if count > window.amount:
-                return await self._retry_after(window, name, key)
+                reset = await self._hit_shared(window, f"{head}{key}{tail}", expiry)
+                if reset is not None:
+                    return max(1, math.ceil(reset - time.time()))
+        return None
+
+    async def _hit_shared(self, window: RateLimitItem, storage_key: str, expiry: int) -> float | None:
+        """One hit in Redis: None when allowed, else when the window resets.
+
+        Round trips are saved twice over. A process takes a *lease* of up to 1/`LEASE_SHARE` of
+        the limit in one INCRBY and spends it locally until the window ends (limits under
+        `LEASE_SHARE` take one hit at a time, exactly). And a refused key is remembered until
+        its window ends, so a flood of refused requests costs no round trip. The price: hits
+        leased but not spent still count, so a window may refuse a little early (at most a
+        lease per process, under 1 % of the limit each); it never allows more than the limit.
+        """
+        assert self._shared is not None
+        now = time.time()
+        lease = self._leases.get(storage_key)
+        if lease is not None and lease.until > now:
+            if lease.refused:
+                return lease.until
+            if lease.remaining > 0:
+                lease.remaining -= 1
+                return None
+        size = max(1, window.amount // LEASE_SHARE)
+        try:
+            total = await self._shared.incr(storage_key, expiry, amount=size)
+            granted = min(size, window.amount - (total - size))
+            if granted == size == 1:
+                self._leases.pop(storage_key, None)
+                return None
+            until = await self._shared.get_expiry(storage_key)
+        except StorageError as exc:
+            log.warning("rate limit storage unavailable, request let through: %s", exc)
+            return None
+        if len(self._leases) >= MAX_LEASES:
+            self._leases = {k: v for k, v in self._leases.items() if v.until > now}
+        if granted <= 0:
+            self._leases[storage_key] = _Lease(0, until, refused=True)
+            return until
+        self._leases[storage_key] = _Lease(granted - 1, until)
         return None
 
     def refused(self, name: str, merchant_id: int = 0) -> None:
@@ -149,24 +205,6 @@ class RateLimits:
         if retry_after is not None:
             self.refused(name, merchant_id)
             raise TooManyRequests(name, retry_after)
-
-    async def _incr_shared(self, storage_key: str, expiry: int) -> int:
-        assert self._shared is not None
-        try:
-            return await self._shared.incr(storage_key, expiry)
-        except StorageError as exc:
-            log.warning("rate limit storage unavailable, request let through: %s", exc)
-            return 0
-
-    async def _retry_after(self, window: RateLimitItem, name: str, key: str) -> int:
-        try:
-            stats = self._strategy.get_window_stats(window, self.namespace, name, key)
-            if not isinstance(stats, tuple):
-                stats = await stats
-            reset = stats.reset_time
-        except StorageError:
-            reset = time.time() + window.get_expiry()
-        return max(1, math.ceil(reset - time.time()))
 
     def drain(self) -> list[tuple[int, date, str, int]]:
         """The refusals counted since the last drain, forgotten here (the caller writes them)."""

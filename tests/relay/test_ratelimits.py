@@ -252,6 +252,42 @@ async def test_with_redis_processes_share_one_window():
 
 
 @needs_redis
+async def test_with_redis_leases_never_allow_more_than_the_limit_across_processes():
+    """A limit of 300 is leased 3 hits at a time: two processes together allow at most 300, and
+    at most a lease each (2 unspent hits) fewer."""
+    run = uuid.uuid4().hex
+    processes = [RateLimits({"redirect_link": "300/minute"}, REDIS_URL, namespace=run) for _ in range(2)]
+    try:
+        allowed = 0
+        for n in range(400):
+            allowed += await processes[n % 2].hit("redirect_link", "link-1") is None
+        assert 300 - 2 * 2 <= allowed <= 300
+    finally:
+        for process in processes:
+            await process.close()
+
+
+@needs_redis
+async def test_with_redis_a_refused_key_costs_no_round_trip_until_its_window_ends(monkeypatch):
+    limits = RateLimits({"sign_in_identity": "2/minute"}, REDIS_URL, namespace=uuid.uuid4().hex)
+    try:
+        assert [await limits.hit("sign_in_identity", "ana@example.com") for _ in range(2)] == [None, None]
+        retry_after = await limits.hit("sign_in_identity", "ana@example.com")
+        assert retry_after is not None and 1 <= retry_after <= 60
+
+        async def no_round_trip(*args, **kwargs):
+            raise AssertionError("Redis was asked")
+
+        assert limits._shared is not None
+        monkeypatch.setattr(limits._shared, "incr", no_round_trip)
+        for _ in range(100):
+            assert await limits.hit("sign_in_identity", "ana@example.com") is not None
+    finally:
+        monkeypatch.undo()
+        await limits.close()
+
+
+@needs_redis
 async def test_the_redirect_uses_redis_when_configured(database_url):
     m = await make_merchant()
     link = await make_link(await make_partner(m.id))
