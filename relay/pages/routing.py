@@ -198,7 +198,9 @@ class Page:
             return self.render("errors/404.html", status=404)
         if isinstance(error, Forbidden):
             return self.render("errors/403.html", status=403, reason="csrf" if isinstance(error, CsrfFailed) else "role")
-        return self.render("errors/error.html", status=error.status, error=error)
+        response = self.render("errors/error.html", status=error.status, error=error)
+        response.headers.update(getattr(error, "headers", {}))  # Retry-After of a 429
+        return response
 
 
 def _server_error(page: Page) -> Response:

@@ -203,6 +203,35 @@ async def test_sign_in_attempts_are_limited_per_identity_whatever_the_ip_and_per
         await check_sign_in(limits, "192.0.2.3", "ed@example.com")
 
 
+async def test_staff_password_attempts_past_the_limit_get_the_429_page_even_with_the_right_password(database_url):
+    from referral.service.accounts import create_staff_account
+    from tests.pages.conftest import csrf_of
+
+    m = await make_merchant()
+    await create_staff_account(m.id, "boss@example.com", "a long enough password", "admin")
+    async with limited_app(database_url, sign_in_identity="2/minute") as application:
+        async with client_from(application, "198.51.100.110") as browser:
+            token = csrf_of((await browser.get("/console/sign-in")).text)
+
+            async def attempt(password: str) -> httpx.Response:
+                return await browser.post("/console/sign-in", data={
+                    "csrf_token": token, "merchant": str(m.id), "email": "Boss@example.com", "password": password,
+                })
+
+            assert [(await attempt("wrong")).status_code for _ in range(2)] == [400, 400]
+            refused = await attempt("a long enough password")
+            assert refused.status_code == 429 and refused.headers["content-type"].startswith("text/html")
+            assert int(refused.headers["retry-after"]) >= 1
+        async with client_from(application, "198.51.100.111") as elsewhere:
+            token = csrf_of((await elsewhere.get("/console/sign-in")).text)
+            other_address = await elsewhere.post("/console/sign-in", data={
+                "csrf_token": token, "merchant": str(m.id), "email": "boss@example.com",
+                "password": "a long enough password",
+            })
+            assert other_address.status_code == 429  # the identity is limited, whatever the address
+        assert application.state.rate_limits.drain()[0][2] == "sign_in_identity"
+
+
 # --- configuration -----------------------------------------------------------------------------------
 
 
