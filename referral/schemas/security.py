@@ -12,7 +12,8 @@ from referral.service.api_keys import ApiKeyInfo, IssuedKey
 from referral.service.audit import AuditInfo, AuditPage
 from referral.service.rate_limits import RefusalCount
 
-Label = Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)]
+#: A name for people; no control characters (PostgreSQL text cannot hold NUL).
+Label = Annotated[str, StringConstraints(strip_whitespace=True, max_length=100, pattern=r"^[^\x00-\x1f\x7f]*$")]
 #: What an audit filter may hold: short, printable.
 Token = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[\x21-\x7e]+$")]
 

@@ -114,7 +114,11 @@ async def test_another_merchants_key_is_not_found_and_only_admins_manage_keys(cl
 
 async def test_a_bad_request_issues_no_key(client):
     m = await make_merchant()
-    for body in ({"role": "root"}, {"role": "admin", "label": "x" * 101}, {"role": "admin", "extra": 1}, {}):
+    bodies = (
+        {"role": "root"}, {"role": "admin", "label": "x" * 101}, {"role": "admin", "label": "a\x00b"},
+        {"role": "admin", "extra": 1}, {},
+    )
+    for body in bodies:
         response = await api(client, m, "POST", "/api/v1/api-keys", json=body)
         assert response.status_code == 422, body
     assert len(await keys_of(client, m)) == 3
