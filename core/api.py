@@ -12,6 +12,7 @@ import json
 import re
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -19,7 +20,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from core.errors import Forbidden, InvalidInput, MalformedRequest, RelayError, Unauthorized
+from core.errors import Forbidden, InvalidInput, MalformedRequest, NotFound, RelayError, Unauthorized
 
 PROBLEM_JSON = "application/problem+json"
 
@@ -126,21 +127,69 @@ def render(result: Any, status: int) -> Response:
     return JSONResponse(payload, status_code=status)
 
 
+#: Ids and amounts are BIGINT columns: a larger integer would overflow the database driver.
+MAX_BIGINT = 2**63 - 1
+
+
+def path_params(request: Request) -> dict[str, Any]:
+    """The path's parameters; an `int` one past `MAX_BIGINT` is 404 (it names nothing)."""
+    for name, value in request.path_params.items():
+        if isinstance(value, int) and value > MAX_BIGINT:
+            raise NotFound(f"{name} {value} does not exist")
+    return dict(request.path_params)
+
+
+#: Dates and instants a request may carry: well inside what Python represents (years 1 to 9999),
+#: so moving one to another time zone, day or month never overflows.
+EARLIEST, LATEST = date(1900, 1, 1), date(9998, 12, 31)
+
+
+def check_ranges(value: Any, where: str) -> None:
+    """Refuse (422, naming the fields) any integer in `value` past 64 bits and any date or
+    instant outside [EARLIEST, LATEST], however deep."""
+    found = dict.fromkeys(_out_of_range(value, where))
+    if found:
+        errors = [{"field": field, "message": message} for field, message in found]
+        raise InvalidInput(f"{errors[0]['field']}: {errors[0]['message']}", errors)
+
+
+def _out_of_range(value: Any, where: str) -> Iterable[tuple[str, str]]:
+    if isinstance(value, bool):
+        return
+    if isinstance(value, int):
+        if abs(value) > MAX_BIGINT:
+            yield where, "must fit in a 64-bit integer"
+    elif isinstance(value, date):
+        day = value.date() if isinstance(value, datetime) else value
+        if not EARLIEST <= day <= LATEST:
+            yield where, f"must be between {EARLIEST} and {LATEST}"
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _out_of_range(item, f"{where}.{key}" if where else str(key))
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            yield from _out_of_range(item, f"{where}.{index}" if where else str(index))
+
+
 def _route(ep: Endpoint) -> Route:
     async def run(request: Request) -> Response:
         try:
             principal = await authenticate(request, ep.roles) if ep.roles else None
-            call = Call(request=request, principal=principal, path=dict(request.path_params))
+            call = Call(request=request, principal=principal, path=path_params(request))
             if ep.query is not None:
                 try:
                     call.query = ep.query.model_validate(dict(request.query_params))
                 except ValidationError as exc:
                     raise validation_problem(exc, "query") from None
+                check_ranges(call.query.model_dump(by_alias=True), "query")
             if ep.body is not None:
+                payload = await read_json(request)
                 try:
-                    call.body = ep.body.model_validate(await read_json(request))
+                    call.body = ep.body.model_validate(payload)
                 except ValidationError as exc:
                     raise validation_problem(exc, "") from None
+                check_ranges(payload, "")  # integers as sent (an amount may become Money)
+                check_ranges(call.body.model_dump(by_alias=True), "")  # dates as parsed
             return render(await ep.handler(call), ep.status)
         except RelayError as error:
             return problem_response(error)
@@ -227,9 +276,16 @@ class _Schemas:
             return model
         schema = model.model_json_schema(ref_template="#/components/schemas/{model}", mode=mode)
         for name, sub in schema.pop("$defs", {}).items():
-            self.components.setdefault(name, sub)
-        self.components.setdefault(model.__name__, schema)
+            self._add(name, sub)
+        self._add(model.__name__, schema)
         return {"$ref": f"#/components/schemas/{model.__name__}"}
+
+    def _add(self, name: str, schema: dict[str, Any]) -> None:
+        """Components are named by class: two different schemas under one name would make every
+        reference to it describe one of them, so that is refused here (rename one class)."""
+        known = self.components.setdefault(name, schema)
+        if known != schema:
+            raise ValueError(f"two different schemas are named {name!r} in the OpenAPI document: rename one")
 
 
 def openapi_document(

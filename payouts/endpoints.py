@@ -13,11 +13,11 @@ from core.money import format_major
 from payouts.schemas import (
     BatchCreate,
     BatchGetQuery,
+    BatchLineOut,
     BatchList,
     BatchOut,
     BatchQuery,
     ImportOut,
-    LineOut,
     LineOutcomeBody,
     PayoutTermsOut,
     PayoutTermsUpdate,
@@ -148,16 +148,16 @@ async def import_payout_results(call: Call) -> ImportOut:
 
 @api.endpoint(
     "POST", f"{BATCH}/lines/{{line_id:int}}/outcome", summary="Mark a line paid, failed or returned",
-    roles=FINANCE, body=LineOutcomeBody, response=LineOut,
+    roles=FINANCE, body=LineOutcomeBody, response=BatchLineOut,
 )
-async def mark_payout_line(call: Call) -> LineOut:
+async def mark_payout_line(call: Call) -> BatchLineOut:
     """paid and failed apply to an open line; returned to a paid one. A failed or returned line's
     amount goes back to the partner's available balance and its commissions to a later batch."""
     line = await lines.mark_line(
         call.merchant_id, call.path["batch_id"], call.path["line_id"], call.body.outcome, call.body.reason,
         actor=_actor(call),
     )
-    return LineOut.of(line)
+    return BatchLineOut.of(line)
 
 
 # --- payout terms -------------------------------------------------------------------------------

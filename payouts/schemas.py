@@ -52,7 +52,7 @@ class BatchGetQuery(_In):
     limit: int = Field(100, ge=0, le=1000, description="lines per page (0: totals only)")
 
 
-class TotalOut(BaseModel):
+class BatchTotalOut(BaseModel):
     lines: int
     gross_minor: int = Field(description="sum of the lines' entries (commissions net of reversals)")
     gross: str
@@ -63,7 +63,7 @@ class TotalOut(BaseModel):
     entries: int = Field(description="commissions and reversals netted")
 
     @classmethod
-    def of(cls, total: StatusTotal, asset: str) -> TotalOut:
+    def of(cls, total: StatusTotal, asset: str) -> BatchTotalOut:
         return cls(
             lines=total.lines, gross_minor=total.gross_minor, gross=format_major(total.gross_minor, asset),
             withheld_minor=total.withheld_minor, withheld=format_major(total.withheld_minor, asset),
@@ -71,18 +71,18 @@ class TotalOut(BaseModel):
         )
 
 
-class StatusTotalOut(TotalOut):
+class StatusTotalOut(BatchTotalOut):
     status: PayoutLineStatus
 
 
 class TotalsOut(BaseModel):
-    payout: TotalOut = Field(description="lines paid or to be paid: the control totals of the transfer file")
-    carried_forward: TotalOut = Field(description="below the minimum or not positive: left for a later batch")
-    held: TotalOut = Field(description="partner suspended or without a payee account: left for a later batch")
+    payout: BatchTotalOut = Field(description="lines paid or to be paid: the control totals of the transfer file")
+    carried_forward: BatchTotalOut = Field(description="below the minimum or not positive: left for a later batch")
+    held: BatchTotalOut = Field(description="partner suspended or without a payee account: left for a later batch")
     by_status: list[StatusTotalOut]
 
 
-class LineOut(BaseModel):
+class BatchLineOut(BaseModel):
     id: int
     reference: str = Field(description="the bank reference, B{batch}-{line}")
     partner_id: int
@@ -101,7 +101,7 @@ class LineOut(BaseModel):
     settled_at: datetime | None
 
     @classmethod
-    def of(cls, line: LineInfo) -> LineOut:
+    def of(cls, line: LineInfo) -> BatchLineOut:
         return cls(
             id=line.id, reference=line.reference, partner_id=line.partner_id, asset=line.asset,
             status=PayoutLineStatus(line.status), reason=line.reason,
@@ -129,7 +129,7 @@ class BatchOut(BaseModel):
     closed_at: datetime | None
     discarded_at: datetime | None
     totals: TotalsOut
-    lines: list[LineOut] | None = Field(None, description="a page of lines (get only)")
+    lines: list[BatchLineOut] | None = Field(None, description="a page of lines (get only)")
     next_after_line_id: int | None = Field(None, description="pass as after_line_id for the next page")
 
     @classmethod
@@ -143,15 +143,15 @@ class BatchOut(BaseModel):
             created_at=batch.created_at, approved_at=batch.approved_at, exported_at=batch.exported_at,
             closed_at=batch.closed_at, discarded_at=batch.discarded_at,
             totals=TotalsOut(
-                payout=TotalOut.of(totals.payout, asset),
-                carried_forward=TotalOut.of(totals.carried_forward, asset),
-                held=TotalOut.of(totals.held, asset),
+                payout=BatchTotalOut.of(totals.payout, asset),
+                carried_forward=BatchTotalOut.of(totals.carried_forward, asset),
+                held=BatchTotalOut.of(totals.held, asset),
                 by_status=[
-                    StatusTotalOut(status=PayoutLineStatus(t.status), **TotalOut.of(t, asset).model_dump())
+                    StatusTotalOut(status=PayoutLineStatus(t.status), **BatchTotalOut.of(t, asset).model_dump())
                     for t in totals.by_status
                 ],
             ),
-            lines=None if lines is None else [LineOut.of(line) for line in lines.items],
+            lines=None if lines is None else [BatchLineOut.of(line) for line in lines.items],
             next_after_line_id=None if lines is None else lines.next_after_id,
         )
 

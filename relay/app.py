@@ -91,6 +91,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         exception_handlers={HTTPException: _http_error, Exception: _unexpected_error},
     )
     app.state.settings = settings
+    app.state.openapi = document
     app.state.rate_limits = rate_limits
     app.state.authenticate = authenticate
     return app

@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import httpx
 
@@ -24,14 +25,19 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(database_url: str, port: int, *, workers: int = 1) -> subprocess.Popen[bytes]:
+def start_server(
+    database_url: str, port: int, *, workers: int = 1, log: Path | None = None, **env: str
+) -> subprocess.Popen[bytes]:
     """`relay serve` on the test database in its own process group (uvicorn's workers with it),
-    returned once it answers /healthz."""
+    returned once it answers /healthz. `env` adds RELAY_* settings; `log` keeps its output."""
+    output = log.open("ab") if log is not None else subprocess.DEVNULL
     server = subprocess.Popen(
         [sys.executable, "-m", "relay", "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)],
-        cwd=ROOT, env=relay_env(database_url), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=ROOT, env=relay_env(database_url, **env), stdout=output, stderr=output,
         start_new_session=True,
     )
+    if log is not None:
+        output.close()  # the child has its own copy
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:

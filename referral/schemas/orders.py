@@ -151,7 +151,7 @@ def parse_event(payload: Any, currency: str) -> tuple[EventType, ShopCommand]:
     if not isinstance(payload, dict):
         raise InvalidInput("the event must be a JSON object", [{"field": "", "message": "expected an object"}])
     kind = payload.get("type")
-    if kind not in _DATA:
+    if not isinstance(kind, str) or kind not in _DATA:
         expected = ", ".join(t.value for t in EventType)
         message = f"unknown event type {kind!r}; expected one of {expected}"
         raise InvalidInput(f"type: {message}", [{"field": "type", "message": message}])

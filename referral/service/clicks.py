@@ -44,6 +44,9 @@ log = logging.getLogger("relay.clicks")
 DEDUPE_SECONDS = 60
 #: Rows per INSERT statement (SQLite allows 32766 parameters; a click has 11).
 _MAX_ROWS_PER_STATEMENT = 1000
+#: Longest click and visitor ids a click row holds: a longer one names no click.
+_ID_LENGTH = Click._meta.fields_map["id"].max_length
+_VISITOR_LENGTH = Click._meta.fields_map["visitor_id"].max_length
 #: Longest pause between flush attempts while the database fails.
 _MAX_BACKOFF_SECONDS = 5.0
 #: How long shutdown waits for a flush in progress before giving up on it.
@@ -107,6 +110,8 @@ def _info(row: Click) -> ClickInfo:
 
 async def get_click(merchant_id: int, click_id: str) -> ClickInfo | None:
     """The merchant's non-bot click `click_id` (the shop's ``relay_click``); None otherwise."""
+    if len(click_id) > _ID_LENGTH:
+        return None  # no click id is that long (and Tortoise refuses to look one up)
     # The queue first, then the database: a click leaves the queue only after its INSERT
     # committed, so it is always in one of the two places in this order.
     for click in _pending(merchant_id):
@@ -120,6 +125,8 @@ async def last_click(
     merchant_id: int, visitor_id: str, since: datetime, *, first: bool = False
 ) -> ClickInfo | None:
     """The visitor's latest non-bot click at or after `since` (the earliest with `first=True`)."""
+    if len(visitor_id) > _VISITOR_LENGTH:
+        return None  # no visitor id is that long
     # The queue first, then the database (see `get_click`).
     found = [
         c.info()

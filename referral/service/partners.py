@@ -103,7 +103,10 @@ async def partner_by_code(merchant_id: int, code: str) -> PartnerInfo | None:
 
     Callers decide what a non-active partner means (attribution ignores it).
     """
-    row = await Partner.get_or_none(merchant_id=merchant_id, code=normalize_code(code))
+    code = normalize_code(code)
+    if len(code) > Partner._meta.fields_map["code"].max_length:
+        return None  # no code is that long (and Tortoise refuses to look one up)
+    row = await Partner.get_or_none(merchant_id=merchant_id, code=code)
     return None if row is None else _info(row)
 
 
