@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+import asyncpg
+from tortoise.exceptions import DBConnectionError
+
 
 class RelayError(Exception):
     """Base of every error a request may end in; subclasses set `status` and `title`."""
@@ -83,3 +86,51 @@ class HttpProblem(RelayError):
         self.status = status  # type: ignore[misc]
         self.title = title  # type: ignore[misc]
         self.slug = title.lower().replace(" ", "-")  # type: ignore[misc]
+
+
+class DatabaseUnavailable(ServiceUnavailable):
+    """The database could not be reached (connection refused, reset or lost mid-request). The
+    request's transaction did not commit, unless the connection died during the COMMIT itself;
+    retrying is safe where retries are (shop events are idempotent per webhook-id)."""
+
+    slug = "database-unavailable"
+    #: Seconds a client should wait before retrying.
+    retry_after = 5
+
+    def __init__(self) -> None:
+        super().__init__("the database is unreachable at the moment; retry shortly")
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"retry-after": str(self.retry_after)}
+
+
+#: Exceptions that may mean the database connection was refused, reset, timed out or lost.
+CONNECTION_ERRORS: tuple[type[BaseException], ...] = (
+    OSError,  # refused, reset, broken pipe, unreachable host; TimeoutError is one too
+    DBConnectionError,
+    asyncpg.exceptions.InterfaceError,  # ConnectionDoesNotExistError: closed in the middle of an operation
+    asyncpg.exceptions.PostgresConnectionError,  # SQLSTATE class 08
+    asyncpg.exceptions.CannotConnectNowError,  # the server is starting or shutting down
+    asyncpg.exceptions.AdminShutdownError,
+    asyncpg.exceptions.CrashShutdownError,
+)
+
+
+def is_database_unreachable(exc: BaseException) -> bool:
+    """Whether `exc`, or an exception it was raised from or while handling, says the database
+    connection was refused, reset, timed out or lost (rather than that a query was wrong)."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, asyncpg.exceptions.InterfaceError):
+            # Most InterfaceErrors are misuse; these two are a connection that is gone.
+            if isinstance(current, asyncpg.exceptions.ConnectionDoesNotExistError) or "connection is closed" in str(
+                current
+            ):
+                return True
+        elif isinstance(current, CONNECTION_ERRORS):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False

@@ -20,7 +20,7 @@ import relay
 from commissions.endpoints import api as commissions_api
 from core.api import Api, openapi_document, problem_response
 from core.db import tortoise_config
-from core.errors import HttpProblem
+from core.errors import CONNECTION_ERRORS, DatabaseUnavailable, HttpProblem, is_database_unreachable
 from core.ratelimit import RateLimits
 from payouts.balances_endpoints import api as ledger_api
 from payouts.endpoints import api as payouts_api
@@ -88,7 +88,13 @@ def create_app(settings: Settings | None = None) -> Starlette:
         lifespan=lifespan,
         # /r/{code} answered before the router (the Route above still documents it).
         middleware=[Middleware(RedirectFastPath)],
-        exception_handlers={HTTPException: _http_error, Exception: _unexpected_error},
+        exception_handlers={
+            HTTPException: _http_error,
+            # Answered inside the router (503 when the database is unreachable, the connection
+            # kept alive); `Exception` is the last resort, for errors raised outside it.
+            **dict.fromkeys(CONNECTION_ERRORS, _unexpected_error),
+            Exception: _unexpected_error,
+        },
     )
     app.state.settings = settings
     app.state.openapi = document
@@ -122,6 +128,11 @@ async def _http_error(request: Request, exc: Exception) -> Response:
 
 
 async def _unexpected_error(request: Request, exc: Exception) -> Response:
+    if is_database_unreachable(exc):
+        # Not a bug: the database is down or unreachable. The pool reconnects by itself.
+        log.warning("database unreachable on %s %s: %r", request.method, request.url.path, exc)
+        error = DatabaseUnavailable()
+        return problem_response(error, headers=error.headers)
     log.exception("unexpected error on %s %s", request.method, request.url.path)
     return JSONResponse(
         {"type": "about:blank", "title": "Internal error", "status": 500, "detail": "unexpected error; it was logged"},
