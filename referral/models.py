@@ -162,6 +162,8 @@ class Click(Model):
             ("merchant_id", "occurred_at"),
             # fraud signals: orders and bot clicks from one IP (referral/service/fraud.py)
             ("merchant_id", "ip_hash", "occurred_at"),
+            # the partner portal's weekly clicks of one partner (referral/service/partner_views.py)
+            ("merchant_id", "partner_id", "occurred_at"),
         )
 
 
