@@ -6,6 +6,7 @@ working directory) or ``postgres://user@host:5432/dbname``.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from typing import Any, Literal
@@ -13,6 +14,7 @@ from urllib.parse import urlsplit
 
 from tortoise import connections
 from tortoise.backends.base.client import TransactionalDBClient
+from tortoise.context import get_current_context
 from tortoise.transactions import in_transaction
 
 APP_LABEL = "models"
@@ -78,8 +80,20 @@ def connection():
     return connections.get("default")
 
 
+#: Tortoise context -> the dialect of its default connection, which never changes within one.
+_dialects: weakref.WeakKeyDictionary[Any, Dialect] = weakref.WeakKeyDictionary()
+
+
 def current_dialect() -> Dialect:
-    return "postgres" if connection().capabilities.dialect == "postgres" else "sqlite"
+    """The engine of the default connection; asked before most hand-written statements, so it
+    is kept per Tortoise context (a context's connections are configured once)."""
+    context = get_current_context()
+    dialect = _dialects.get(context) if context is not None else None
+    if dialect is None:
+        dialect = "postgres" if connection().capabilities.dialect == "postgres" else "sqlite"
+        if context is not None:
+            _dialects[context] = dialect
+    return dialect
 
 
 @asynccontextmanager
