@@ -144,19 +144,23 @@ def path_params(request: Request) -> dict[str, Any]:
 EARLIEST, LATEST = date(1900, 1, 1), date(9998, 12, 31)
 
 
-def check_ranges(value: Any, where: str) -> None:
-    """Refuse (422, naming the fields) any integer in `value` past 64 bits and any date or
-    instant outside [EARLIEST, LATEST], however deep."""
-    found = dict.fromkeys(_out_of_range(value, where))
+def check_storable(value: Any, where: str) -> None:
+    """Refuse (422, naming the fields) what no column can hold, however deep in `value`: an
+    integer past 64 bits, a date or instant outside [EARLIEST, LATEST], text with a NUL character
+    (PostgreSQL refuses it; SQLite would keep it, so both engines refuse it here)."""
+    found = dict.fromkeys(_unstorable(value, where))
     if found:
         errors = [{"field": field, "message": message} for field, message in found]
         raise InvalidInput(f"{errors[0]['field']}: {errors[0]['message']}", errors)
 
 
-def _out_of_range(value: Any, where: str) -> Iterable[tuple[str, str]]:
+def _unstorable(value: Any, where: str) -> Iterable[tuple[str, str]]:
     if isinstance(value, bool):
         return
-    if isinstance(value, int):
+    if isinstance(value, str):
+        if "\x00" in value:
+            yield where, "must not contain a NUL character"
+    elif isinstance(value, int):
         if abs(value) > MAX_BIGINT:
             yield where, "must fit in a 64-bit integer"
     elif isinstance(value, date):
@@ -165,10 +169,10 @@ def _out_of_range(value: Any, where: str) -> Iterable[tuple[str, str]]:
             yield where, f"must be between {EARLIEST} and {LATEST}"
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _out_of_range(item, f"{where}.{key}" if where else str(key))
+            yield from _unstorable(item, f"{where}.{key}" if where else str(key))
     elif isinstance(value, list | tuple):
         for index, item in enumerate(value):
-            yield from _out_of_range(item, f"{where}.{index}" if where else str(index))
+            yield from _unstorable(item, f"{where}.{index}" if where else str(index))
 
 
 def _route(ep: Endpoint) -> Route:
@@ -181,15 +185,15 @@ def _route(ep: Endpoint) -> Route:
                     call.query = ep.query.model_validate(dict(request.query_params))
                 except ValidationError as exc:
                     raise validation_problem(exc, "query") from None
-                check_ranges(call.query.model_dump(by_alias=True), "query")
+                check_storable(call.query.model_dump(by_alias=True), "query")
             if ep.body is not None:
                 payload = await read_json(request)
                 try:
                     call.body = ep.body.model_validate(payload)
                 except ValidationError as exc:
                     raise validation_problem(exc, "") from None
-                check_ranges(payload, "")  # integers as sent (an amount may become Money)
-                check_ranges(call.body.model_dump(by_alias=True), "")  # dates as parsed
+                check_storable(payload, "")  # integers as sent (an amount may become Money)
+                check_storable(call.body.model_dump(by_alias=True), "")  # dates as parsed
             return render(await ep.handler(call), ep.status)
         except RelayError as error:
             return problem_response(error)

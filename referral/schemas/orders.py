@@ -26,7 +26,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from core.api import validation_problem
+from core.api import check_storable, validation_problem
 from core.errors import InvalidInput
 from core.money import MAX_MINOR, MoneyFormatError, format_major, parse_minor
 from referral.models import Channel
@@ -164,6 +164,7 @@ def parse_event(payload: Any, currency: str) -> tuple[EventType, ShopCommand]:
         data = _DATA[event_type].model_validate(payload.get("data"))
     except ValidationError as exc:
         raise validation_problem(exc, "data") from None
+    check_storable(data.model_dump(), "data")
     errors = _Errors()
     if event_type == EventType.order_created:
         assert isinstance(data, OrderCreatedData)

@@ -1,0 +1,219 @@
+"""Hostile and odd input through the real app: refused with a 4xx problem (type, title, detail)
+naming the field, and nothing written; or, where it is legitimate text, stored exactly as sent.
+
+Covered elsewhere and not repeated here (tests/referral/test_orders_validation.py and
+test_refunds.py): duplicate SKUs in one order (422 on `data.lines.N.sku`: a SKU identifies its
+line, which refunds name, so two lines may not share one; a shop sends one line with the summed
+quantity), an order with zero lines, quantities and amounts past 64 bits in shop events, time
+stamps without a zone in shop events, a refund naming a SKU the order does not have.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from payouts.models import PayoutBatch
+from referral.models import Partner, ShareLink
+from tests.factories.events import envelope, order_data, send, sign, written
+from tests.factories.merchants import api, make_merchant
+from tests.factories.referral import make_partner
+
+pytestmark = pytest.mark.usefixtures("database_url")
+
+#: Chinese, an emoji with a skin tone and a zero-width joiner sequence, Arabic (right to left)
+#: with a right-to-left mark, and a combining accent: all legitimate, all stored as sent.
+UNICODE = "林美 👩🏽‍🍳 مرحبا\u200f e\u0301"
+BIG = 2**63
+
+
+def assert_problem(response, status: int, field: str | None = None) -> dict:
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/problem+json")
+    body = response.json()
+    assert {"type", "title", "status", "detail"} <= body.keys() and body["status"] == status
+    if field is not None:
+        assert field in [e["field"] for e in body["errors"]], body
+    return body
+
+
+# --- Unicode: legitimate text is kept exactly; what no database column can hold is refused --------------
+
+
+async def test_names_and_skus_in_any_script_with_emoji_and_rtl_are_stored_as_sent(client):
+    m = await make_merchant()
+    created = await api(client, m, "POST", "/api/v1/partners", json={"display_name": UNICODE, "group": "🌸"})
+    assert created.status_code == 201, created.text
+    fetched = await api(client, m, "GET", f"/api/v1/partners/{created.json()['id']}")
+    assert (fetched.json()["display_name"], fetched.json()["group"]) == (UNICODE, "🌸")
+
+    lines = [{"sku": "茶-🍵-شاي", "category": UNICODE, "quantity": 1, "unit_price": "9.90"}]
+    answer = await send(client, m, "order.created", order_data("订单-①-🧾", lines=lines, customer_ref=UNICODE))
+    assert answer.status_code == 200, answer.text
+    order = (await api(client, m, "GET", "/api/v1/orders/订单-①-🧾")).json()
+    assert order["lines"][0]["sku"] == "茶-🍵-شاي" and order["external_id"] == "订单-①-🧾"
+
+
+@pytest.mark.parametrize("text", ["Lin\x00Mei", "\ud800 lone surrogate"])
+async def test_a_nul_byte_or_a_lone_surrogate_in_a_name_is_refused_and_nothing_is_written(client, text):
+    """PostgreSQL text cannot hold NUL, and a lone surrogate is not UTF-8: both engines refuse
+    them the same way, before any query."""
+    m = await make_merchant()
+    body = json.dumps({"display_name": text})  # JSON escapes them: \u0000, \ud800
+    response = await client.post("/api/v1/partners", content=body, headers=m.auth() | {"content-type": "application/json"})
+    assert_problem(response, 422, "display_name")
+    assert await Partner.filter(merchant_id=m.id).count() == 0
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"lines": [{"sku": "TEA\x001", "quantity": 1, "unit_price": "1.00"}]}, "data.lines.0.sku"),
+        ({"customer_ref": "c\ud83d"}, "data.customer_ref"),
+        ({"external_id": "SO-\x00"}, "data.external_id"),
+    ],
+)
+async def test_a_nul_byte_or_a_lone_surrogate_in_a_shop_event_is_refused_and_nothing_is_written(
+    client, changes, field
+):
+    m = await make_merchant()
+    assert_problem(await send(client, m, "order.created", order_data(**changes)), 422, field)
+    assert set((await written(m.id)).values()) == {0}
+
+
+async def test_a_body_that_is_not_utf8_is_malformed_and_nothing_is_written(client):
+    m = await make_merchant()
+    response = await client.post("/api/v1/partners", content=b'{"display_name": "\xff\xfe"}',
+                                 headers=m.auth() | {"content-type": "application/json"})
+    assert_problem(response, 400)
+    body = b'{"type": "order.created", "data": "\xff"}'
+    event = await client.post(f"/api/v1/merchants/{m.id}/events", content=body,
+                              headers=sign(m.webhook_secret, body.decode(errors="replace")))
+    assert event.status_code in (400, 401), event.text  # the signature is over text: refused either way
+    assert event.headers["content-type"].startswith("application/problem+json")
+    assert await Partner.filter(merchant_id=m.id).count() == 0
+    assert set((await written(m.id)).values()) == {0}
+
+
+# --- very long strings ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fields", "field"),
+    [
+        ({"display_name": "x" * 201}, "display_name"),
+        ({"display_name": "林" * 100_000}, "display_name"),
+        ({"display_name": "ok", "group": "g" * 41}, "group"),
+        ({"display_name": "ok", "payee_account": "9" * 201}, "payee_account"),
+        ({"display_name": "ok", "email": "a" * 250 + "@b.cn"}, "email"),
+    ],
+)
+async def test_a_too_long_partner_field_is_refused_and_nothing_is_written(client, fields, field):
+    m = await make_merchant()
+    assert_problem(await api(client, m, "POST", "/api/v1/partners", json=fields), 422, field)
+    assert await Partner.filter(merchant_id=m.id).count() == 0
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"lines": [{"sku": "S" * 101, "quantity": 1, "unit_price": "1.00"}]}, "data.lines.0.sku"),
+        ({"customer_ref": "c" * 201}, "data.customer_ref"),
+        ({"visitor_id": "v" * 65}, "data.visitor_id"),
+        ({"partner_code": "P" * 33}, "data.partner_code"),
+    ],
+)
+async def test_a_too_long_shop_event_field_is_refused_and_nothing_is_written(client, changes, field):
+    m = await make_merchant()
+    assert_problem(await send(client, m, "order.created", order_data(**changes)), 422, field)
+    assert set((await written(m.id)).values()) == {0}
+
+
+async def test_a_shop_event_over_one_megabyte_is_413_and_nothing_is_written(client):
+    m = await make_merchant()
+    data = order_data(customer_ref="c", lines=[{"sku": "A", "quantity": 1, "unit_price": "1.00",
+                                                 "category": "x" * 1_100_000}])
+    body = envelope("order.created", data)
+    response = await client.post(f"/api/v1/merchants/{m.id}/events", content=body.encode(),
+                                 headers=sign(m.webhook_secret, body))
+    assert_problem(response, 413)
+    assert set((await written(m.id)).values()) == {0}
+
+
+async def test_a_link_target_of_ten_thousand_characters_is_refused_and_nothing_is_written(client):
+    m = await make_merchant()
+    partner = await make_partner(m.id)
+    target = "https://shop.example.com/p?" + "q" * 10_000
+    response = await api(client, m, "POST", f"/api/v1/partners/{partner.id}/links", json={"target_url": target})
+    assert_problem(response, 422, "target_url")
+    assert await ShareLink.filter(merchant_id=m.id).count() == 0
+
+
+# --- numbers past 64 bits and ids that cannot exist -------------------------------------------------------
+
+
+async def test_an_id_past_64_bits_in_a_path_is_404(client):
+    m = await make_merchant()
+    assert_problem(await api(client, m, "GET", f"/api/v1/partners/{BIG}"), 404)
+    assert_problem(await api(client, m, "GET", f"/api/v1/payout-batches/{2**70}", role="finance"), 404)
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "role", "body", "field"),
+    [
+        ("POST", "/api/v1/partners", "admin", {"display_name": "Lin", "recruiter_id": BIG}, "recruiter_id"),
+        ("PATCH", "/api/v1/payout-terms", "finance", {"minimums": {"CNY": BIG}}, "minimums.CNY"),
+        ("PATCH", "/api/v1/payout-terms", "finance", {"minimums": {"CNY": str(BIG)}}, "minimums"),
+        ("POST", "/api/v1/checkout/incentive", "integration", {"subtotal": BIG}, "subtotal"),
+        ("POST", "/api/v1/points/redemptions", "integration",
+         {"partner_id": 1, "points": BIG, "order_ref": "SO-1", "idempotency_key": "k"}, "points"),
+    ],
+)
+async def test_a_number_past_64_bits_in_a_body_is_refused_and_nothing_is_written(client, method, path, role, body, field):
+    m = await make_merchant()
+    before = await written(m.id)
+    problem = assert_problem(await api(client, m, method, path, role=role, json=body), 422)
+    assert any(e["field"].startswith(field) for e in problem["errors"]), problem
+    assert await written(m.id) == before
+    assert await Partner.filter(merchant_id=m.id).count() == 0
+
+
+async def test_a_number_past_64_bits_in_a_query_is_refused(client):
+    m = await make_merchant()
+    partner = await make_partner(m.id)
+    response = await api(client, m, "GET", f"/api/v1/partners/{partner.id}/links?offset={2**70}")
+    assert_problem(response, 422, "query.offset")
+
+
+# --- time stamps -------------------------------------------------------------------------------------------
+
+
+async def test_a_batch_cutoff_without_a_zone_is_refused_and_no_batch_is_made(client):
+    m = await make_merchant()
+    response = await api(client, m, "POST", "/api/v1/payout-batches", role="finance",
+                         json={"asset": "CNY", "cutoff": "2026-11-01T00:00:00"})
+    assert_problem(response, 422, "cutoff")
+    assert await PayoutBatch.filter(merchant_id=m.id).count() == 0
+
+
+@pytest.mark.parametrize("cutoff", ["0001-01-01T00:00:00+08:00", "9999-12-31T23:59:59-08:00"])
+async def test_an_instant_at_the_edge_of_the_calendar_is_refused_and_no_batch_is_made(client, cutoff):
+    m = await make_merchant()
+    response = await api(client, m, "POST", "/api/v1/payout-batches", role="finance",
+                         json={"asset": "CNY", "cutoff": cutoff})
+    assert_problem(response, 422, "cutoff")
+    assert await PayoutBatch.filter(merchant_id=m.id).count() == 0
+
+
+async def test_a_date_range_at_the_edge_of_the_calendar_is_refused(client):
+    m = await make_merchant()
+    for query in ("from=0001-01-01&to=2026-01-01", "from=2026-01-01&to=9999-12-31"):
+        assert_problem(await api(client, m, "GET", f"/api/v1/reports?by=partner&{query}"), 422)
+
+
+async def test_a_shop_event_occurring_at_the_edge_of_the_calendar_is_refused_and_nothing_is_written(client):
+    m = await make_merchant()
+    response = await send(client, m, "order.created", order_data(occurred_at="0001-01-01T00:00:00+08:00"))
+    assert_problem(response, 422, "data.occurred_at")
+    assert set((await written(m.id)).values()) == {0}
