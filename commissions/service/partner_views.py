@@ -10,28 +10,29 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
 
 from commissions.models import COUNTING, Commission
 from commissions.service.records import FIELDS, CommissionRecord, record, record_from_db
-from core.sql import rows, utc
+from core.sql import rows
 from referral.service import partner_views as referral_views
 
 
-async def earnings_by_period(merchant_id: int, partner_id: int, bounds: Sequence[datetime]) -> dict[str, list[int]]:
-    """asset -> what the partner earned in each period [bounds[i], bounds[i+1]), by when the order
-    (or the refund, for a reversal) happened: pending and available commissions, net of reversals.
-    One GROUP BY asset; an asset with nothing in the periods is left out."""
-    if len(bounds) < 2:
+async def earnings_by_period(
+    merchant_id: int, partner_id: int, periods: Sequence[referral_views.Period]
+) -> dict[str, list[int]]:
+    """asset -> what the partner earned in each period, by when the order (or the refund, for a
+    reversal) happened: pending and available commissions, net of reversals. One scan of the
+    partner's rows over the periods' span, one GROUP BY asset; an asset with no row is left out."""
+    if not periods:
         return {}
-    items, params = referral_views.period_sums("amount", bounds)
+    items, params, span = referral_views.period_sums("amount", periods)
     found = await rows(
         f"SELECT asset, {items} FROM commission WHERE merchant_id = ? AND partner_id = ?"
         f" AND status IN (?, ?) AND occurred_at >= ? AND occurred_at < ? GROUP BY asset",
-        [*params, merchant_id, partner_id, *COUNTING, utc(bounds[0]), utc(bounds[-1])],
+        [*params, merchant_id, partner_id, *COUNTING, *span],
     )
     # PostgreSQL's SUM(bigint) is numeric: back to int.
-    return {row["asset"]: [int(row[f"p{i}"]) for i in range(len(bounds) - 1)] for row in found}
+    return {row["asset"]: [int(row[f"p{i}"]) for i in range(len(periods))] for row in found}
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,24 +83,24 @@ class LevelTwo:
 
 async def level_two_earnings(merchant_id: int, partner_id: int, invitee_ids: Sequence[int]) -> LevelTwo:
     """Level-2 earnings (pending and available, net of reversals) in total and per invitee in
-    `invitee_ids` (the invitee is the partner the order was attributed to). Two GROUP BYs."""
-    total_rows = await rows(
-        "SELECT asset, SUM(amount) AS amount FROM commission WHERE merchant_id = ? AND partner_id = ?"
-        " AND level = 2 AND status IN (?, ?) GROUP BY asset",
-        [merchant_id, partner_id, *COUNTING],
+    `invitee_ids` (the invitee is the partner the order was attributed to): one scan of the
+    partner's level-2 rows, grouped by invitee (null for the invitees not asked about)."""
+    # No invitee asked about: id 0 names no partner, so every row falls in the null group.
+    orders, order_params = referral_views.orders_of_partners(merchant_id, invitee_ids or [0])
+    found = await rows(
+        f"SELECT o.partner_id AS invitee_id, c.asset AS asset, SUM(c.amount) AS amount"
+        f" FROM commission c LEFT JOIN ({orders}) o ON o.order_id = c.order_id"
+        " WHERE c.merchant_id = ? AND c.partner_id = ? AND c.level = 2 AND c.status IN (?, ?)"
+        " GROUP BY o.partner_id, c.asset",
+        [*order_params, merchant_id, partner_id, *COUNTING],
     )
+    total: dict[str, int] = defaultdict(int)
     by_invitee: dict[int, dict[str, int]] = defaultdict(dict)
-    if invitee_ids:
-        orders, order_params = referral_views.orders_of_partners(merchant_id, invitee_ids)
-        for row in await rows(
-            f"SELECT o.partner_id AS invitee_id, c.asset AS asset, SUM(c.amount) AS amount"
-            f" FROM commission c JOIN ({orders}) o ON o.order_id = c.order_id"
-            " WHERE c.merchant_id = ? AND c.partner_id = ? AND c.level = 2 AND c.status IN (?, ?)"
-            " GROUP BY o.partner_id, c.asset",
-            [*order_params, merchant_id, partner_id, *COUNTING],
-        ):
+    for row in found:
+        total[row["asset"]] += int(row["amount"])
+        if row["invitee_id"] is not None:
             by_invitee[row["invitee_id"]][row["asset"]] = int(row["amount"])
-    return LevelTwo({row["asset"]: int(row["amount"]) for row in total_rows}, dict(by_invitee))
+    return LevelTwo(dict(total), dict(by_invitee))
 
 
 @dataclass(frozen=True, slots=True)

@@ -74,20 +74,20 @@ class Home:
 
 
 async def home(merchant_id: int, partner_id: int, *, currency: str, zone: tzinfo, at: datetime | None = None) -> Home:
-    """This month's earnings, the balances by bucket and 12 weeks of earnings and clicks (four statements)."""
+    """This month's earnings, the balances by bucket and 12 weeks of earnings and clicks (three statements)."""
     await get_partner(merchant_id, partner_id)
     at = at or now()
-    start, end = month_bounds(at, zone)
-    bounds = week_bounds(at, zone)
-    month = await commission_views.earnings_by_period(merchant_id, partner_id, [start, end])
-    weekly = await commission_views.earnings_by_period(merchant_id, partner_id, bounds)
-    clicks = await referral_views.clicks_by_period(merchant_id, partner_id, bounds)
+    month = month_bounds(at, zone)
+    weeks = referral_views.consecutive(week_bounds(at, zone))
+    # One scan of the partner's commissions for the weeks and the month together.
+    earned = await commission_views.earnings_by_period(merchant_id, partner_id, [*weeks, month])
+    clicks = await referral_views.clicks_by_period(merchant_id, partner_id, weeks)
     return Home(
-        month_start=start,
-        month={asset: values[0] for asset, values in month.items()},
+        month_start=month[0],
+        month={asset: values[-1] for asset, values in earned.items()},
         balances=await partner_balances(merchant_id, partner_id),
-        weeks=bounds[:-1],
-        week_earnings=weekly.get(currency, [0] * CHART_WEEKS),
+        weeks=[start for start, _ in weeks],
+        week_earnings=earned.get(currency, [0] * (CHART_WEEKS + 1))[:-1],
         week_clicks=clicks,
         currency=currency,
     )

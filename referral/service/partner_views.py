@@ -20,26 +20,37 @@ from referral.service.order_views import LineView
 IDS_PER_QUERY = 1000
 
 
-def period_sums(column: str, bounds: Sequence[datetime]) -> tuple[str, list[datetime]]:
-    """SELECT items summing `column` per period [bounds[i], bounds[i+1]) as p0, p1, ... (one scan)."""
+#: A period [start, end).
+Period = tuple[datetime, datetime]
+
+
+def consecutive(bounds: Sequence[datetime]) -> list[Period]:
+    """The periods between consecutive `bounds`: [bounds[0], bounds[1]), [bounds[1], bounds[2])..."""
+    return list(zip(bounds, bounds[1:], strict=False))
+
+
+def period_sums(column: str, periods: Sequence[Period]) -> tuple[str, list[datetime], Period]:
+    """SELECT items summing `column` over rows whose occurred_at is in each period, named p0, p1...
+    (one scan of the rows), their parameters, and the span covering every period (for the WHERE)."""
     items, params = [], []
-    for index, (start, end) in enumerate(zip(bounds, bounds[1:], strict=False)):
+    for index, (start, end) in enumerate(periods):
         items.append(f"COALESCE(SUM(CASE WHEN occurred_at >= ? AND occurred_at < ? THEN {column} ELSE 0 END), 0) AS p{index}")
         params += [utc(start), utc(end)]
-    return ", ".join(items), params
+    span = (utc(min(start for start, _ in periods)), utc(max(end for _, end in periods)))
+    return ", ".join(items), params, span
 
 
-async def clicks_by_period(merchant_id: int, partner_id: int, bounds: Sequence[datetime]) -> list[int]:
-    """The partner's clicks by people (bots left out) in each period [bounds[i], bounds[i+1])."""
-    if len(bounds) < 2:
+async def clicks_by_period(merchant_id: int, partner_id: int, periods: Sequence[Period]) -> list[int]:
+    """The partner's clicks by people (bots left out) in each period (index merchant_id, partner_id, occurred_at)."""
+    if not periods:
         return []
-    items, params = period_sums("1", bounds)
+    items, params, span = period_sums("1", periods)
     found = await rows(
         f"SELECT {items} FROM click WHERE merchant_id = ? AND partner_id = ? AND is_bot = ?"
         " AND occurred_at >= ? AND occurred_at < ?",
-        [*params, merchant_id, partner_id, False, utc(bounds[0]), utc(bounds[-1])],
+        [*params, merchant_id, partner_id, False, *span],
     )
-    return [int(found[0][f"p{i}"]) for i in range(len(bounds) - 1)]
+    return [int(found[0][f"p{i}"]) for i in range(len(periods))]
 
 
 @dataclass(frozen=True, slots=True)

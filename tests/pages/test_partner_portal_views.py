@@ -150,7 +150,8 @@ async def test_clicks_by_period_leaves_out_bots_and_other_partners(client):
     await make_click(mine, "a")
     await make_click(mine, "b", is_bot=True)
     await make_click(theirs, "c")
-    assert await referral_views.clicks_by_period(merchant.id, partner.id, [start, start + timedelta(hours=1), now() + timedelta(seconds=5)]) == [0, 1]
+    periods = referral_views.consecutive([start, start + timedelta(hours=1), now() + timedelta(seconds=5)])
+    assert await referral_views.clicks_by_period(merchant.id, partner.id, periods) == [0, 1]
 
 
 async def test_the_portal_pages_render_and_another_partners_order_link_qr_and_poster_are_404(client):
