@@ -217,7 +217,9 @@ class CommissionQuery(_In):
     occurred_to: AwareDatetime | None = Field(None, description="excluded")
     before_id: int | None = Field(None, description="the `next_before_id` of the previous page")
     limit: int = Field(50, ge=1, le=200)
-    review: ReviewState | None = Field(None, description="held: waiting for the merchant's fraud review")
+    review: ReviewState | None = Field(
+        None, description="held: pending and waiting for the merchant's fraud review; approved: let go on"
+    )
     flagged: bool | None = Field(None, description="true: only commissions whose order raised a fraud signal")
 
 

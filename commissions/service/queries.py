@@ -9,7 +9,7 @@ from tortoise.expressions import Subquery
 from tortoise.functions import Count, Sum
 
 from commissions.errors import CommissionNotFound
-from commissions.models import Commission
+from commissions.models import Commission, CommissionStatus, ReviewState
 from commissions.service import fraud
 from commissions.service.fraud import SignalRecord
 from commissions.service.records import CommissionRecord, record
@@ -52,6 +52,9 @@ async def list_commissions(merchant_id: int, where: CommissionFilter) -> Commiss
     if where.flagged is not None:
         flagged = Subquery(fraud.flagged_orders(merchant_id))
         query = query.filter(order_id__in=flagged) if where.flagged else query.exclude(order_id__in=flagged)
+    if where.review == ReviewState.held.value:
+        # waiting for review: a held commission the merchant rejected (or whose order was canceled) waits no more
+        query = query.filter(status=CommissionStatus.pending.value)
     for name in ("partner_id", "status", "kind", "order_id", "review"):
         value = getattr(where, name)
         if value is not None:

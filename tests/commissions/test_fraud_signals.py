@@ -228,6 +228,8 @@ async def test_a_held_commission_can_be_rejected(client):
     assert rejected.json()["status"] == "rejected"
     assert (await partner_balances(m.id, p.id))["CNY"].pending == 0
     assert (await api(client, m, "POST", f"/api/v1/commissions/{row['id']}/approve")).status_code == 409
+    waiting = await api(client, m, "GET", "/api/v1/commissions", params={"review": "held"})
+    assert waiting.json()["items"] == []
 
 
 async def test_a_refund_of_a_held_commission_reverses_exactly_and_stays_held_with_it(client):
