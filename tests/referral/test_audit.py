@@ -4,7 +4,9 @@ and after), written in the change's transaction, so a refused change leaves none
 from __future__ import annotations
 
 import pytest
+from tortoise.transactions import in_transaction
 
+from referral.models import AuditEntry
 from referral.service import audit, partners
 from referral.service.audit import Actor
 from tests.factories.batches import approve, create, get, make_commission, make_payee
@@ -246,6 +248,36 @@ async def test_the_log_is_filtered_paged_newest_first_and_the_merchants_own(clie
     assert (await api(client, m, "GET", "/api/v1/audit", role="finance")).status_code == 403
     naive = await api(client, m, "GET", "/api/v1/audit", params={"from": "2026-01-01T00:00:00"})
     assert naive.status_code == 422
+
+
+async def test_the_entry_and_the_change_are_written_together_or_not_at_all(client, monkeypatch):
+    m = await make_merchant()
+    partner = await make_partner(m.id, group="a")
+    staff = Actor.staff(7, "admin")
+    # The change's transaction rolls back after the entry was written: neither remains.
+    with pytest.raises(RuntimeError):
+        async with in_transaction():
+            await partners.update_partner(m.id, partner.id, {"group": "b"}, actor=staff)
+            raise RuntimeError("the request failed later")
+    # The entry cannot be written: the change is refused with it.
+    async def broken(**fields):
+        raise RuntimeError("audit table unavailable")
+
+    monkeypatch.setattr(AuditEntry, "create", broken)
+    with pytest.raises(RuntimeError):
+        await partners.update_partner(m.id, partner.id, {"group": "c"}, actor=staff)
+    monkeypatch.undo()
+    assert (await partners.get_partner(m.id, partner.id)).group == "a"
+    assert (await audit.list_entries(m.id)).items == []
+
+
+async def test_refusing_to_revoke_the_last_admin_key_leaves_no_entry(client):
+    m = await make_merchant()
+    keys = (await api(client, m, "GET", "/api/v1/api-keys")).json()["items"]
+    admin = next(k["id"] for k in keys if k["role"] == "admin")
+    assert (await api(client, m, "POST", f"/api/v1/api-keys/{admin}/revoke")).status_code == 409
+    assert (await api(client, m, "POST", "/api/v1/api-keys/999999999/rotate")).status_code == 404
+    assert await entries(client, m) == []
 
 
 async def test_nothing_is_recorded_when_no_person_acted(client):
