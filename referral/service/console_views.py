@@ -66,13 +66,14 @@ async def daily_figures(merchant_id: int, first_day: date, last_day: date) -> li
         "COALESCE(SUM(u.orders), 0) AS orders, COALESCE(SUM(u.revenue), 0) AS revenue FROM ("
         f"SELECT {click_day} AS day, COUNT(*) AS clicks, COUNT(DISTINCT c.visitor_id) AS visitors, "
         "0 AS orders, 0 AS revenue FROM click c WHERE c.merchant_id = ? AND NOT c.is_bot "
-        f"AND c.occurred_at >= ? AND c.occurred_at < ? GROUP BY {click_day} "
+        "AND c.occurred_at >= ? AND c.occurred_at < ? GROUP BY 1 "
         f"UNION ALL SELECT {order_day}, 0, 0, COUNT(*), SUM(o.total_minor - COALESCE((SELECT SUM(r.amount_minor) "
         "FROM refund r WHERE r.merchant_id = o.merchant_id AND r.order_id = o.id), 0)) FROM shop_order o "
         "WHERE o.merchant_id = ? AND o.partner_id IS NOT NULL AND o.status <> 'canceled' "
-        f"AND o.occurred_at >= ? AND o.occurred_at < ? GROUP BY {order_day}) u GROUP BY u.day"
+        "AND o.occurred_at >= ? AND o.occurred_at < ? GROUP BY 1) u GROUP BY u.day"
     )
-    params = [*click_params, *bounds, *click_params, *order_params, *bounds, *order_params]
+    # grouped by position: the day expressions carry parameters (PostgreSQL would not match them)
+    params = [*click_params, *bounds, *order_params, *bounds]
     found = {
         str(row["day"]): Figures(int(row["clicks"]), int(row["visitors"]), int(row["orders"]), int(row["revenue"]))
         for row in await rows(query, params)
