@@ -151,7 +151,10 @@ async def approve_commission(call: Call) -> CommissionOut:
     To refuse it instead, reject it."""
     assert call.principal is not None
     return CommissionOut.of(
-        await fraud.approve(call.merchant_id, call.path["commission_id"], key_id=call.principal.key_id)
+        await fraud.approve(
+            call.merchant_id, call.path["commission_id"], key_id=call.principal.key_id,
+            actor=actor_of(call.principal),
+        )
     )
 
 

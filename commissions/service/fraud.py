@@ -27,7 +27,9 @@ from core.db import connection, current_dialect
 from core.time import now
 from referral.attribution import Reason
 from referral.fraud import Raised, holds
+from referral.service import audit
 from referral.service import fraud as referral_fraud
+from referral.service.audit import Actor
 from referral.service.fraud import Screening
 from referral.service.order_views import OrderView
 
@@ -105,7 +107,9 @@ async def record_signals(
         await db.execute_query(sql(insert), params)
 
 
-async def approve(merchant_id: int, commission_id: int, *, key_id: int | None) -> CommissionRecord:
+async def approve(
+    merchant_id: int, commission_id: int, *, key_id: int | None, actor: Actor | None = None
+) -> CommissionRecord:
     """The merchant lets a held commission go on: it (and its reversals) are `approved` and from
     now on released, paid and reversed as any other. `CommissionNotHeld` (409) when it is not
     held, is a reversal, or is no longer pending (rejected, canceled)."""
@@ -121,6 +125,10 @@ async def approve(merchant_id: int, commission_id: int, *, key_id: int | None) -
             Q(id=commission_id) | Q(reversal_of=commission_id)
         ).update(review=ReviewState.approved.value, reviewed_at=now(), reviewed_by_key_id=key_id)
         approved = await Commission.get(merchant_id=merchant_id, id=commission_id)
+        await audit.record(
+            merchant_id, actor, "commission.approve", "commission", commission_id,
+            before=record(row), after=record(approved),
+        )
     return record(approved)
 
 

@@ -180,6 +180,20 @@ async def test_a_rejected_commission_is_recorded_with_its_state_before_and_after
     assert len(await entries(client, m, action="commission.reject")) == 1
 
 
+async def test_approving_a_commission_held_for_review_is_recorded(client):
+    from commissions.models import Commission
+
+    m = await make_merchant()
+    commission = await make_commission(m.id, (await make_payee(m.id)).id, 2500, status="pending")
+    await Commission.filter(merchant_id=m.id, id=commission.id).update(review="held")
+    approved = await api(client, m, "POST", f"/api/v1/commissions/{commission.id}/approve")
+    assert approved.status_code == 200, approved.text
+    entry = await only_entry(client, m, "commission.approve")
+    assert (entry["before"]["review"], entry["after"]["review"]) == ("held", "approved")
+    assert (await api(client, m, "POST", f"/api/v1/commissions/{commission.id}/approve")).status_code == 409
+    assert len(await entries(client, m)) == 1
+
+
 # --- settings, keys and the webhook secret ------------------------------------------------------------------
 
 
