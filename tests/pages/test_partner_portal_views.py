@@ -13,12 +13,16 @@ import pytest
 from PIL import Image
 
 from commissions.service import partner_views as commission_views
+from commissions.service.records import CommissionRecord
 from core.time import now
 from payouts.service import partner_views
+from payouts.service.lines import Outcome, mark_line
 from referral.service import partner_views as referral_views
 from referral.service.accounts import issue_partner_sign_in_link
 from referral.service.sales import order_id_by_external_id
 from relay.pages.partner import poster
+from relay.pages.partner.explain import state
+from tests.factories.batches import approve, create, get, make_commission, make_payee
 from tests.factories.commissions import publish_rule_set
 from tests.factories.events import order_data, send
 from tests.factories.merchants import make_merchant
@@ -217,3 +221,47 @@ def test_the_poster_is_a_png_of_the_expected_size_even_without_a_cjk_font(monkey
     finally:
         poster.font_file.cache_clear()
         poster.font.cache_clear()
+
+
+async def test_a_paid_commission_says_paid_on_its_date_and_the_payouts_page_lists_the_line(client):
+    merchant = await make_merchant()
+    partner = await make_payee(merchant.id, display_name="Lin Mei")
+    await make_commission(merchant.id, partner.id, 10000)
+    (row,) = (await partner_views.commissions(merchant.id, partner.id)).items
+    assert row.payment is None and state(row.commission, row.payment).code == "available"
+
+    batch = await approve(client, merchant, (await create(client, merchant))["id"])
+    (row,) = (await partner_views.commissions(merchant.id, partner.id)).items
+    assert row.payment.status == "open" and state(row.commission, row.payment).code == "being_paid"
+
+    line = (await get(client, merchant, batch["id"]))["lines"][0]
+    await mark_line(merchant.id, batch["id"], line["id"], Outcome.paid)
+    (row,) = (await partner_views.commissions(merchant.id, partner.id)).items
+    paid = state(row.commission, row.payment)
+    assert (paid.code, paid.tone, paid.on is not None) == ("paid", "ok", True)
+
+    payouts = await partner_views.payouts(merchant.id, partner.id)
+    assert [(p.batch_id, p.status, p.net_minor, p.commission_count) for p in payouts.lines] == [(batch["id"], "paid", 10000, 1)]
+    assert (payouts.balances["CNY"].paid, payouts.balances["CNY"].available) == (10000, 0)
+    await sign_in(client, merchant.id, partner.id)
+    assert "Paid on" in (await client.get("/p/orders")).text  # (the factory's commission has no order row)
+    assert "Paid on" in (await client.get("/p/payouts")).text
+
+
+def test_a_commissions_state_in_plain_words_follows_its_status_review_and_reversal():
+    base = dict(
+        id=1, merchant_id=1, partner_id=1, order_id=1, order_line_id=None, line_no=None, level=1, kind="cash",
+        asset="CNY", amount=100, base_minor=1000, rule_set_version=1, rule_id="r", reversal_of=None, refund_id=None,
+        status="pending", occurred_at=now(), available_at=None, explanation={}, rejected_reason=None,
+        rejected_by_key_id=None, rejected_at=None, created_at=now(), payout_batch_id=None,
+    )
+    def code(**changes):
+        return state(CommissionRecord(**(base | changes)), None).code
+
+    assert code() == "waiting"
+    assert code(available_at=now()) == "after_sales"
+    assert code(review="held", available_at=now()) == "held"
+    assert code(status="available") == "available"
+    assert code(reversal_of=7, amount=-50) == "reversal"
+    assert code(status="canceled") == "canceled"
+    assert code(status="rejected") == "rejected"
