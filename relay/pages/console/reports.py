@@ -50,7 +50,7 @@ async def _rows(page: Page, by: str, period: DateRange) -> tuple[list[Row], Figu
     start, end = local_days(page.merchant.timezone, period.first, period.last)  # type: ignore[union-attr]
     assert start is not None and end is not None
     earned = await commission_totals(page.merchant_id, by, start, end, timezone=page.merchant.timezone)  # type: ignore[arg-type,union-attr]
-    days = await console_views.daily_figures(page.merchant_id, period.first, period.last)
+    days = await console_views.daily_figures(page.merchant_id, period.first, period.last, visitors=by == "day")
     # by day, the scene report (a handful of rows) gives the range's totals
     found = await reports.report(
         page.merchant_id, reports.Dimension("scene" if by == "day" else by), first_day=period.first,
