@@ -199,7 +199,7 @@ def payouts_create(
         typer.echo(f"error: cutoff: {error}", err=True)
         raise typer.Exit(2) from None
     typer.echo("computing lines...", err=True)
-    batch, created = _payouts_run(lambda: create_batch(merchant, asset, instant, created_by="cli"))
+    batch, created = _payouts_run(lambda: create_batch(merchant, asset, instant, created_by="cli", actor=_cli_actor()))
     typer.echo(("created " if created else "already there: ") + _batch_summary(batch))
 
 
@@ -220,11 +220,20 @@ def payouts_approve(
         bar[0].update(done - bar[0].pos)
 
     try:
-        approved = _payouts_run(lambda: approve_batch(merchant, batch, approved_by="cli", progress=progress))
+        approved = _payouts_run(
+            lambda: approve_batch(merchant, batch, approved_by="cli", progress=progress, actor=_cli_actor())
+        )
     finally:
         if bar:
             bar[0].__exit__(None, None, None)
     typer.echo(_batch_summary(approved))
+
+
+def _cli_actor() -> Any:
+    """Who a payouts command acts as in the audit log: a person at a shell (`system` `cli`)."""
+    from referral.service.audit import Actor
+
+    return Actor.system("cli")
 
 
 @payouts_cli.command("export")
@@ -237,7 +246,7 @@ def payouts_export(
     from payouts.service.lines import export_batch
 
     async def work(file: Any) -> Any:
-        transfer = await export_batch(merchant, batch)
+        transfer = await export_batch(merchant, batch, actor=_cli_actor())
         with typer.progressbar(length=transfer.totals.line_count, label="writing lines", file=sys.stderr) as bar:
             async for text in transfer.csv:
                 file.write(text)
@@ -269,7 +278,7 @@ def payouts_import_results(
         text = source.read()
 
     async def work() -> Any:
-        return await import_results(merchant, batch, text), await get_batch(merchant, batch)
+        return await import_results(merchant, batch, text, actor=_cli_actor()), await get_batch(merchant, batch)
 
     summary, info = _payouts_run(work)
     typer.echo(f"paid {summary.paid}, failed {summary.failed}, unchanged {summary.unchanged}")
@@ -284,7 +293,7 @@ def payouts_close(
     """Close a batch once no line is left open."""
     from payouts.service.batches import close_batch
 
-    typer.echo(_batch_summary(_payouts_run(lambda: close_batch(merchant, batch))))
+    typer.echo(_batch_summary(_payouts_run(lambda: close_batch(merchant, batch, actor=_cli_actor()))))
 
 
 @payouts_cli.command("tick")

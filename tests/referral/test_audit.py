@@ -9,7 +9,8 @@ from tortoise.transactions import in_transaction
 from referral.models import AuditEntry
 from referral.service import audit, partners
 from referral.service.audit import Actor
-from tests.factories.batches import approve, create, get, make_commission, make_payee
+from tests.conftest import run_relay
+from tests.factories.batches import END_OF_OCTOBER, approve, create, get, make_commission, make_payee
 from tests.factories.commissions import percent_rule
 from tests.factories.merchants import MerchantCtx, api, make_merchant
 from tests.factories.referral import make_partner
@@ -147,6 +148,15 @@ async def test_each_step_of_a_payout_batch_is_recorded(client):
     assert imported["after"]["imported"] == {"paid": 1, "failed": 0, "unchanged": 0}
     assert (close["before"]["status"], close["after"]["status"]) == ("exported", "closed")
     assert all(e["actor"] == {"kind": "api_key", "id": finance, "role": "finance"} for e in log)
+
+
+async def test_a_payouts_command_from_a_shell_is_recorded_as_the_cli(client, database_url):
+    m = await make_merchant()
+    await make_commission(m.id, (await make_payee(m.id)).id, 10000)
+    run_relay("payouts", "create", "--merchant", str(m.id), "--asset", "CNY", "--cutoff", END_OF_OCTOBER,
+              database_url=database_url)
+    entry = await only_entry(client, m, "payout_batch.create")
+    assert entry["actor"] == {"kind": "system", "id": "cli", "role": ""}
 
 
 async def test_refused_batch_steps_leave_no_entry(client):
