@@ -12,6 +12,7 @@ from pathlib import Path
 from commissions.models import Commission, FraudSignal
 from commissions.service import rule_sets
 from commissions.service.earning import commission_order
+from referral.service import audit
 from referral.service.partners import get_partner
 from tests.factories.commissions import make_order, percent_rule, publish_rule_set
 from tests.factories.referral import make_click, make_link, make_partner
@@ -159,6 +160,11 @@ async def test_held_commissions_are_approved_or_rejected_with_a_reason(admin_ses
     rows = {c.id: c for c in await Commission.filter(merchant_id=merchant.id, id__in=[first.id, second.id])}
     assert rows[first.id].status == "rejected" and rows[first.id].rejected_reason == "the customer is the partner's spouse"
     assert rows[second.id].review == "approved"
+    audited = await audit.list_entries(merchant.id, subject_type="commission")
+    assert [(e.action, e.actor.kind, e.actor.id) for e in audited.items] == [
+        ("commission.approve", "staff", str(admin_session.staff.id)),
+        ("commission.reject", "staff", str(admin_session.staff.id)),
+    ]
 
 
 async def test_a_finance_user_cannot_open_the_rules_editor(finance_session):

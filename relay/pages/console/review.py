@@ -52,7 +52,7 @@ async def review(page: Page) -> Response:
 @pages.post("/console/review/{commission_id:int}/approve")
 async def approve_commission(page: Page) -> Response:
     commission_id = page.request.path_params["commission_id"]
-    await fraud.approve(page.merchant_id, commission_id, key_id=None)
+    await fraud.approve(page.merchant_id, commission_id, key_id=None, actor=actor(page))
     page.flash(page.gettext("Commission %(id)s approved: it goes on as any other.", id=commission_id), "success")
     return page.redirect(page.url("console.review"))
 
