@@ -151,6 +151,7 @@ class RateLimits:
         self._local: _LocalWindows | None = None
         self._shared: RedisStorage | None = None
         self._leases: dict[str, _Lease] = {}
+        self._warned_at = 0.0
         if redis_url:
             self._shared = RedisStorage(f"async+{redis_url}", wrap_exceptions=True)
         else:
@@ -209,7 +210,9 @@ class RateLimits:
                 return None
             until = await self._shared.get_expiry(storage_key)
         except StorageError as exc:
-            log.warning("rate limit storage unavailable, request let through: %s", exc)
+            if now - self._warned_at > 10:  # one line per 10 s, not one per request
+                self._warned_at = now
+                log.warning("rate limit storage unavailable, requests let through: %s", exc)
             return None
         if len(self._leases) >= MAX_LEASES:
             self._leases = {k: v for k, v in self._leases.items() if v.until > now}
