@@ -174,5 +174,9 @@ async def test_saving_through_the_form_and_the_csv_report(client):
     by_day = list(csv.reader(io.StringIO((await client.get("/console/reports.csv?by=day&from=2026-03-09&to=2026-03-11")).text)))
     assert [row[0] for row in by_day[1:]] == ["2026-03-09", "2026-03-10", "2026-03-11", "total"]
     assert by_day[2][5:8] == ["1", "100.00", "10.00"]
+    await make_order(merchant.id, (await make_partner(merchant.id, display_name="=HYPERLINK(1)")).id,
+                     [("A", "toys", 1, 100)], at=day)
+    names = [row[2] for row in csv.reader(io.StringIO((await client.get("/console/reports.csv?from=2026-03-10&to=2026-03-10")).text))]
+    assert "'=HYPERLINK(1)" in names  # never a formula in the merchant's spreadsheet
     by_scene = list(csv.reader(io.StringIO((await client.get("/console/reports.csv?by=scene&from=2026-03-01&to=2026-03-31")).text)))
     assert by_scene[1][0] == "product" and by_scene[1][7] == "10.00"

@@ -92,6 +92,11 @@ async def report(page: Page) -> Response:
     )
 
 
+def _cell(text: str) -> str:
+    """Text as a spreadsheet shows it, never as a formula: a partner names themselves at sign-up."""
+    return "'" + text if text.startswith(("=", "+", "-", "@", "\t", "\r")) else text
+
+
 @pages.get("/console/reports.csv")
 async def report_csv(page: Page) -> Response:
     by = _by(page)
@@ -104,7 +109,7 @@ async def report_csv(page: Page) -> Response:
                      f"commissions_{currency}", "commissions_points"])
     for row in rows:
         f = row.figures
-        writer.writerow([row.key, row.code, row.label, f.clicks, f.unique_visitors, f.orders,
+        writer.writerow([row.key, _cell(row.code), _cell(row.label), f.clicks, f.unique_visitors, f.orders,
                          format_major(f.revenue_minor, currency), format_major(row.earned.cash, currency),
                          format_major(row.earned.points, POINTS)])
     writer.writerow(["total", "", "", total.clicks, total.unique_visitors, total.orders,
