@@ -10,7 +10,7 @@ import weakref
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from typing import Any, Literal
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from tortoise import connections
 from tortoise.backends.base.client import TransactionalDBClient
@@ -49,7 +49,9 @@ def tortoise_config(url: str, model_modules: Sequence[str]) -> dict[str, Any]:
             "password": parts.password or "",
             "database": parts.path.lstrip("/") or "postgres",
             "minsize": 1,
-            "maxsize": 20,
+            # Connections per process (`?maxsize=N` in the URL): N processes hold up to N times
+            # this many, which must fit PostgreSQL's max_connections (or a pooler in front).
+            "maxsize": int(parse_qs(parts.query).get("maxsize", ["20"])[0]),
             "reset": _keep_session,
         }
         connection: dict[str, Any] = {

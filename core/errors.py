@@ -89,9 +89,10 @@ class HttpProblem(RelayError):
 
 
 class DatabaseUnavailable(ServiceUnavailable):
-    """The database could not be reached (connection refused, reset or lost mid-request). The
-    request's transaction did not commit, unless the connection died during the COMMIT itself;
-    retrying is safe where retries are (shop events are idempotent per webhook-id)."""
+    """The database could not be reached (connection refused, reset or lost mid-request, or no
+    connection left on the server). The request's transaction did not commit, unless the
+    connection died during the COMMIT itself; retrying is safe where retries are (shop events
+    are idempotent per webhook-id)."""
 
     slug = "database-unavailable"
     #: Seconds a client should wait before retrying.
@@ -112,6 +113,7 @@ CONNECTION_ERRORS: tuple[type[BaseException], ...] = (
     asyncpg.exceptions.InterfaceError,  # ConnectionDoesNotExistError: closed in the middle of an operation
     asyncpg.exceptions.PostgresConnectionError,  # SQLSTATE class 08
     asyncpg.exceptions.CannotConnectNowError,  # the server is starting or shutting down
+    asyncpg.exceptions.TooManyConnectionsError,  # max_connections reached: no connection to be had
     asyncpg.exceptions.AdminShutdownError,
     asyncpg.exceptions.CrashShutdownError,
 )
