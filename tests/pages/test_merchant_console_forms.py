@@ -129,6 +129,8 @@ async def test_every_console_page_renders_for_an_admin_and_stays_in_its_merchant
         answer = await client.get(path)
         assert answer.status_code == 200, (path, answer.text[-2000:])
     assert "Wang Fang" in (await client.get("/console/partners?q=wang")).text
+    await make_partner(merchant.id, status="pending")
+    assert re.search(r'id="pending-partners">.*?<div class="value">1</div>', (await client.get("/console/")).text, re.S)
     chinese = (await client.get("/console/rules", headers={"accept-language": "zh-CN,zh;q=0.9"})).text
     assert "佣金规则" in chinese and "版本" in chinese
     assert (await client.get(f"/console/partners/{stranger.id}")).status_code == 404
