@@ -36,6 +36,7 @@ class ReasonRequired(InvalidInput):
 
 class LinesStillOpen(Conflict):
     def __init__(self, batch_id: int, open_lines: int) -> None:
+        self.open_lines = open_lines
         super().__init__(
             f"payout batch {batch_id} still has {open_lines} open line(s): mark each paid or failed first"
         )

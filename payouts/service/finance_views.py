@@ -1,0 +1,161 @@
+"""What the finance console reads from the ledger: a partner's statement a page at a time, and
+the merchant's reconciliation (balances per asset and account, the checks that tie them out).
+
+Both are set-based: the statement's running balances are a window SUM computed in SQL (a page
+never loads the partner's whole history), the reconciliation one GROUP BY over the postings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from payouts.ledger import PARTNER_ACCOUNTS, AccountKind, TransactionKind
+from payouts.models import PayoutLineStatus
+from payouts.service.ledger import StatementLine, unbalanced_transactions
+from payouts.service.sql import instant, rows
+from payouts.service.terms import POINTS_ASSET
+
+#: The partner's own accounts, in the order a statement shows them.
+_PARTNER_KINDS = [kind.value for kind in PARTNER_ACCOUNTS]
+#: How many ids of unbalanced transactions a reconciliation hands out (the count is exact).
+UNBALANCED_SHOWN = 20
+
+
+@dataclass(frozen=True, slots=True)
+class StatementPage:
+    """`lines` of a partner's statement in one asset, oldest first; `total` postings in all."""
+
+    lines: list[StatementLine]
+    total: int
+    limit: int
+    offset: int
+
+
+async def statement_page(
+    merchant_id: int, partner_id: int, asset: str, *, limit: int = 100, offset: int = 0
+) -> StatementPage:
+    """A page of `payouts.service.ledger.statement`: the same postings, order and running
+    balances (per account), the balances summed by the database over everything before."""
+    asset = asset.upper()
+    marks = ", ".join("?" * len(_PARTNER_KINDS))
+    where = f"p.merchant_id = ? AND p.partner_id = ? AND p.asset = ? AND p.account IN ({marks})"
+    params: list[Any] = [merchant_id, partner_id, asset, *_PARTNER_KINDS]
+    found = await rows(
+        "SELECT p.transaction_id, p.account, p.amount_minor, t.kind, t.reference, t.memo, t.created_at,"
+        " SUM(p.amount_minor) OVER (PARTITION BY p.account ORDER BY p.transaction_id, p.id"
+        " ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS balance,"
+        " COUNT(*) OVER () AS total"
+        " FROM ledger_posting p JOIN ledger_transaction t ON t.id = p.transaction_id AND t.merchant_id = p.merchant_id"
+        f" WHERE {where} ORDER BY p.transaction_id, p.id LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    )
+    if found:
+        total = int(found[0]["total"])
+    else:
+        counted = await rows(f"SELECT COUNT(*) AS n FROM ledger_posting p WHERE {where}", params)
+        total = int(counted[0]["n"])
+    lines = [
+        StatementLine(
+            transaction_id=row["transaction_id"], posted_at=instant(row["created_at"]),
+            kind=TransactionKind(row["kind"]), reference=row["reference"], memo=row["memo"],
+            account=AccountKind(row["account"]), amount=int(row["amount_minor"]), balance=int(row["balance"]),
+        )
+        for row in found
+    ]
+    return StatementPage(lines, total, limit, offset)
+
+
+@dataclass(frozen=True, slots=True)
+class AssetReconciliation:
+    """One asset's ledger: every account's balance (partner buckets summed over partners) and,
+    for cash, what the payout lines say the bank holds and has paid."""
+
+    asset: str
+    accounts: dict[str, int]  #: account kind -> balance (minor units or points)
+    partners: int  #: partners with a posting in the asset
+    open_lines_net: int  #: net of cash lines sent to the bank, outcome unknown
+    paid_lines_net: int  #: net of cash lines the bank confirmed (returned ones are not paid)
+
+    def balance(self, kind: AccountKind) -> int:
+        return self.accounts.get(kind.value, 0)
+
+    @property
+    def earned(self) -> int:
+        """Everything ever earned: minus the commission expense account."""
+        return -self.balance(AccountKind.commission_expense)
+
+    @property
+    def accounted(self) -> int:
+        """Where the earnings are now: every account but the commission expense."""
+        return sum(amount for kind, amount in self.accounts.items() if kind != AccountKind.commission_expense.value)
+
+    @property
+    def difference(self) -> int:
+        """earned - accounted: zero when every entry balanced."""
+        return self.earned - self.accounted
+
+    @property
+    def owed(self) -> int:
+        """What the merchant still owes its partners: pending + available + in batch."""
+        return sum(self.balance(kind) for kind in (AccountKind.pending, AccountKind.available, AccountKind.in_batch))
+
+    @property
+    def cash(self) -> bool:
+        return self.asset != POINTS_ASSET
+
+    @property
+    def in_batch_ties(self) -> bool:
+        return not self.cash or self.balance(AccountKind.in_batch) == self.open_lines_net
+
+    @property
+    def paid_ties(self) -> bool:
+        return not self.cash or self.balance(AccountKind.paid) == self.paid_lines_net
+
+    @property
+    def ties_out(self) -> bool:
+        return self.difference == 0 and self.in_batch_ties and self.paid_ties
+
+
+@dataclass(frozen=True, slots=True)
+class Reconciliation:
+    assets: list[AssetReconciliation]
+    unbalanced: list[int]  #: ids of transactions breaking the ledger's rules (first `UNBALANCED_SHOWN`)
+    unbalanced_count: int
+
+    @property
+    def sound(self) -> bool:
+        return self.unbalanced_count == 0 and all(a.ties_out for a in self.assets)
+
+
+async def reconciliation(merchant_id: int) -> Reconciliation:
+    """The merchant's ledger summed per asset and account (one GROUP BY), the payout lines per
+    asset and status (one GROUP BY), and the audit of unbalanced transactions."""
+    sums = await rows(
+        "SELECT asset, account, SUM(amount_minor) AS total, COUNT(DISTINCT partner_id) AS partners"
+        " FROM ledger_posting WHERE merchant_id = ? GROUP BY asset, account ORDER BY asset, account",
+        [merchant_id],
+    )
+    lines = await rows(
+        "SELECT asset, status, SUM(net_minor) AS net FROM payout_batch_line"
+        " WHERE merchant_id = ? AND status IN (?, ?) GROUP BY asset, status",
+        [merchant_id, PayoutLineStatus.open.value, PayoutLineStatus.paid.value],
+    )
+    by_asset: dict[str, dict[str, int]] = {}
+    partners: dict[str, int] = {}
+    for row in sums:  # PostgreSQL's SUM(bigint) is numeric: back to int
+        by_asset.setdefault(row["asset"], {})[row["account"]] = int(row["total"])
+        partners[row["asset"]] = max(partners.get(row["asset"], 0), int(row["partners"]))
+    nets = {(row["asset"], row["status"]): int(row["net"] or 0) for row in lines}
+    unbalanced = await unbalanced_transactions(merchant_id)
+    return Reconciliation(
+        [
+            AssetReconciliation(
+                asset, accounts, partners[asset], nets.get((asset, PayoutLineStatus.open.value), 0),
+                nets.get((asset, PayoutLineStatus.paid.value), 0),
+            )
+            for asset, accounts in by_asset.items()
+        ],
+        unbalanced[:UNBALANCED_SHOWN],
+        len(unbalanced),
+    )

@@ -1,0 +1,218 @@
+"""Payout batches: list and create a draft, see its lines and totals, approve after a confirmation,
+download the transfer file, upload the bank's result file, close or discard.
+
+Each action calls the payouts service exactly as the API does (payouts/endpoints.py), with the
+signed-in staff account as the audit actor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import date, datetime, time
+from functools import partial
+
+from starlette.datastructures import UploadFile
+from starlette.responses import Response, StreamingResponse
+
+from core.errors import Conflict, InvalidInput
+from payouts.service import batch_queries, batches, lines
+from payouts.service.batch_errors import BatchStateConflict, LinesStillOpen
+from payouts.service.batch_queries import BatchInfo
+from payouts.service.terms import POINTS_ASSET, payable_assets
+from relay.pages.finance import pages
+from relay.pages.finance.common import (
+    BATCH_BADGE,
+    BATCH_STATUS,
+    LINE_BADGE,
+    LINE_STATUS,
+    actor,
+    query_id,
+    reason_text,
+)
+from relay.pages.i18n import N_
+from relay.pages.routing import Page
+
+BATCHES_PER_PAGE = 25
+LINES_PER_PAGE = 50
+#: Carried-forward, held and failed lines listed in their own sections (the filter shows them all).
+SECTION_LINES = 20
+#: A bank result file larger than this is refused before it is read.
+MAX_RESULT_BYTES = 20 * 1024 * 1024
+
+
+def _render_kw(page: Page) -> dict:
+    return {
+        "batch_status": BATCH_STATUS, "batch_badge": BATCH_BADGE, "line_status": LINE_STATUS,
+        "line_badge": LINE_BADGE, "reason_text": lambda reason: reason_text(page, reason),
+        "points": POINTS_ASSET,
+    }
+
+
+def _first_of_month(page: Page) -> date:
+    return datetime.now(page.timezone).date().replace(day=1)
+
+
+async def _batches_page(page: Page, *, status: int = 200, form: dict | None = None, errors: dict | None = None):
+    currency, _ = await payable_assets(page.merchant_id)
+    found = await batch_queries.list_batches(
+        page.merchant_id, before_id=query_id(page, "before"), limit=BATCHES_PER_PAGE
+    )
+    return page.render(
+        "finance/batches.html", status=status, batches=found, currency=currency,
+        form=form or {"asset": currency, "cutoff": _first_of_month(page).isoformat()}, errors=errors or {},
+        **_render_kw(page),
+    )
+
+
+@pages.get("/finance/batches", nav=N_("Payout batches"))
+async def batch_list(page: Page) -> Response:
+    return await _batches_page(page)
+
+
+@pages.post("/finance/batches")
+async def create_batch(page: Page) -> Response:
+    form = await page.form()
+    values = {"asset": str(form.get("asset", "")), "cutoff": str(form.get("cutoff", "")).strip()}
+    try:
+        day = date.fromisoformat(values["cutoff"])
+    except ValueError:
+        errors = {"cutoff": page.gettext("Enter a date like 2026-03-01.")}
+        return await _batches_page(page, status=422, form=values, errors=errors)
+    cutoff = datetime.combine(day, time(0), tzinfo=page.timezone)  # the first instant not included
+    try:
+        batch, created = await batches.create_batch(
+            page.merchant_id, values["asset"], cutoff, created_by=str(actor(page)), actor=actor(page)
+        )
+    except InvalidInput:
+        errors = {"asset": page.gettext("Choose the currency or points.")}
+        return await _batches_page(page, status=422, form=values, errors=errors)
+    if created:
+        page.flash(page.gettext("Draft batch %(id)s created.", id=batch.id), "success")
+    else:
+        page.flash(page.gettext("A batch for this asset and cutoff already exists: here it is."), "info")
+    return page.redirect(page.url("finance.batch", batch_id=batch.id))
+
+
+async def _batch_page(page: Page, batch_id: int, *, status: int = 200, import_errors: list | None = None):
+    batch = await batch_queries.get_batch(page.merchant_id, batch_id)
+    line_filter = page.request.query_params.get("status")
+    line_filter = line_filter if line_filter in LINE_STATUS else None
+    shown = await batch_queries.batch_lines(
+        page.merchant_id, batch_id, status=line_filter, after_id=query_id(page, "after"), limit=LINES_PER_PAGE
+    )
+    sections = {}
+    for kind in ("failed", "carried_forward", "held"):
+        if line_filter is None and batch.totals.count(kind):
+            sections[kind] = await batch_queries.batch_lines(page.merchant_id, batch_id, status=kind, limit=SECTION_LINES)
+    return page.render(
+        "finance/batch.html", status=status, batch=batch, shown=shown, line_filter=line_filter,
+        sections=sections, import_errors=import_errors or [], **_render_kw(page),
+    )
+
+
+@pages.get("/finance/batches/{batch_id:int}")
+async def batch(page: Page) -> Response:
+    return await _batch_page(page, page.request.path_params["batch_id"])
+
+
+@pages.get("/finance/batches/{batch_id:int}/approve")
+async def confirm_approval(page: Page) -> Response:
+    found = await batch_queries.get_batch(page.merchant_id, page.request.path_params["batch_id"])
+    if found.status != "draft":
+        return page.redirect(page.url("finance.batch", batch_id=found.id))
+    return page.render("finance/approve.html", batch=found, **_render_kw(page))
+
+
+def _refused(page: Page, error: Conflict) -> str:
+    if isinstance(error, LinesStillOpen):
+        count = error.open_lines
+        return page.ngettext(
+            "%(count)s line is still open: upload the bank's results (or mark each line) first.",
+            "%(count)s lines are still open: upload the bank's results (or mark each line) first.",
+            count, count=count,
+        )
+    if isinstance(error, BatchStateConflict):
+        status = page.gettext(BATCH_STATUS.get(error.batch_status, error.batch_status))
+        return page.gettext("Not possible while the batch is %(status)s.", status=status)
+    return page.gettext("Not possible now.")
+
+
+async def _act(page: Page, step: Callable[..., Awaitable[BatchInfo]], message: Callable[[BatchInfo], str]) -> Response:
+    """Run one batch step (the service function) as the signed-in staff account, then back to the batch."""
+    batch_id = page.request.path_params["batch_id"]
+    try:
+        done = await step(page.merchant_id, batch_id, actor=actor(page))
+    except Conflict as error:
+        page.flash(_refused(page, error), "error")
+    else:
+        page.flash(message(done), "success")
+    return page.redirect(page.url("finance.batch", batch_id=batch_id))
+
+
+@pages.post("/finance/batches/{batch_id:int}/approve")
+async def approve_batch(page: Page) -> Response:
+    def approved(done: BatchInfo) -> str:
+        payout = done.totals.payout
+        return page.ngettext(
+            "Batch approved: %(count)s line, %(net)s to pay.", "Batch approved: %(count)s lines, %(net)s to pay.",
+            payout.lines, count=payout.lines, net=page.format_minor(payout.net_minor, done.asset),
+        )
+    return await _act(page, partial(batches.approve_batch, approved_by=str(actor(page))), approved)
+
+
+@pages.post("/finance/batches/{batch_id:int}/discard")
+async def discard_batch(page: Page) -> Response:
+    message = page.gettext("Draft discarded: nothing was claimed, the cutoff is free again.")
+    return await _act(page, batches.discard_batch, lambda _: message)
+
+
+@pages.post("/finance/batches/{batch_id:int}/close")
+async def close_batch(page: Page) -> Response:
+    return await _act(page, batches.close_batch, lambda _: page.gettext("Batch closed."))
+
+
+@pages.post("/finance/batches/{batch_id:int}/export")
+async def export_batch(page: Page) -> Response:
+    batch_id = page.request.path_params["batch_id"]
+    try:
+        transfer = await lines.export_batch(page.merchant_id, batch_id, actor=actor(page))
+    except Conflict as error:
+        page.flash(_refused(page, error), "error")
+        return page.redirect(page.url("finance.batch", batch_id=batch_id))
+    return StreamingResponse(
+        transfer.csv,
+        media_type="text/csv; charset=utf-8",
+        headers={"content-disposition": f'attachment; filename="payout-batch-{transfer.batch.id}.csv"'},
+    )
+
+
+@pages.post("/finance/batches/{batch_id:int}/results")
+async def import_results(page: Page) -> Response:
+    batch_id = page.request.path_params["batch_id"]
+    upload = (await page.form()).get("results")
+    if not isinstance(upload, UploadFile) or not upload.filename:
+        problem = page.gettext("Choose the bank's result file first.")
+        return await _batch_page(page, batch_id, status=422, import_errors=[{"field": "", "message": problem}])
+    if upload.size is not None and upload.size > MAX_RESULT_BYTES:
+        problem = page.gettext("The file is larger than 20 MB.")
+        return await _batch_page(page, batch_id, status=413, import_errors=[{"field": "", "message": problem}])
+    try:
+        text = (await upload.read()).decode("utf-8-sig")
+    except UnicodeDecodeError:
+        problem = page.gettext("The file is not UTF-8 text (save it as CSV UTF-8).")
+        return await _batch_page(page, batch_id, status=422, import_errors=[{"field": "", "message": problem}])
+    try:
+        summary = await lines.import_results(page.merchant_id, batch_id, text, actor=actor(page))
+    except (InvalidInput, Conflict) as error:
+        found = error.extra.get("errors") or [{"field": "", "message": str(error.detail)}]
+        if isinstance(error, BatchStateConflict):
+            found = [{"field": "", "message": _refused(page, error)}]
+        return await _batch_page(page, batch_id, status=error.status, import_errors=found)
+    page.flash(
+        page.gettext(
+            "Results imported: %(paid)s paid, %(failed)s failed, %(unchanged)s already recorded.",
+            paid=summary.paid, failed=summary.failed, unchanged=summary.unchanged,
+        ),
+        "success",
+    )
+    return page.redirect(page.url("finance.batch", batch_id=batch_id))

@@ -1,0 +1,85 @@
+"""What the finance console's pages share: the staff member as the audit actor, the words for
+batch and line statuses, ledger accounts and entries, and the service's reasons in the reader's language."""
+
+from __future__ import annotations
+
+import re
+
+from referral.service.audit import Actor
+from relay.pages.i18n import N_
+from relay.pages.routing import Page
+
+#: The largest id a query string may carry (BIGINT).
+MAX_ID = 2**63 - 1
+
+BATCH_STATUS = {
+    "draft": N_("Draft"), "approved": N_("Approved"), "exported": N_("Exported"), "closed": N_("Closed"),
+    "discarded": N_("Discarded"),
+}
+BATCH_BADGE = {"draft": "warn", "approved": "ok", "exported": "ok", "closed": "", "discarded": "bad"}
+LINE_STATUS = {
+    "payable": N_("To be paid"), "carried_forward": N_("Carried forward"), "held": N_("Held"),
+    "open": N_("Sent to the bank"), "paid": N_("Paid"), "failed": N_("Failed"), "returned": N_("Returned"),
+}
+LINE_BADGE = {
+    "payable": "ok", "carried_forward": "warn", "held": "warn", "open": "", "paid": "ok", "failed": "bad",
+    "returned": "bad",
+}
+ACCOUNT = {
+    "pending": N_("Pending"), "available": N_("Available"), "in_batch": N_("In a batch"), "paid": N_("Paid out"),
+    "reversed": N_("Reversed"), "wallet": N_("Points wallet"), "commission_expense": N_("Commission expense"),
+    "withholding_tax": N_("Tax withheld"), "points_redeemed": N_("Points redeemed"),
+    "points_expired": N_("Points expired"),
+}
+ENTRY_KIND = {
+    "commission_earned": N_("Commission earned"), "commission_reversed": N_("Commission reversed"),
+    "commission_available": N_("Commission available"), "payout": N_("Payout"),
+    "payout_failed": N_("Payout failed"), "payout_returned": N_("Payout returned"),
+    "points_credit": N_("Points credited"), "points_redemption": N_("Points redeemed"),
+    "points_expiry": N_("Points expired"), "withholding": N_("Tax withheld"),
+}
+PARTNER_STATUS = {"pending": N_("pending approval"), "suspended": N_("suspended"), "active": N_("active")}
+
+#: The reasons payouts.service.batches writes, in the reader's language (a bank's own reason is shown as sent).
+_REASONS = {
+    "the net is negative (reversals after a payout): netted against later commissions":
+        N_("The net is negative (reversals after a payout): netted against later commissions."),
+    "nothing to pay: commissions and reversals cancel out": N_("Nothing to pay: commissions and reversals cancel out."),
+    "no payee account: add one to the partner, a later batch pays":
+        N_("No payee account: add one to the partner, a later batch pays."),
+    "partner not found": N_("Partner not found."),
+    "the bank gave no reason": N_("The bank gave no reason."),
+}
+_BELOW_MINIMUM = re.compile(r"below the minimum payout of (\S+) (\S+)")
+_PARTNER = re.compile(r"partner (\w+)")
+
+
+def actor(page: Page) -> Actor:
+    """The signed-in staff account, as the audit log records who made a change."""
+    return Actor.staff(page.staff.id, page.staff.role)
+
+
+def reason_text(page: Page, reason: str | None) -> str:
+    """A line's reason as the finance clerk reads it."""
+    if not reason:
+        return ""
+    if reason in _REASONS:
+        return page.gettext(_REASONS[reason])
+    if match := _BELOW_MINIMUM.fullmatch(reason):
+        return page.gettext("Below the minimum payout of %(minimum)s %(asset)s.", minimum=match[1], asset=match[2])
+    if (match := _PARTNER.fullmatch(reason)) and match[1] in PARTNER_STATUS:
+        return page.gettext("The partner is %(status)s.", status=page.gettext(PARTNER_STATUS[match[1]]))
+    return reason
+
+
+def query_id(page: Page, name: str) -> int | None:
+    """A positive id from the query string (anything else: none)."""
+    text = page.request.query_params.get(name, "")
+    return int(text) if text.isdigit() and 0 < int(text) <= MAX_ID else None
+
+
+def query_offset(page: Page, limit: int) -> int:
+    """The pager's offset, a multiple of `limit` (bounded, so a page stays cheap to find)."""
+    text = page.request.query_params.get("offset", "0")
+    value = int(text) if text.isdigit() and len(text) < 10 else 0
+    return value - value % limit

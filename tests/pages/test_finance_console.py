@@ -1,0 +1,154 @@
+"""The finance console in a real browser (Chromium): a draft batch with its lines, totals and the
+partners carried forward or held with the reason; approval through the confirmation; the transfer
+file downloaded; the bank's results uploaded with one failed line; the batch closed; the ledger's
+reconciliation and a partner's statement; the roles kept apart. Screenshots under tests/artifacts/."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import io
+from pathlib import Path
+
+from payouts.service import batch_queries
+from tests.factories.batches import make_commission, make_payee
+from tests.pages.conftest import make_staff, screenshot, sign_in_staff
+
+
+async def test_finance_creates_approves_exports_a_batch_uploads_results_with_a_failed_line_and_closes(finance_session):
+    page, m = finance_session.page, finance_session.merchant
+    alice = await make_payee(m.id, display_name="Alice Chen", payee_name="Alice Chen", payee_account="6222020200112233")
+    bob = await make_payee(m.id, display_name="Bob Li", payee_name="Bob Li", payee_account="6222020200445566")
+    carol = await make_payee(m.id, display_name="Carol Wu")
+    dave = await make_payee(m.id, display_name="Dave Xu", status="suspended")
+    a1 = await make_commission(m.id, alice.id, 12000)
+    await make_commission(m.id, alice.id, 8050)
+    await make_commission(m.id, alice.id, -2050, reversal_of=a1.id)  # refunded before the payout
+    await make_commission(m.id, bob.id, 6000)
+    await make_commission(m.id, carol.id, 3000)  # below the 50.00 minimum
+    await make_commission(m.id, dave.id, 10000)  # suspended: held
+
+    await page.goto("/finance/batches")
+    assert "NOT included" in await page.locator("label[for=f-cutoff]").inner_text()
+    await screenshot(page, "finance-batches")
+    await page.select_option("#f-asset", "CNY")
+    await page.fill("#f-cutoff", "2026-11-01")  # October, in Shanghai
+    await page.click("#create-batch")
+    await page.wait_for_url("**/finance/batches/*")
+    batch_id = int(page.url.rsplit("/", 1)[1])
+    assert await page.locator("#batch-status").inner_text() == "Draft"
+    assert await page.locator("#total-net").inner_text() == "CN¥240.00"
+    assert await page.locator("#total-lines").inner_text() == "2 lines"
+    assert await page.locator("#total-carried").inner_text() == "CN¥30.00"
+    assert await page.locator("#total-held").inner_text() == "CN¥100.00"
+    unpaid = page.locator("#unpaid-lines")
+    carol_row = await unpaid.locator(f"tr[data-partner='{carol.id}'] td").all_inner_texts()
+    assert carol_row[2:4] == ["Carried forward", "Below the minimum payout of 50.00 CNY."]
+    dave_row = await unpaid.locator(f"tr[data-partner='{dave.id}'] td").all_inner_texts()
+    assert dave_row[2:4] == ["Held", "The partner is suspended."] and dave_row[-1] == "CN¥100.00"
+    alice_row = await page.locator(f"#lines tr[data-partner='{alice.id}'] td").all_inner_texts()
+    assert alice_row[2] == "To be paid" and alice_row[4:] == ["3", "CN¥180.00", "CN¥0.00", "CN¥180.00"]
+    await screenshot(page, "finance-batch-draft")
+
+    await page.click("#approve")
+    await page.wait_for_url(f"**/finance/batches/{batch_id}/approve")
+    confirmation = await page.locator("#confirmation").inner_text()
+    assert "You are about to pay CN¥240.00 to 2 partners." in confirmation
+    assert "CN¥30.00" in confirmation and "CN¥100.00" in confirmation
+    await screenshot(page, "finance-batch-approve")
+    await page.click("#confirm-approve")
+    await page.wait_for_url(f"**/finance/batches/{batch_id}")
+    assert "Batch approved: 2 lines, CN¥240.00 to pay." in await page.locator(".flash-success").inner_text()
+    assert await page.locator("#batch-status").inner_text() == "Approved"
+
+    async with page.expect_download() as download_info:
+        await page.click("#export")
+    download = await download_info.value
+    assert download.suggested_filename == f"payout-batch-{batch_id}.csv"
+    text = await asyncio.to_thread(Path(await download.path()).read_text, encoding="utf-8")
+    exported = list(csv.reader(io.StringIO(text)))
+    lines = {line.partner_id: line for line in (await batch_queries.batch_lines(m.id, batch_id)).items}
+    assert exported == [
+        ["record", "partner_id", "payee_name", "payee_account", "amount", "currency", "reference", "line_count"],
+        ["transfer", str(alice.id), "Alice Chen", "6222020200112233", "180.00", "CNY", lines[alice.id].reference, ""],
+        ["transfer", str(bob.id), "Bob Li", "6222020200445566", "60.00", "CNY", lines[bob.id].reference, ""],
+        ["total", "", "", "", "240.00", "CNY", "", "2"],
+    ]
+    await page.goto(f"/finance/batches/{batch_id}")
+    assert await page.locator("#batch-status").inner_text() == "Exported"
+
+    results = f"reference,status,reason\r\n{lines[alice.id].reference},paid,\r\n{lines[bob.id].reference},failed,account closed\r\n"
+    await page.set_input_files(
+        "#f-results", files=[{"name": "bank-results.csv", "mimeType": "text/csv", "buffer": results.encode()}]
+    )
+    await page.click("#upload")
+    await page.wait_for_url(f"**/finance/batches/{batch_id}")
+    assert "Results imported: 1 paid, 1 failed, 0 already recorded." in await page.locator(".flash-success").inner_text()
+    failed = await page.locator(f"#failed-lines tr[data-partner='{bob.id}'] td").all_inner_texts()
+    assert failed[2:4] == ["Failed", "account closed"] and failed[-1] == "CN¥60.00"
+    assert await page.locator("#failed-lines tbody tr").count() == 1
+    await screenshot(page, "finance-batch-results")
+
+    await page.click("#actions button:has-text('Close the batch')")
+    await page.wait_for_url(f"**/finance/batches/{batch_id}")
+    assert "Batch closed." in await page.locator(".flash-success").inner_text()
+    assert await page.locator("#batch-status").inner_text() == "Closed"
+    # Paid or sent: the bank was asked for both lines, whatever the outcome.
+    assert await page.locator("#total-net").inner_text() == "CN¥240.00"
+
+    await page.goto("/finance/ledger")
+    assert "no unbalanced transaction" in await page.locator("#audit").inner_text()
+    cny = page.locator("section[data-asset='CNY']")
+    assert "Ties out" in await cny.locator("h3").inner_text()
+    assert await cny.locator("tr[data-account='paid'] td.num").inner_text() == "CN¥180.00"
+    assert await cny.locator("tr[data-account='paid-lines'] td.num").inner_text() == "CN¥180.00"
+    assert await cny.locator("tr[data-account='in_batch'] td.num").inner_text() == "CN¥0.00"
+    assert await cny.locator("tr[data-account='difference'] td.num").inner_text() == "CN¥0.00"
+    # Bob's 60.00 came back, Carol's 30.00 and Dave's 100.00 wait.
+    assert await cny.locator("tr[data-account='available'] td.num").inner_text() == "CN¥190.00"
+    await screenshot(page, "finance-ledger")
+
+    await page.fill("#f-partner", bob.code)
+    await page.click("#find-partner button")
+    await page.wait_for_url(f"**/finance/ledger/partners/{bob.id}")
+    assert await page.locator("#balances [data-account='available']").inner_text() == "CN¥60.00"
+    rows = page.locator("#statement tbody tr")
+    last = await rows.nth(await rows.count() - 1).locator("td").all_inner_texts()
+    assert last[1].startswith("Payout failed") and last[3:] == ["Available", "CN¥60.00", "CN¥60.00"]
+    await screenshot(page, "finance-statement")
+
+
+async def test_a_finance_user_cannot_open_the_rules_editor_and_an_admin_cannot_open_the_finance_console(
+    finance_session, new_page
+):
+    page, m = finance_session.page, finance_session.merchant
+    for path in ("/console/rules", "/console/rules/1"):
+        response = await page.goto(path)
+        assert response.status == 403, path
+    admin = await make_staff(m.id, "admin")
+    admin_page = await new_page()
+    await sign_in_staff(admin_page, admin)
+    for path in ("/finance/", "/finance/batches", "/finance/ledger"):
+        response = await admin_page.goto(path)
+        assert response.status == 403, path
+
+
+async def test_the_finance_console_in_chinese(new_page):
+    from tests.factories.merchants import make_merchant
+
+    m = await make_merchant()
+    staff = await make_staff(m.id, "finance")
+    alice = await make_payee(m.id, display_name="陈爱丽")
+    await make_commission(m.id, alice.id, 12000)
+    page = await new_page(locale="zh-CN")
+    await sign_in_staff(page, staff)
+    await page.goto("/finance/batches")
+    await page.fill("#f-cutoff", "2026-11-01")
+    await page.click("#create-batch")
+    await page.wait_for_url("**/finance/batches/*")
+    assert await page.locator("#batch-status").inner_text() == "草稿"
+    assert await page.locator("#total-net").inner_text() == "¥120.00"
+    await screenshot(page, "finance-batch-draft-zh")
+    await page.goto("/finance/ledger")
+    assert await page.locator("h1").inner_text() == "账本"
+    await screenshot(page, "finance-ledger-zh")
