@@ -55,7 +55,10 @@ def create_app(settings: Settings | None = None) -> Starlette:
             limits: RateLimits = app.state.rate_limits
             stack.push_async_callback(limits.close)
             await stack.enter_async_context(refusal_writer(limits, settings.rate_limit_flush_seconds))
-            recorder = ClickRecorder(batch_size=settings.click_batch_size, flush_ms=settings.click_flush_ms)
+            recorder = ClickRecorder(
+                batch_size=settings.click_batch_size, flush_ms=settings.click_flush_ms,
+                max_buffer=settings.click_max_pending,
+            )
             app.state.clicks = recorder
             await stack.enter_async_context(recorder)
             if settings.outbox_worker:

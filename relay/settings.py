@@ -27,8 +27,11 @@ class Settings:
     secret_key: str = field(default_factory=lambda: os.environ.get("RELAY_SECRET_KEY", "dev-secret-change-me"))
     #: Clicks are written in batches: at most this many wait in memory...
     click_batch_size: int = field(default_factory=lambda: _int("RELAY_CLICK_BATCH_SIZE", 200))
-    #: ...and for at most this long (ms). A SIGKILL loses at most one such batch.
+    #: ...and for at most this long (ms) while the database answers.
     click_flush_ms: int = field(default_factory=lambda: _int("RELAY_CLICK_FLUSH_MS", 50))
+    #: Most clicks a process holds not yet written (keep it above the batch size): all a SIGKILL can lose. Past
+    #: it (the database slow or down for a while) new clicks are dropped and logged, not queued.
+    click_max_pending: int = field(default_factory=lambda: _int("RELAY_CLICK_MAX_PENDING", 2_000))
     #: Set to 0 to let the caller initialise Tortoise (tests do).
     manage_database: bool = field(default_factory=lambda: os.environ.get("RELAY_MANAGE_DATABASE", "1") == "1")
     #: 1: this server also delivers the outbox's events to merchants (a background task); by

@@ -6,10 +6,11 @@ the row; a background task writes the queue with one multi-row INSERT per batch,
 `flush_ms` milliseconds or as soon as `batch_size` clicks wait.
 
 Durability: a clean shutdown (lifespan exit, e.g. SIGTERM to uvicorn) flushes everything.
-A SIGKILL or a crash loses the unflushed buffer: normally at most `batch_size` clicks or
-`flush_ms` worth of traffic, more only while the database is slow or down. Then clicks
-stay queued and the flush is retried with backoff; the queue is capped at `max_buffer`
-clicks, beyond which new clicks are counted in `dropped` and logged (the visitor is still
+A SIGKILL or a crash loses the clicks not yet committed, and there are never more than
+`max_buffer` of them (queued plus the batch being written; RELAY_CLICK_MAX_PENDING): with the
+database answering, about `flush_ms` worth of traffic (at most `batch_size` wait before a
+flush starts); while it is slow or down they pile up, the flush is retried with backoff, and
+past `max_buffer` new clicks are counted in `dropped` and logged (the visitor is still
 redirected, with a click id that will not be found).
 
 Dedupe is per process: with several workers, a repeat that lands on another worker is
@@ -203,8 +204,9 @@ class ClickRecorder:
     ) -> None:
         self.batch_size = max(1, batch_size)
         self.flush_ms = max(1, flush_ms)
-        #: About 500 bytes a click: the default holds tens of seconds of heavy traffic (~25 MB).
-        self.max_buffer = max_buffer or max(50_000, self.batch_size * 250)
+        #: Most clicks not yet committed (queued and in flight): what a SIGKILL can lose at most.
+        #: The app passes RELAY_CLICK_MAX_PENDING; about 500 bytes a click.
+        self.max_buffer = max(1, max_buffer) if max_buffer is not None else max(50_000, self.batch_size * 250)
         #: Most visits remembered for dedupe (~250 bytes each); past it, the oldest are forgotten
         #: early, so a flood of distinct visitors bounds memory and shortens the window instead.
         self.max_recent = max_recent
@@ -257,7 +259,7 @@ class ClickRecorder:
             return seen[0]
         click_id = ids.click_id()
         recent[key] = (click_id, moment)
-        if len(self._buffer) >= self.max_buffer:
+        if len(self._buffer) + len(self._in_flight) >= self.max_buffer:
             self.dropped += 1
             if self.dropped == 1 or self.dropped % 1000 == 0:
                 log.error("click queue full (%d): %d click(s) dropped so far", self.max_buffer, self.dropped)

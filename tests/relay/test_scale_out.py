@@ -29,7 +29,7 @@ from tests.factories.events import envelope, order_data, sign
 from tests.factories.merchants import MerchantCtx, make_merchant
 from tests.factories.referral import make_link
 from tests.payouts.test_concurrency_pipeline import assert_ledger_matches_rows
-from tests.servers import free_port, start_server, stop
+from tests.servers import Connection, free_port, start_server, stop
 
 pytestmark = pytest.mark.slow
 
@@ -55,44 +55,6 @@ def postgres_url(database_url: str, dialect: str) -> str:
 
 
 # --- the load -------------------------------------------------------------------------------------
-
-
-class Connection:
-    """One keep-alive HTTP/1.1 connection on raw sockets: thousands of requests cost the test
-    process little (an HTTP client library would make it the bottleneck), and no cookie is kept,
-    so every redirect is a new visitor."""
-
-    def __init__(self, port: int) -> None:
-        self.port = port
-        self.stream: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
-
-    async def request(self, method: str, path: str, headers: dict[str, str] | None = None,
-                      body: bytes = b"") -> tuple[int, dict[str, str], bytes]:
-        lines = [f"{method} {path} HTTP/1.1", "Host: relay", "User-Agent: Mozilla/5.0",
-                 f"Content-Length: {len(body)}", *(f"{k}: {v}" for k, v in (headers or {}).items())]
-        message = ("\r\n".join(lines) + "\r\n\r\n").encode() + body
-        reused = self.stream is not None
-        if self.stream is None:
-            self.stream = await asyncio.open_connection("127.0.0.1", self.port)
-        reader, writer = self.stream
-        try:
-            writer.write(message)
-            head = (await reader.readuntil(b"\r\n\r\n")).decode("latin-1").split("\r\n")
-        except (asyncio.IncompleteReadError, ConnectionResetError):
-            if not reused:
-                raise
-            # The server closed the connection while it was idle (uvicorn's keep-alive timeout),
-            # before reading this request: send it again on a new connection.
-            self.close()
-            self.stream = None
-            return await self.request(method, path, headers, body)
-        fields = {k.lower(): v.strip() for k, _, v in (line.partition(":") for line in head[1:] if line)}
-        content = await reader.readexactly(int(fields.get("content-length", 0)))
-        return int(head[0].split()[1]), fields, content
-
-    def close(self) -> None:
-        if self.stream is not None:
-            self.stream[1].close()
 
 
 async def redirect_many(port: int, codes: list[str], count: int) -> list[str]:
