@@ -14,8 +14,15 @@ from referral.service.rate_limits import RefusalCount
 
 #: A name for people; no control characters (PostgreSQL text cannot hold NUL).
 Label = Annotated[str, StringConstraints(strip_whitespace=True, max_length=100, pattern=r"^[^\x00-\x1f\x7f]*$")]
-#: What an audit filter may hold: short, printable.
-Token = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[\x21-\x7e]+$")]
+
+
+def _token(longest: int) -> Any:
+    """An audit filter: printable, no longer than its column (a longer value matches nothing, and
+    the ORM refuses to look it up)."""
+    return Annotated[str, StringConstraints(min_length=1, max_length=longest, pattern=r"^[\x21-\x7e]+$")]
+
+
+Filter64, Filter32, Filter16 = _token(64), _token(32), _token(16)
 
 
 class ApiKeyCreate(BaseModel):
@@ -58,11 +65,11 @@ class IssuedKeyOut(ApiKeyOut):
 class AuditQuery(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
-    action: Token | None = Field(None, description="e.g. partner.suspend, payout_batch.approve")
-    subject_type: Token | None = Field(None, description="e.g. partner, rule_set, payout_batch")
-    subject_id: Token | None = None
-    actor_kind: Token | None = Field(None, description="api_key, staff or system")
-    actor_id: Token | None = None
+    action: Filter64 | None = Field(None, description="e.g. partner.suspend, payout_batch.approve")
+    subject_type: Filter32 | None = Field(None, description="e.g. partner, rule_set, payout_batch")
+    subject_id: Filter64 | None = None
+    actor_kind: Filter16 | None = Field(None, description="api_key, staff or system")
+    actor_id: Filter64 | None = None
     from_: AwareDatetime | None = Field(None, alias="from", description="entries at or after this instant")
     to: AwareDatetime | None = Field(None, description="entries before this instant")
     before_id: int | None = Field(None, ge=1, description="keyset cursor: entries with a smaller id")

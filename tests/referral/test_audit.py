@@ -272,6 +272,8 @@ async def test_the_log_is_filtered_paged_newest_first_and_the_merchants_own(clie
     assert (await api(client, m, "GET", "/api/v1/audit", role="finance")).status_code == 403
     naive = await api(client, m, "GET", "/api/v1/audit", params={"from": "2026-01-01T00:00:00"})
     assert naive.status_code == 422
+    too_long = await api(client, m, "GET", "/api/v1/audit", params={"actor_kind": "x" * 17})
+    assert too_long.status_code == 422 and too_long.json()["errors"][0]["field"] == "query.actor_kind"
 
 
 async def test_the_entry_and_the_change_are_written_together_or_not_at_all(client, monkeypatch):
