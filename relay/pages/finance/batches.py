@@ -186,21 +186,28 @@ async def export_batch(page: Page) -> Response:
     )
 
 
+async def _result_text(page: Page, upload: object) -> str | tuple[int, str]:
+    """The uploaded result file as text, or (status, problem)."""
+    if not isinstance(upload, UploadFile) or not upload.filename:
+        return 422, page.gettext("Choose the bank's result file first.")
+    if upload.size is not None and upload.size > MAX_RESULT_BYTES:
+        return 413, page.gettext("The file is larger than 20 MB.")
+    try:
+        return (await upload.read()).decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return 422, page.gettext("The file is not UTF-8 text (save it as CSV UTF-8).")
+
+
 @pages.post("/finance/batches/{batch_id:int}/results")
 async def import_results(page: Page) -> Response:
     batch_id = page.request.path_params["batch_id"]
-    upload = (await page.form()).get("results")
-    if not isinstance(upload, UploadFile) or not upload.filename:
-        problem = page.gettext("Choose the bank's result file first.")
-        return await _batch_page(page, batch_id, status=422, import_errors=[{"field": "", "message": problem}])
-    if upload.size is not None and upload.size > MAX_RESULT_BYTES:
-        problem = page.gettext("The file is larger than 20 MB.")
-        return await _batch_page(page, batch_id, status=413, import_errors=[{"field": "", "message": problem}])
+    form = await page.form()
     try:
-        text = (await upload.read()).decode("utf-8-sig")
-    except UnicodeDecodeError:
-        problem = page.gettext("The file is not UTF-8 text (save it as CSV UTF-8).")
-        return await _batch_page(page, batch_id, status=422, import_errors=[{"field": "", "message": problem}])
+        text = await _result_text(page, form.get("results"))
+    finally:
+        await form.close()  # the upload's temporary file
+    if not isinstance(text, str):
+        return await _batch_page(page, batch_id, status=text[0], import_errors=[{"field": "", "message": text[1]}])
     try:
         summary = await lines.import_results(page.merchant_id, batch_id, text, actor=actor(page))
     except (InvalidInput, Conflict) as error:

@@ -1,0 +1,161 @@
+"""The finance console in process (no browser): every page renders and stays in its merchant; bad
+input answered next to the field or in the list of file problems with nothing changed; the batch
+steps recorded in the audit log as the signed-in staff account; a points batch; the statement's
+pages read exactly what `payouts.service.ledger.statement` reads."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from payouts.models import PayoutBatch
+from payouts.service import batch_queries, batches, finance_views
+from payouts.service.ledger import statement
+from referral.service import audit
+from tests.factories.batches import make_commission, make_payee
+from tests.factories.merchants import make_merchant
+from tests.pages.conftest import client_as_staff, csrf_of, make_staff
+
+pytestmark = pytest.mark.usefixtures("database_url")
+
+
+async def _finance(client, merchant_id: int):
+    staff = await make_staff(merchant_id, "finance")
+    await client_as_staff(client, staff)
+    return staff
+
+
+async def _draft(client, cutoff: str = "2026-11-01", asset: str = "CNY") -> int:
+    html = (await client.get("/finance/batches")).text
+    answer = await client.post("/finance/batches", data={"csrf_token": csrf_of(html), "asset": asset, "cutoff": cutoff})
+    assert answer.status_code == 303, answer.text[-1500:]
+    return int(answer.headers["location"].rsplit("/", 1)[1])
+
+
+async def _post(client, path: str, **data):
+    html = (await client.get("/finance/batches")).text
+    return await client.post(path, data={"csrf_token": csrf_of(html), **data})
+
+
+async def test_every_finance_page_renders_and_stays_in_its_merchant(client):
+    m, other = await make_merchant(), await make_merchant()
+    alice = await make_payee(m.id, display_name="Alice Chen")
+    await make_commission(m.id, alice.id, 12000)
+    stranger = await make_payee(other.id)
+    await make_commission(other.id, stranger.id, 9000)
+    await _finance(client, m.id)
+    batch_id = await _draft(client)
+    for path in ("/finance/", "/finance/batches", f"/finance/batches/{batch_id}", f"/finance/batches/{batch_id}?status=payable",
+                 f"/finance/batches/{batch_id}/approve", "/finance/ledger", f"/finance/ledger/partners/{alice.id}",
+                 f"/finance/ledger/partners/{alice.id}?asset=PTS&offset=100"):
+        answer = await client.get(path)
+        assert answer.status_code == 200, (path, answer.text[-2000:])
+    chinese = (await client.get(f"/finance/batches/{batch_id}", headers={"accept-language": "zh-CN"})).text
+    assert "结算批次" in chinese and "草稿" in chinese
+
+    others = await batch_queries.list_batches(other.id)
+    assert others.items == []
+    theirs, _ = await batches.create_batch(other.id, "CNY", datetime(2026, 11, 1, tzinfo=UTC), created_by="test")
+    assert (await client.get(f"/finance/batches/{theirs.id}")).status_code == 404
+    assert (await client.get(f"/finance/ledger/partners/{stranger.id}")).status_code == 404
+    for step in ("approve", "discard", "close", "export"):
+        assert (await _post(client, f"/finance/batches/{theirs.id}/{step}")).status_code == 404, step
+    assert (await batch_queries.get_batch(other.id, theirs.id)).status == "draft"
+    answer = await client.post(f"/finance/batches/{batch_id}/approve", data={"csrf_token": "wrong"})
+    assert answer.status_code == 403
+    assert (await batch_queries.get_batch(m.id, batch_id)).status == "draft"
+    assert (await client.get(f"/finance/ledger/find?partner={stranger.code}")).status_code == 404
+    assert (await client.get(f"/finance/ledger/find?partner={alice.code}")).headers["location"].endswith(
+        f"/finance/ledger/partners/{alice.id}"
+    )
+
+
+async def test_a_bad_cutoff_or_asset_is_answered_next_to_the_field_and_the_same_cutoff_gives_the_same_batch(client):
+    m = await make_merchant()
+    await _finance(client, m.id)
+    answer = await _post(client, "/finance/batches", asset="CNY", cutoff="31/10/2026")
+    assert answer.status_code == 422 and 'id="e-cutoff"' in answer.text
+    answer = await _post(client, "/finance/batches", asset="USD", cutoff="2026-11-01")
+    assert answer.status_code == 422 and 'id="e-asset"' in answer.text
+    assert not await PayoutBatch.filter(merchant_id=m.id).exists()
+    first = await _draft(client)
+    assert await _draft(client) == first
+    batch = await batch_queries.get_batch(m.id, first)
+    assert batch.cutoff.isoformat() == "2026-10-31T16:00:00+00:00"  # 1 November, 00:00 in Shanghai
+
+
+async def test_a_bad_result_file_changes_nothing_and_a_batch_with_open_lines_does_not_close(client):
+    m = await make_merchant()
+    alice = await make_payee(m.id)
+    await make_commission(m.id, alice.id, 12000)
+    staff = await _finance(client, m.id)
+    batch_id = await _draft(client)
+    assert (await _post(client, f"/finance/batches/{batch_id}/approve")).status_code == 303
+    (line,) = (await batch_queries.batch_lines(m.id, batch_id)).items
+    files = {"results": ("results.csv", f"reference,status,reason\r\n{line.reference},paid,\r\nB{batch_id}-999999,failed,x\r\n")}
+    html = (await client.get(f"/finance/batches/{batch_id}")).text
+    answer = await client.post(f"/finance/batches/{batch_id}/results", data={"csrf_token": csrf_of(html)}, files=files)
+    assert answer.status_code == 422 and 'id="import-errors"' in answer.text and "line 3" in answer.text
+    answer = await client.post(
+        f"/finance/batches/{batch_id}/results", data={"csrf_token": csrf_of(html)},
+        files={"results": ("results.csv", b"reference,status,reason\r\n\xff\xfe,paid,\r\n")},
+    )
+    assert answer.status_code == 422 and "UTF-8" in answer.text
+    answer = await client.post(f"/finance/batches/{batch_id}/results", data={"csrf_token": csrf_of(html)})
+    assert answer.status_code == 422 and "Choose the bank" in answer.text
+    assert (await batch_queries.batch_lines(m.id, batch_id)).items[0].status == "open"
+
+    answer = await _post(client, f"/finance/batches/{batch_id}/close")
+    assert answer.status_code == 303
+    assert "1 line is still open" in (await client.get(f"/finance/batches/{batch_id}")).text
+    assert (await batch_queries.get_batch(m.id, batch_id)).status == "approved"
+
+    files = {"results": ("results.csv", f"\ufeffreference,status,reason\r\n{line.reference},paid,\r\n".encode())}
+    answer = await client.post(f"/finance/batches/{batch_id}/results", data={"csrf_token": csrf_of(html)}, files=files)
+    assert answer.status_code == 303
+    assert (await _post(client, f"/finance/batches/{batch_id}/close")).status_code == 303
+    assert (await batch_queries.get_batch(m.id, batch_id)).status == "closed"
+    entries = (await audit.list_entries(m.id, subject_type="payout_batch", subject_id=str(batch_id))).items
+    assert {e.action for e in entries} == {
+        "payout_batch.create", "payout_batch.approve", "payout_batch.import_results", "payout_batch.close",
+    }
+    assert {(e.actor.kind, e.actor.id, e.actor.role) for e in entries} == {("staff", str(staff.id), "finance")}
+
+
+async def test_a_points_batch_is_credited_and_closed_at_approval(client):
+    m = await make_merchant()
+    alice = await make_payee(m.id)
+    await make_commission(m.id, alice.id, 900, asset="PTS")
+    await _finance(client, m.id)
+    batch_id = await _draft(client, asset="PTS")
+    page = (await client.get(f"/finance/batches/{batch_id}/approve")).text
+    assert "credited to the wallets at once" in page
+    assert (await _post(client, f"/finance/batches/{batch_id}/approve")).status_code == 303
+    page = (await client.get(f"/finance/batches/{batch_id}")).text
+    assert 'id="batch-status">Closed' in page and 'id="export"' not in page and 'id="results-form"' not in page
+
+
+async def test_the_statement_pages_read_exactly_what_the_ledger_statement_reads(client):
+    m = await make_merchant()
+    alice = await make_payee(m.id)
+    first = await make_commission(m.id, alice.id, 12000)
+    await make_commission(m.id, alice.id, 8050)
+    await make_commission(m.id, alice.id, -2050, reversal_of=first.id)
+    await make_commission(m.id, alice.id, 5000, status="pending", available_at=None)
+    await make_commission(m.id, alice.id, 300, asset="PTS")
+    for asset in ("CNY", "PTS"):
+        whole = await statement(m.id, alice.id, asset)
+        paged, offset = [], 0
+        while True:
+            part = await finance_views.statement_page(m.id, alice.id, asset, limit=3, offset=offset)
+            assert part.total == len(whole)
+            if not part.lines:
+                break
+            paged += part.lines
+            offset += 3
+        assert paged == whole and whole
+    summary = await finance_views.reconciliation(m.id)
+    assert summary.sound and summary.unbalanced_count == 0
+    cny = next(a for a in summary.assets if a.asset == "CNY")
+    assert (cny.earned, cny.owed, cny.difference) == (25050, 23000, 0)
