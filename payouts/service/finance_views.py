@@ -2,18 +2,21 @@
 the merchant's reconciliation (balances per asset and account, the checks that tie them out).
 
 Both are set-based: the statement's running balances are a window SUM computed in SQL (a page
-never loads the partner's whole history), the reconciliation one GROUP BY over the postings.
+never loads the partner's whole history); the reconciliation sums the postings with GROUP BY,
+the settled part of the ledger once per process, then only what was posted since.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
+from core.time import now
 from payouts.ledger import PARTNER_ACCOUNTS, AccountKind, TransactionKind
 from payouts.models import PayoutLineStatus
 from payouts.service.ledger import StatementLine, unbalanced_transactions
-from payouts.service.sql import instant, rows
+from payouts.service.sql import instant, rows, utc
 from payouts.service.terms import POINTS_ASSET
 
 #: The partner's own accounts, in the order a statement shows them.
@@ -73,7 +76,6 @@ class AssetReconciliation:
 
     asset: str
     accounts: dict[str, int]  #: account kind -> balance (minor units or points)
-    partners: int  #: partners with a posting in the asset
     open_lines_net: int  #: net of cash lines sent to the bank, outcome unknown
     paid_lines_net: int  #: net of cash lines the bank confirmed (returned ones are not paid)
 
@@ -128,30 +130,87 @@ class Reconciliation:
         return self.unbalanced_count == 0 and all(a.ties_out for a in self.assets)
 
 
-async def reconciliation(merchant_id: int) -> Reconciliation:
-    """The merchant's ledger summed per asset and account (one GROUP BY), the payout lines per
-    asset and status (one GROUP BY), and the audit of unbalanced transactions."""
-    sums = await rows(
-        "SELECT asset, account, SUM(amount_minor) AS total, COUNT(DISTINCT partner_id) AS partners"
-        " FROM ledger_posting WHERE merchant_id = ? GROUP BY asset, account ORDER BY asset, account",
-        [merchant_id],
+# --- the settled part of the ledger, summed once per process ---------------------------------------
+
+#: A transaction older than this is taken as committed for good: no database transaction of Relay
+#: stays open this long, so no transaction with a smaller id can still appear.
+SETTLED_AFTER = timedelta(hours=1)
+_BIGINT = 2**63 - 1
+
+
+@dataclass(frozen=True, slots=True)
+class _Settled:
+    """The sums and the audit of a merchant's transactions with ``id <= through_id``."""
+
+    through_id: int
+    sums: dict[tuple[str, str], int]
+    unbalanced: tuple[int, ...]
+
+
+#: merchant id -> its settled ledger, summed. The ledger is append-only, so a sum once made stays
+#: true: each reconciliation adds only what settled since, and sums the recent tail afresh.
+_settled: dict[int, _Settled] = {}
+
+
+async def _sums(merchant_id: int, after_id: int, through_id: int) -> dict[tuple[str, str], int]:
+    """(asset, account) -> SUM of the postings of transactions ``after_id < id <= through_id``."""
+    found = await rows(
+        "SELECT asset, account, SUM(amount_minor) AS total FROM ledger_posting"
+        " WHERE merchant_id = ? AND transaction_id > ? AND transaction_id <= ? GROUP BY asset, account",
+        [merchant_id, after_id, through_id],
     )
+    return {(row["asset"], row["account"]): int(row["total"]) for row in found}  # numeric on PostgreSQL
+
+
+def _add(*parts: dict[tuple[str, str], int]) -> dict[tuple[str, str], int]:
+    total: dict[tuple[str, str], int] = {}
+    for part in parts:
+        for key, amount in part.items():
+            total[key] = total.get(key, 0) + amount
+    return total
+
+
+async def _settled_ledger(merchant_id: int) -> _Settled:
+    """The merchant's settled ledger, brought up to the current horizon."""
+    found = await rows(
+        "SELECT id FROM ledger_transaction WHERE merchant_id = ? AND created_at < ? ORDER BY id DESC LIMIT 1",
+        [merchant_id, utc(now() - SETTLED_AFTER)],
+    )
+    horizon = found[0]["id"] if found else 0
+    known = _settled.get(merchant_id)
+    if known is None or known.through_id > horizon:  # another database than the one summed
+        known = _Settled(0, {}, ())
+    if horizon > known.through_id:
+        more = await _sums(merchant_id, known.through_id, horizon)
+        broken = await unbalanced_transactions(merchant_id, after_id=known.through_id, through_id=horizon)
+        known = _Settled(horizon, _add(known.sums, more), (*known.unbalanced, *broken))
+        _settled[merchant_id] = known
+    return known
+
+
+async def reconciliation(merchant_id: int) -> Reconciliation:
+    """The merchant's ledger summed per asset and account, the payout lines per asset and status
+    (one GROUP BY), and the audit of unbalanced transactions.
+
+    Transactions older than `SETTLED_AFTER` are summed and audited once per process and kept;
+    each call then reads only the transactions since (by id, on the ledger's own index).
+    """
+    settled = await _settled_ledger(merchant_id)
+    sums = _add(settled.sums, await _sums(merchant_id, settled.through_id, _BIGINT))
+    unbalanced = [*settled.unbalanced, *await unbalanced_transactions(merchant_id, after_id=settled.through_id)]
     lines = await rows(
         "SELECT asset, status, SUM(net_minor) AS net FROM payout_batch_line"
         " WHERE merchant_id = ? AND status IN (?, ?) GROUP BY asset, status",
         [merchant_id, PayoutLineStatus.open.value, PayoutLineStatus.paid.value],
     )
-    by_asset: dict[str, dict[str, int]] = {}
-    partners: dict[str, int] = {}
-    for row in sums:  # PostgreSQL's SUM(bigint) is numeric: back to int
-        by_asset.setdefault(row["asset"], {})[row["account"]] = int(row["total"])
-        partners[row["asset"]] = max(partners.get(row["asset"], 0), int(row["partners"]))
     nets = {(row["asset"], row["status"]): int(row["net"] or 0) for row in lines}
-    unbalanced = await unbalanced_transactions(merchant_id)
+    by_asset: dict[str, dict[str, int]] = {}
+    for (asset, account), amount in sorted(sums.items()):
+        by_asset.setdefault(asset, {})[account] = amount
     return Reconciliation(
         [
             AssetReconciliation(
-                asset, accounts, partners[asset], nets.get((asset, PayoutLineStatus.open.value), 0),
+                asset, accounts, nets.get((asset, PayoutLineStatus.open.value), 0),
                 nets.get((asset, PayoutLineStatus.paid.value), 0),
             )
             for asset, accounts in by_asset.items()

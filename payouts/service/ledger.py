@@ -320,8 +320,11 @@ async def statement(merchant_id: int, partner_id: int, asset: str) -> list[State
     return lines
 
 
-async def unbalanced_transactions(merchant_id: int) -> list[int]:
-    """Ids of the merchant's transactions that break the ledger's rules (the audit; empty when sound).
+async def unbalanced_transactions(
+    merchant_id: int, *, after_id: int = 0, through_id: int | None = None
+) -> list[int]:
+    """Ids of the merchant's transactions that break the ledger's rules (the audit; empty when sound),
+    optionally only those with ``after_id < id <= through_id``.
 
     A transaction is unbalanced when its postings do not sum to zero, when it has fewer than
     two postings of its own merchant, or when a posting's asset differs from the transaction's
@@ -331,12 +334,12 @@ async def unbalanced_transactions(merchant_id: int) -> list[int]:
         _sql(
             "SELECT t.id AS id FROM ledger_transaction t"
             " LEFT JOIN ledger_posting p ON p.transaction_id = t.id AND p.merchant_id = t.merchant_id"
-            " WHERE t.merchant_id = ?"
+            " WHERE t.merchant_id = ? AND t.id > ? AND t.id <= ?"
             " GROUP BY t.id"
             " HAVING COUNT(p.id) < 2 OR SUM(p.amount_minor) <> 0"
             " OR SUM(CASE WHEN p.asset <> t.asset THEN 1 ELSE 0 END) > 0"
             " ORDER BY t.id"
         ),
-        [merchant_id],
+        [merchant_id, after_id, 2**63 - 1 if through_id is None else through_id],
     )
     return [row["id"] for row in rows]

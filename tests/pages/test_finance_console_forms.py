@@ -5,13 +5,15 @@ pages read exactly what `payouts.service.ledger.statement` reads."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from core.time import now
 from payouts.models import PayoutBatch
 from payouts.service import batch_queries, batches, finance_views
 from payouts.service.ledger import statement
+from payouts.service.sql import execute, rows, utc
 from referral.service import audit
 from tests.factories.batches import make_commission, make_payee
 from tests.factories.merchants import make_merchant
@@ -159,3 +161,42 @@ async def test_the_statement_pages_read_exactly_what_the_ledger_statement_reads(
     assert summary.sound and summary.unbalanced_count == 0
     cny = next(a for a in summary.assets if a.asset == "CNY")
     assert (cny.earned, cny.owed, cny.difference) == (25050, 23000, 0)
+
+
+async def test_the_reconciliation_sums_the_settled_ledger_once_then_adds_what_settles_and_what_is_new(client):
+    m = await make_merchant()
+    alice = await make_payee(m.id)
+    await make_commission(m.id, alice.id, 12000)
+    await make_commission(m.id, alice.id, 3000, status="pending", available_at=None)
+    two_hours_ago = utc(now() - timedelta(hours=2))
+    await execute("UPDATE ledger_transaction SET created_at = ? WHERE merchant_id = ?", [two_hours_ago, m.id])
+    first = await finance_views.reconciliation(m.id)
+    settled = finance_views._settled[m.id]
+    assert settled.through_id > 0 and settled.sums[("CNY", "pending")] == 3000
+
+    await make_commission(m.id, alice.id, 500)  # recent: summed afresh, not kept
+    second = await finance_views.reconciliation(m.id)
+    assert finance_views._settled[m.id] is settled
+    (cny,) = second.assets
+    assert (first.assets[0].earned, cny.earned, cny.owed, cny.difference) == (15000, 15500, 15500, 0)
+    assert cny.accounts == {"available": 12500, "commission_expense": -15500, "pending": 3000}
+
+    # A broken transaction written behind the ledger's back, settled: found, and kept found.
+    (broken,) = await rows(
+        "INSERT INTO ledger_transaction (merchant_id, kind, asset, reference, idempotency_key, content_hash, memo,"
+        " created_at) VALUES (?, 'commission_earned', 'CNY', 'x', 'broken', 'x', '', ?) RETURNING id",
+        [m.id, two_hours_ago],
+    )
+    await execute(
+        "INSERT INTO ledger_posting (merchant_id, transaction_id, account, partner_id, asset, amount_minor)"
+        " VALUES (?, ?, 'pending', ?, 'CNY', 100)",
+        [m.id, broken["id"], alice.id],
+    )
+    for _ in range(2):
+        third = await finance_views.reconciliation(m.id)
+        assert finance_views._settled[m.id].through_id == broken["id"]
+        assert (third.unbalanced, third.unbalanced_count, third.sound) == ([broken["id"]], 1, False)
+        assert third.assets[0].difference == -100
+    await _finance(client, m.id)
+    page = (await client.get("/finance/ledger")).text
+    assert "Does not tie out" in page and f"Audit: 1 unbalanced transaction ({broken['id']})." in page
