@@ -14,12 +14,11 @@ from commissions.ruleset import dump_rule_set, parse_rule_set
 from commissions.service import rule_sets
 from commissions.service.earning import commission_order
 from core.errors import InvalidInput
-from referral.service import accounts
 from relay.pages.console import rule_form
 from tests.factories.commissions import make_order, percent_rule, publish_rule_set
 from tests.factories.merchants import make_merchant
 from tests.factories.referral import make_click, make_link, make_partner
-from tests.pages.conftest import BROWSER_UA
+from tests.pages.conftest import client_as_staff, csrf_of, make_staff
 
 EVERYTHING = {
     "rules": [
@@ -106,13 +105,7 @@ def test_validation_errors_land_on_the_form_field_holding_the_value():
 
 
 async def _admin(client, merchant_id: int, role: str = "admin") -> None:
-    staff = await accounts.create_staff_account(merchant_id, f"{role}@example.com", "a long enough password", role)
-    link = await accounts.issue_staff_sign_in_link(merchant_id, staff.id)
-    assert (await client.get(link.path, headers={"user-agent": BROWSER_UA})).status_code == 303
-
-
-def _csrf(html: str) -> str:
-    return re.search(r'name="csrf_token" value="([^"]+)"', html)[1]
+    await client_as_staff(client, await make_staff(merchant_id, role))
 
 
 async def test_every_console_page_renders_for_an_admin_and_stays_in_its_merchant(client):
@@ -137,7 +130,7 @@ async def test_every_console_page_renders_for_an_admin_and_stays_in_its_merchant
     other_version = await publish_rule_set(other.id, {"rules": [percent_rule("x", "1")]})
     assert (await client.get(f"/console/rules/{other_version + 100}")).status_code == 404
     html = (await client.get("/console/partners")).text
-    answer = await client.post(f"/console/partners/{stranger.id}/suspend", data={"csrf_token": _csrf(html)})
+    answer = await client.post(f"/console/partners/{stranger.id}/suspend", data={"csrf_token": csrf_of(html)})
     assert answer.status_code == 404
     answer = await client.post(f"/console/partners/{partner.id}/suspend", data={"csrf_token": "wrong"})
     assert answer.status_code == 403
@@ -159,7 +152,7 @@ async def test_saving_through_the_form_and_the_csv_report(client):
     await _admin(client, merchant.id)
     draft = await rule_sets.create_draft(merchant.id, {"rules": [percent_rule("a", "10")]})
     html = (await client.get(f"/console/rules/{draft.version}")).text
-    fields = {"csrf_token": _csrf(html), "op": "save", **rule_form.to_fields(draft.content, "CNY"),
+    fields = {"csrf_token": csrf_of(html), "op": "save", **rule_form.to_fields(draft.content, "CNY"),
               "rules-0-reward_value": "101"}
     answer = await client.post(f"/console/rules/{draft.version}", data=fields)
     assert answer.status_code == 422 and 'id="e-rules-0-reward_value"' in answer.text
