@@ -37,6 +37,7 @@ def _for_commission(order: OrderView) -> OrderForCommission:
             OrderLineForCommission(line.id, line.line_no, line.sku, line.category, line.quantity, line.net_minor)
             for line in order.lines
         ),
+        earners=order.attribution.earners,
     )
 
 

@@ -7,14 +7,15 @@ Webhooks with the merchant's secret. In order:
 2. parse and validate the event: 400 (not JSON) or 422 (naming the field), nothing written;
 3. one transaction: the referral use case (create, complete, cancel or refund an order)
    returns a frozen outcome; the steps consuming it run next (see `run`); last, the webhook
-   receipt with the answer;
+   receipt with the answer (order.created on PostgreSQL writes it with the order instead:
+   its answer is known before the order is written, see `receipts.PendingReceipt`);
 4. a replay of a `webhook-id` with the same body gets the stored answer; another body is 409.
 
-The receipt is written last instead of being looked up first: a first delivery, by far the
-common case, costs no extra round trip, and the unique constraint on (merchant, webhook-id)
-decides between two concurrent deliveries (the loser's work is rolled back and it answers
-from the receipt). Only successful answers are kept, so a refused event can be corrected
-and retried under the same id.
+The receipt is written with the event's work instead of being looked up first: a first
+delivery, by far the common case, costs no extra round trip, and the unique constraint on
+(merchant, webhook-id) decides between two concurrent deliveries (the loser's work is rolled
+back and it answers from the receipt). Only successful answers are kept, so a refused event
+can be corrected and retried under the same id.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ from referral.schemas.orders import EventIn, EventReply, EventType, ShopCommand,
 from referral.service import orders, receipts
 from referral.service.clicks import PendingClick
 from referral.service.orders import OrderInput, OrderOutcome, RefundInput, RefundOutcome, StatusChange
-from referral.service.receipts import AlreadyReceived, Reply
+from referral.service.receipts import AlreadyReceived, PendingReceipt, Reply
 from referral.service.settings import ShopSigning, cached_shop_signing, shop_signing
 from relay.pipeline import after_order_event
 
@@ -138,21 +139,31 @@ async def handle(
     except ValueError as exc:
         raise MalformedRequest(f"the request body is not valid JSON: {exc}") from None
     event_type, command = parse_event(payload, signing.currency)
+
+    def reply_to(outcome: OrderOutcome | RefundOutcome) -> Reply:
+        return Reply.of(200, EventReply.of(event_type, outcome).model_dump(mode="json"))
+
+    receipt = PendingReceipt(webhook_id, digest, reply_to)
     async with in_transaction():
-        outcome = await run(signing.merchant_id, event_type, command, queued)
-        reply = Reply.of(200, EventReply.of(event_type, outcome).model_dump(mode="json"))
-        await receipts.record(signing.merchant_id, webhook_id, digest, reply)
+        outcome = await run(signing.merchant_id, event_type, command, queued, receipt)
+        # order.created on PostgreSQL wrote the receipt with the order (one round trip less).
+        reply = receipt.written
+        if reply is None:
+            reply = reply_to(outcome)
+            await receipts.record(signing.merchant_id, webhook_id, digest, reply)
     return reply
 
 
 async def run(
-    merchant_id: int, event_type: EventType, command: ShopCommand, queued: list[PendingClick]
+    merchant_id: int, event_type: EventType, command: ShopCommand, queued: list[PendingClick],
+    receipt: PendingReceipt | None = None,
 ) -> OrderOutcome | RefundOutcome:
-    """The event's use case, then whatever consumes its outcome, all in the caller's transaction."""
+    """The event's use case, then whatever consumes its outcome, all in the caller's transaction.
+    `receipt` is offered to the use case that can write it along (order.created)."""
     outcome: OrderOutcome | RefundOutcome
     if event_type == EventType.order_created:
         assert isinstance(command, OrderInput)
-        outcome = await orders.create_order(merchant_id, command, queued_clicks=queued)
+        outcome = await orders.create_order(merchant_id, command, queued_clicks=queued, receipt=receipt)
     elif event_type == EventType.order_completed:
         assert isinstance(command, StatusChange)
         outcome = await orders.complete_order(merchant_id, command)

@@ -25,6 +25,7 @@ from core.db import connection, current_dialect, joined_transaction
 from core.money import POINTS
 from core.time import now
 from referral.service.earners import earners, month_net_relation
+from referral.service.sales import RulePartner
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +51,9 @@ class OrderForCommission:
     subtotal_minor: int
     currency: str
     lines: tuple[OrderLineForCommission, ...]
+    #: The partner and their active recruiter when the order was read with them (referral's
+    #: `AttributionView.earners`); empty: `commission_order` reads them (one query).
+    earners: tuple[RulePartner, ...] = ()
 
 
 async def commission_order(merchant_id: int, order: OrderForCommission) -> list[CommissionRecord]:
@@ -61,7 +65,8 @@ async def commission_order(merchant_id: int, order: OrderForCommission) -> list[
 
     The hot path of every attributed order: terms and the active version come from this
     process's caches (`cached_evaluation_terms`, `cached_active_rule_set`: a change made here is
-    seen at once, one made by another process within their TTL); the earners are one query;
+    seen at once, one made by another process within their TTL); the earners come with the
+    order (read by its attribution query) or are one query;
     orders of one partner are serialised (advisory lock) and the month so far read (one query
     for both domains' facts) only when the version has a monthly cap or volume tiers, the only
     rules that read the month; the drafts are one INSERT (which, on PostgreSQL, also checks that
@@ -77,7 +82,7 @@ async def commission_order(merchant_id: int, order: OrderForCommission) -> list[
         # None was ever published (a publish only swaps versions), so none was ever computed.
         return []
     async with joined_transaction():
-        people = await earners(merchant_id, order.partner_id)
+        people = _read_with_order(order) or await earners(merchant_id, order.partner_id)
         occurred_at = utc(order.occurred_at)
         ids = [p.id for p in people]
         earned: dict[int, dict[str, int]] = defaultdict(dict)
@@ -146,6 +151,13 @@ async def commission_order(merchant_id: int, order: OrderForCommission) -> list[
     return [
         CommissionRecord(id=new_id, payout_batch_id=None, **row) for new_id, row in zip(new_ids, values, strict=True)
     ]
+
+
+def _read_with_order(order: OrderForCommission) -> list[RulePartner]:
+    """The earners read with the order, when they are the attributed partner's."""
+    if order.earners and order.earners[0].id == order.partner_id:
+        return list(order.earners)
+    return []
 
 
 async def _stored(merchant_id: int, order_id: int) -> list[CommissionRecord]:

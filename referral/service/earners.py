@@ -1,6 +1,7 @@
 """Who earns on an attributed order, as the commissions hot path reads it: in one query each.
 
-`earners` is the attributed partner and, while active, their recruiter; `month_net_relation`
+`earners` is the attributed partner and, while active, their recruiter (`earners_of` makes the
+same list from the order's attribution facts, which read it along: see `order_sql`); `month_net_relation`
 is their net sales so far this month, as SQL the commissions domain folds into its own
 month-to-date query (one round trip for both domains' month facts, as `payout_partners`
 does for payouts). Same counting as `sales.partners_net`.
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from typing import Any
 
 from core.db import connection, current_dialect
 from referral.errors import PartnerNotFound
@@ -39,6 +41,17 @@ async def earners(merchant_id: int, partner_id: int) -> list[RulePartner]:
         RulePartner(row["id"], row["group"], row["kind"], row["status"], row["recruiter_id"], row["reward_preference"])
         for row in rows
     ]
+
+
+def earners_of(fact: dict[str, Any]) -> tuple[RulePartner, ...]:
+    """`earners` from a row of the attribution facts query (`order_sql.EARNER_COLUMNS` with the
+    partner's id and status): the same partners, read in the order's first query."""
+    found = [RulePartner(fact["partner"], fact["p_group"], fact["p_kind"], fact["status"], fact["p_recruiter"],
+                         fact["p_reward"])]
+    if fact["r_id"] is not None and fact["r_status"] == PartnerStatus.active.value:
+        found.append(RulePartner(fact["r_id"], fact["r_group"], fact["r_kind"], fact["r_status"], fact["r_recruiter"],
+                                 fact["r_reward"]))
+    return tuple(found)
 
 
 def month_net_relation(

@@ -1,8 +1,9 @@
 """Hand-written SQL of the order hot path, for PostgreSQL and SQLite alike.
 
 Every order.created runs through here, so the statements are few and each is cheap to
-plan: one query gathers every attribution fact, one statement (PostgreSQL) writes the order
-with its lines. Timestamps passed in must be UTC: SQLite compares the stored ISO text.
+plan: one query gathers every attribution fact (on PostgreSQL, the new order's ids too), one
+statement (PostgreSQL) writes the order with its lines and the event's receipt. Timestamps
+passed in must be UTC: SQLite compares the stored ISO text.
 """
 
 from __future__ import annotations
@@ -18,40 +19,69 @@ from typing import Any
 #: queued in this process are merged in afterwards, as `clicks.last_click` does. Each branch
 #: is a lookup by a unique or leading index (cheap to plan and to run), and only the branches
 #: the order's inputs call for are sent. The columns are shared: the partner's id, status and
-#: customer_ref, then per fact `n1 n2 t1 t2 at1 at2 flag`, typed in the first branch
-#: (PostgreSQL takes a UNION's column types from the left).
+#: customer_ref, then per fact `n1 n2 t1 t2 at1 at2 flag`, then what commissions evaluate on
+#: the partner and their active recruiter (`EARNER_COLUMNS`, read by `earners.earners_of`, so
+#: the commissions step needs no query of its own), typed in the first branch (PostgreSQL
+#: takes a UNION's column types from the left).
 _FACT_BRANCHES = {
     "merchant": """
 SELECT 'merchant' AS fact, CAST(NULL AS BIGINT) AS partner, CAST(NULL AS TEXT) AS status,
        CAST(NULL AS TEXT) AS customer, CAST(m.attribution_window_days AS BIGINT) AS n1,
        m.binding_days AS n2, CAST(m.attribution_model AS TEXT) AS t1, CAST(NULL AS TEXT) AS t2,
-       CAST(NULL AS TIMESTAMPTZ) AS at1, CAST(NULL AS TIMESTAMPTZ) AS at2, m.allow_self_referral AS flag
+       CAST(NULL AS TIMESTAMPTZ) AS at1, CAST(NULL AS TIMESTAMPTZ) AS at2, m.allow_self_referral AS flag,
+       CAST(NULL AS TEXT) AS p_group, CAST(NULL AS TEXT) AS p_kind, CAST(NULL AS TEXT) AS p_reward,
+       CAST(NULL AS BIGINT) AS p_recruiter, CAST(NULL AS BIGINT) AS r_id, CAST(NULL AS TEXT) AS r_group,
+       CAST(NULL AS TEXT) AS r_kind, CAST(NULL AS TEXT) AS r_status, CAST(NULL AS BIGINT) AS r_recruiter,
+       CAST(NULL AS TEXT) AS r_reward
   FROM merchant m WHERE m.id = :merchant""",
     "order": """
-SELECT 'order', NULL, NULL, NULL, o.id, NULL, o.content_hash, NULL, NULL, NULL, NULL
+SELECT 'order', NULL, NULL, NULL, o.id, NULL, o.content_hash, NULL, NULL, NULL, NULL, {no_earner}
   FROM shop_order o WHERE o.merchant_id = :merchant AND o.external_id = :external_id""",
     "code": """
-SELECT 'code', p.id, p.status, p.customer_ref, NULL, NULL, NULL, NULL, NULL, NULL, NULL
-  FROM partner p WHERE p.merchant_id = :merchant AND p.code = :code""",
+SELECT 'code', p.id, p.status, p.customer_ref, NULL, NULL, NULL, NULL, NULL, NULL, NULL, {earner}
+  FROM partner p {recruiter} WHERE p.merchant_id = :merchant AND p.code = :code""",
     "binding": """
-SELECT 'binding', p.id, p.status, p.customer_ref, NULL, NULL, NULL, NULL, b.bound_at, b.expires_at, NULL
-  FROM customer_binding b JOIN partner p ON p.merchant_id = b.merchant_id AND p.id = b.partner_id
+SELECT 'binding', p.id, p.status, p.customer_ref, NULL, NULL, NULL, NULL, b.bound_at, b.expires_at, NULL, {earner}
+  FROM customer_binding b JOIN partner p ON p.merchant_id = b.merchant_id AND p.id = b.partner_id {recruiter}
  WHERE b.merchant_id = :merchant AND b.customer_ref = :customer""",
     "attributed_before": """
-SELECT 'attributed_before', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+SELECT 'attributed_before', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, {no_earner}
  WHERE EXISTS (SELECT 1 FROM shop_order a WHERE a.merchant_id = :merchant AND a.customer_ref = :customer
                   AND a.partner_id IS NOT NULL AND a.status <> 'canceled')""",
     "click": """
-SELECT 'click', p.id, p.status, p.customer_ref, k.link_id, NULL, k.id, k.scene, k.occurred_at, NULL, k.is_bot
-  FROM click k JOIN partner p ON p.merchant_id = k.merchant_id AND p.id = k.partner_id
+SELECT 'click', p.id, p.status, p.customer_ref, k.link_id, NULL, k.id, k.scene, k.occurred_at, NULL, k.is_bot, {earner}
+  FROM click k JOIN partner p ON p.merchant_id = k.merchant_id AND p.id = k.partner_id {recruiter}
  WHERE k.merchant_id = :merchant AND k.id = :click""",
     "visit": """
-SELECT 'visit', p.id, p.status, p.customer_ref, v.link_id, NULL, v.id, v.scene, v.occurred_at, NULL, v.is_bot
-  FROM click v JOIN partner p ON p.merchant_id = v.merchant_id AND p.id = v.partner_id
+SELECT 'visit', p.id, p.status, p.customer_ref, v.link_id, NULL, v.id, v.scene, v.occurred_at, NULL, v.is_bot, {earner}
+  FROM click v JOIN partner p ON p.merchant_id = v.merchant_id AND p.id = v.partner_id {recruiter}
  WHERE v.merchant_id = :merchant AND v.id = (
        SELECT c.id FROM click c
         WHERE c.merchant_id = :merchant AND c.visitor_id = :visitor AND NOT c.is_bot AND c.occurred_at <= :at
         ORDER BY c.occurred_at DESC, c.id DESC LIMIT 1)""",
+    # PostgreSQL: the new order's ids, taken from their sequences with the facts, so that its
+    # answer is known before it is written and the receipt goes in with the order (`ORDER_SQL`).
+    "order_id": """
+SELECT 'order_id', NULL, NULL, NULL, nextval(pg_get_serial_sequence('shop_order', 'id')), NULL, NULL, NULL, NULL,
+       NULL, NULL, {no_earner}""",
+    "line_ids": """
+SELECT 'line_id', NULL, NULL, NULL, nextval(pg_get_serial_sequence('order_line', 'id')), NULL, NULL, NULL, NULL,
+       NULL, NULL, {no_earner}
+  FROM generate_series(1, :lines)""",
+}
+#: What commissions evaluate on a candidate partner and their recruiter (level 2), read with the
+#: partner so that the commissions step needs no query of its own (`earners.earners_of`).
+EARNER_COLUMNS = (
+    "p_group", "p_kind", "p_reward", "p_recruiter", "r_id", "r_group", "r_kind", "r_status", "r_recruiter", "r_reward"
+)
+_EARNER = (
+    'p."group", p.kind, p.reward_preference, p.recruiter_id,'
+    ' r.id, r."group", r.kind, r.status, r.recruiter_id, r.reward_preference'
+)
+_RECRUITER = "LEFT JOIN partner r ON r.merchant_id = p.merchant_id AND r.id = p.recruiter_id"
+_FACT_BRANCHES = {
+    name: text.format(earner=_EARNER, recruiter=_RECRUITER, no_earner=", ".join(["NULL"] * len(EARNER_COLUMNS)))
+    for name, text in _FACT_BRANCHES.items()
 }
 
 
@@ -78,23 +108,61 @@ _ORDER_COLUMNS = (
     "subtotal_minor", "discount_minor", "total_minor", "status", "partner_id", "attribution", "click_id",
     "link_id", "scene", "is_first_order", "content_hash", "visitor_id", "partner_code", "created_at",
 )
-_ORDER_INSERT = (
+#: SQLite: the order, then its lines (`insert_order_rows`).
+_ORDER_SQL = (
     f"INSERT INTO shop_order ({', '.join(_ORDER_COLUMNS)}) VALUES ({marks(len(_ORDER_COLUMNS))}) "
-    "ON CONFLICT (merchant_id, external_id) DO NOTHING"
+    "ON CONFLICT (merchant_id, external_id) DO NOTHING RETURNING id"
 )
-_ORDER_SQL = f"{_ORDER_INSERT} RETURNING id"
 _LINE_COLUMNS = (
     "merchant_id", "order_id", "line_no", "sku", "category", "quantity", "unit_price_minor",
     "gross_minor", "discount_minor", "net_minor",
 )
 _LINE_TYPES = ("int", "varchar", "varchar", "bigint", "bigint", "bigint", "bigint", "bigint")
-_ORDER_WITH_LINES_SQL = (
-    f"WITH new_order AS ({_ORDER_INSERT} RETURNING id, merchant_id) "
-    f"INSERT INTO order_line ({', '.join(_LINE_COLUMNS)}) "
-    f"SELECT o.merchant_id, o.id, {', '.join('l.' + c for c in _LINE_COLUMNS[2:])} FROM new_order o, unnest("
-    + ", ".join(f"${len(_ORDER_COLUMNS) + i + 1}::{t}[]" for i, t in enumerate(_LINE_TYPES))
-    + f") AS l({', '.join(_LINE_COLUMNS[2:])}) RETURNING order_id, id, line_no"
+#: PostgreSQL, ids taken beforehand (facts `order_id`, `line_ids`): the order, its lines (from
+#: arrays: one text for any number of lines) and, when {receipt} is filled, the event's webhook
+#: receipt, in one statement. Nothing is written when an order with this external id exists
+#: (no row comes back); a receipt already there for this webhook-id fails it (unique violation).
+_ORDER_LINES_RECEIPT_SQL = (
+    f"WITH new_order AS (INSERT INTO shop_order (id, {', '.join(_ORDER_COLUMNS)}) "
+    f"VALUES ({marks(len(_ORDER_COLUMNS) + 1)}) ON CONFLICT (merchant_id, external_id) DO NOTHING "
+    "RETURNING id, merchant_id), "
+    f"new_lines AS (INSERT INTO order_line (id, {', '.join(_LINE_COLUMNS)}) "
+    f"SELECT l.id, o.merchant_id, o.id, {', '.join('l.' + c for c in _LINE_COLUMNS[2:])} FROM new_order o, unnest("
+    + ", ".join(f"${len(_ORDER_COLUMNS) + i + 2}::{t}[]" for i, t in enumerate(("bigint", *_LINE_TYPES)))
+    + f") AS l(id, {', '.join(_LINE_COLUMNS[2:])})){{receipt}} SELECT id FROM new_order"
 )
+_FIRST_RECEIPT_PARAM = len(_ORDER_COLUMNS) + len(_LINE_TYPES) + 3
+ORDER_SQL = _ORDER_LINES_RECEIPT_SQL.format(receipt="")
+ORDER_AND_RECEIPT_SQL = _ORDER_LINES_RECEIPT_SQL.format(receipt=(
+    ", receipt AS (INSERT INTO webhook_receipt (merchant_id, webhook_id, body_hash, status_code, response, received_at)"
+    f" SELECT o.merchant_id, ${_FIRST_RECEIPT_PARAM}::varchar, ${_FIRST_RECEIPT_PARAM + 1}::varchar,"
+    f" ${_FIRST_RECEIPT_PARAM + 2}::int, ${_FIRST_RECEIPT_PARAM + 3}::jsonb, ${_FIRST_RECEIPT_PARAM + 4}::timestamptz"
+    " FROM new_order o)"
+))
+
+
+async def insert_order_with_ids(
+    db: Any, order_id: int, order_values: list[Any], lines: list[tuple[Any, ...]], line_ids: list[int],
+    receipt: list[Any] | None,
+) -> bool:
+    """PostgreSQL: insert the order and its lines under the ids given and, with `receipt`
+    (webhook_id, body_hash, status_code, response, received_at), the receipt; False when an
+    order with this external id exists (then nothing was written)."""
+    columns = [line_ids, *(list(column) for column in zip(*lines, strict=True))]
+    if receipt is None:
+        rows = await db.execute_query_dict(ORDER_SQL, [order_id, *order_values, *columns])
+    else:
+        rows = await db.execute_query_dict(ORDER_AND_RECEIPT_SQL, [order_id, *order_values, *columns, *receipt])
+    return bool(rows)
+
+
+def is_receipt_conflict(error: Exception) -> bool:
+    """Whether `error` (from `ORDER_AND_RECEIPT_SQL`) is the receipt's unique (merchant_id,
+    webhook_id): the webhook-id was answered before, by a delivery that committed first."""
+    cause = error.__cause__
+    return getattr(cause, "table_name", None) == "webhook_receipt"
+
+
 #: The binding an attributed order makes; the WHERE keeps a binding another order made
 #: meanwhile (only an expired one is replaced).
 BINDING_SQL = (
@@ -108,15 +176,8 @@ BINDING_SQL = (
 async def insert_order_rows(
     db: Any, merchant_id: int, order_values: list[Any], lines: list[tuple[Any, ...]]
 ) -> tuple[int, dict[int, int]] | None:
-    """Insert the order and its lines; their ids (lines by line_no), or None when an order with
-    this external id exists. PostgreSQL: one statement (the lines from arrays, so its text and
-    prepared plan are the same for any number of lines); SQLite: two."""
-    if db.capabilities.dialect == "postgres":
-        columns = [list(column) for column in zip(*lines, strict=True)]
-        rows = await db.execute_query_dict(_ORDER_WITH_LINES_SQL, [*order_values, *columns])
-        if not rows:
-            return None
-        return rows[0]["order_id"], {r["line_no"]: r["id"] for r in rows}
+    """SQLite: insert the order, then its lines; their ids (lines by line_no), or None when an
+    order with this external id exists. (PostgreSQL: `insert_order_with_ids`, one statement.)"""
     inserted = await db.execute_query_dict(for_dialect(db, _ORDER_SQL), order_values)
     if not inserted:
         return None

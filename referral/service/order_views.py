@@ -7,10 +7,11 @@ pipeline (commissions) reads them, so they carry every amount it needs.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from referral.models import Order, OrderLine, Refund, RefundLine
+from referral.service.sales import RulePartner
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +35,9 @@ class AttributionView:
     link_id: int | None
     scene: str | None
     is_first_order: bool
+    #: The partner and their active recruiter as commissions evaluate them, when they were read
+    #: with the attribution (order.created); empty otherwise, and the commissions step reads them.
+    earners: tuple[RulePartner, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
+from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
 
 from core.db import connection
@@ -45,6 +46,7 @@ from referral.errors import (
 from referral.models import Order, OrderLine, OrderStatus, Refund, RefundLine
 from referral.service import clicks, order_sql, order_views, partners, settings
 from referral.service.clicks import PendingClick
+from referral.service.earners import earners_of
 from referral.service.order_views import (
     AttributionView,
     LineView,
@@ -56,6 +58,8 @@ from referral.service.order_views import (
     RefundOutcome,
     RefundView,
 )
+from referral.service.receipts import AlreadyReceived, PendingReceipt
+from referral.service.sales import RulePartner
 
 # --- what the shop sends (parsed and validated by referral/schemas/orders.py) ----------------
 
@@ -123,7 +127,8 @@ def _digest(canonical: list[Any]) -> str:
 # --- order.created: the hot path -----------------------------------------------------------------
 
 async def create_order(
-    merchant_id: int, order: OrderInput, *, queued_clicks: Sequence[PendingClick] = ()
+    merchant_id: int, order: OrderInput, *, queued_clicks: Sequence[PendingClick] = (),
+    receipt: PendingReceipt | None = None,
 ) -> OrderOutcome:
     """Record a new order with its lines' net amounts and its attribution (binding the customer
     when that is the rule). The same order reported again answers the stored one
@@ -131,10 +136,12 @@ async def create_order(
 
     `queued_clicks` are clicks the redirect has decided but not yet written (this process's
     `ClickRecorder.pending()`), so an order right after its click is still attributed.
-    Two statements on PostgreSQL (the facts; the order with its lines), three on SQLite, one
-    more when a binding is made.
+    Two statements on PostgreSQL (the facts, with the new order's ids; the order with its lines
+    and, given a `receipt`, the event's receipt: `AlreadyReceived` when its webhook-id has one),
+    three on SQLite (the receipt is left to the caller), one more when a binding is made.
     """
     db = connection()
+    dialect = db.capabilities.dialect
     if order.occurred_at.utcoffset():
         # Timestamps go to SQL in UTC: SQLite compares the stored ISO text, which is always UTC.
         order = replace(order, occurred_at=order.occurred_at.astimezone(UTC))
@@ -147,6 +154,7 @@ async def create_order(
         "click": order.click_id,
         "visitor": order.visitor_id,
         "at": order.occurred_at,
+        "lines": len(order.lines),
     }
     branches = ("merchant", "order") + tuple(
         branch
@@ -155,8 +163,8 @@ async def create_order(
             ("click", "click"), ("visit", "visitor"),
         )
         if params[needs] is not None
-    )
-    sql, names = order_sql.facts_query(db.capabilities.dialect, branches)
+    ) + (("order_id", "line_ids") if dialect == "postgres" else ())
+    sql, names = order_sql.facts_query(dialect, branches)
     rows = await db.execute_query_dict(sql, [params[name] for name in names])
     facts = {row["fact"]: row for row in rows}
     if "merchant" not in facts:
@@ -187,7 +195,21 @@ async def create_order(
     )
     touches = await _with_clicks_not_in_the_table(merchant_id, order, rules, touches, queued_clicks)
     decision = decide(rules, touches)
-    return await _insert_order(db, merchant_id, order, content_hash, decision)
+    # Every fact about a partner carries what commissions evaluate on them and their recruiter.
+    read = next((row for row in rows if row["partner"] is not None and row["partner"] == decision.partner_id), None)
+    made = _made(merchant_id, order, content_hash, decision, earners_of(read) if read else ())
+    if "order_id" in facts:
+        line_ids = sorted(row["n1"] for row in rows if row["fact"] == "line_id")
+        outcome = await _insert_with_ids(db, merchant_id, made, facts["order_id"]["n1"], line_ids, receipt)
+    else:
+        outcome = await _insert_order(db, merchant_id, made)
+    if outcome.applied and decision.binds is not None:
+        binds = decision.binds
+        await db.execute_query(
+            order_sql.for_dialect(db, order_sql.BINDING_SQL),
+            [merchant_id, order.customer_ref, binds.partner_id, binds.bound_at, binds.expires_at],
+        )
+    return outcome
 
 
 async def _with_clicks_not_in_the_table(
@@ -219,9 +241,20 @@ async def _with_clicks_not_in_the_table(
     return replace(touches, click=touches.click or by_id, visitor_clicks=touches.visitor_clicks + visits)
 
 
-async def _insert_order(
-    db: Any, merchant_id: int, order: OrderInput, content_hash: str, decision: Decision
-) -> OrderOutcome:
+@dataclass(frozen=True, slots=True)
+class _NewOrder:
+    """A new order as it will be written: its row's values, its lines and the view without ids."""
+
+    input: OrderInput
+    content_hash: str
+    values: list[Any]  #: shop_order's columns (`order_sql._ORDER_COLUMNS`), its id aside
+    lines: list[tuple[Any, ...]]  #: order_line's columns from line_no on, one tuple per line
+    view: OrderView  #: id 0 and line ids 0 until they are known
+
+
+def _made(
+    merchant_id: int, order: OrderInput, content_hash: str, decision: Decision, earners: tuple[RulePartner, ...]
+) -> _NewOrder:
     nets = amounts.line_nets([(line.quantity, line.unit_price_minor) for line in order.lines], order.discount_minor)
     subtotal = sum(n.gross_minor for n in nets)
     click = decision.click
@@ -237,22 +270,8 @@ async def _insert_order(
          net.discount_minor, net.net_minor)
         for line_no, (line, net) in enumerate(zip(order.lines, nets, strict=True), start=1)
     ]
-    inserted = await order_sql.insert_order_rows(db, merchant_id, values, lines)
-    if inserted is None:
-        # Another delivery created it since the facts were read; it committed first.
-        existing = await Order.get(merchant_id=merchant_id, external_id=order.external_id)
-        return await _already_created(merchant_id, order, existing.id, existing.content_hash == content_hash)
-    order_id, line_ids = inserted
-
-    if decision.binds is not None:
-        binds = decision.binds
-        await db.execute_query(
-            order_sql.for_dialect(db, order_sql.BINDING_SQL),
-            [merchant_id, order.customer_ref, binds.partner_id, binds.bound_at, binds.expires_at],
-        )
-
     view = OrderView(
-        id=order_id,
+        id=0,
         external_id=order.external_id,
         status=OrderStatus.created.value,
         customer_ref=order.customer_ref,
@@ -272,14 +291,57 @@ async def _insert_order(
             link_id=click.link_id if click else None,
             scene=click.scene if click else None,
             is_first_order=decision.is_first_order,
+            earners=earners,
         ),
         lines=tuple(
-            LineView(line_ids[no], no, line.sku, line.category, line.quantity, line.unit_price_minor,
+            LineView(0, no, line.sku, line.category, line.quantity, line.unit_price_minor,
                      net.gross_minor, net.discount_minor, net.net_minor)
             for no, (line, net) in enumerate(zip(order.lines, nets, strict=True), start=1)
         ),
     )
-    return OrderOutcome("created", True, view)
+    return _NewOrder(order, content_hash, values, lines, view)
+
+
+def _created(made: _NewOrder, order_id: int, line_ids: dict[int, int]) -> OrderOutcome:
+    lines = tuple(replace(line, id=line_ids[line.line_no]) for line in made.view.lines)
+    return OrderOutcome("created", True, replace(made.view, id=order_id, lines=lines))
+
+
+async def _insert_with_ids(
+    db: Any, merchant_id: int, made: _NewOrder, order_id: int, line_ids: list[int], receipt: PendingReceipt | None
+) -> OrderOutcome:
+    """PostgreSQL: the order under the ids read with its facts, its answer made first so that
+    the receipt is written by the same statement."""
+    outcome = _created(made, order_id, {line[0]: line_id for line, line_id in zip(made.lines, line_ids, strict=True)})
+    reply = receipt.reply_to(outcome) if receipt is not None else None
+    try:
+        inserted = await order_sql.insert_order_with_ids(
+            db, order_id, made.values, made.lines, line_ids,
+            receipt.params(reply) if receipt is not None and reply is not None else None,
+        )
+    except IntegrityError as error:
+        if receipt is None or not order_sql.is_receipt_conflict(error):
+            raise
+        raise AlreadyReceived(receipt.webhook_id) from None
+    if not inserted:
+        return await _created_meanwhile(merchant_id, made)
+    if receipt is not None:
+        receipt.written = reply
+    return outcome
+
+
+async def _insert_order(db: Any, merchant_id: int, made: _NewOrder) -> OrderOutcome:
+    """SQLite: the order, then its lines; their ids come back."""
+    inserted = await order_sql.insert_order_rows(db, merchant_id, made.values, made.lines)
+    if inserted is None:
+        return await _created_meanwhile(merchant_id, made)
+    return _created(made, *inserted)
+
+
+async def _created_meanwhile(merchant_id: int, made: _NewOrder) -> OrderOutcome:
+    """Another delivery created the order since the facts were read; it committed first."""
+    existing = await Order.get(merchant_id=merchant_id, external_id=made.input.external_id)
+    return await _already_created(merchant_id, made.input, existing.id, existing.content_hash == made.content_hash)
 
 
 async def _already_created(merchant_id: int, order: OrderInput, order_id: int, same: bool) -> OrderOutcome:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,6 +37,23 @@ class Reply:
     def of(cls, status: int, body: dict[str, Any]) -> Reply:
         # Keys sorted: PostgreSQL's jsonb reorders them, and a replay must be the same bytes.
         return cls(status, json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False))
+
+
+@dataclass(slots=True)
+class PendingReceipt:
+    """The receipt of the event being handled, offered to its use case: order.created on
+    PostgreSQL writes it in the statement that writes the order (one round trip less), with the
+    answer `reply_to` makes from the outcome, and sets `written` to that answer. When `written`
+    stays None the caller records the receipt itself (`record`), last."""
+
+    webhook_id: str
+    body_hash: str
+    reply_to: Callable[[Any], Reply]
+    written: Reply | None = None
+
+    def params(self, reply: Reply) -> list[Any]:
+        """webhook_id, body_hash, status_code, response, received_at: a receipt row's values."""
+        return [self.webhook_id, self.body_hash, reply.status, reply.text, now()]
 
 
 class AlreadyReceived(Exception):
