@@ -274,7 +274,7 @@ def ingest(
     )
     runs: dict[str, Run] = {}
     try:
-        wait_ready(port, server)
+        wait_ready(port, server, timeout=120)  # a loaded shared machine starts workers slowly
         for mode, seeded in seeds.items():
             warm = signed_requests(seeded, min(300, orders), f"warm{mode}", port)
             asyncio.run(load(port, warm, concurrency, Run(engine)))
