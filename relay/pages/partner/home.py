@@ -3,6 +3,7 @@ and paid, and a chart of the last 12 weeks of earnings and clicks."""
 
 from __future__ import annotations
 
+from babel.dates import format_skeleton
 from starlette.responses import Response
 
 from core.money import POINTS
@@ -19,6 +20,9 @@ async def home(page: Page) -> Response:
     return page.render(
         "partner/home.html",
         figures=figures,
+        # "11/30": short enough for 12 labels on a phone in either language
+        week_labels=[format_skeleton("Md", week.astimezone(page.timezone).date(), locale=page.locale)
+                     for week in figures.weeks],
         cash=figures.balances.get(page.currency, Balances()),
         points=figures.balances.get(POINTS.code, Balances()),
         month_cash=figures.month.get(page.currency, 0),
