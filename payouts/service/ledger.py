@@ -330,16 +330,18 @@ async def unbalanced_transactions(
     two postings of its own merchant, or when a posting's asset differs from the transaction's
     (so the sum is zero per asset).
     """
+    through = 2**63 - 1 if through_id is None else through_id
     rows = await connection().execute_query_dict(
         _sql(
             "SELECT t.id AS id FROM ledger_transaction t"
             " LEFT JOIN ledger_posting p ON p.transaction_id = t.id AND p.merchant_id = t.merchant_id"
+            " AND p.transaction_id > ? AND p.transaction_id <= ?"  # the range on both sides: the planner reads only it
             " WHERE t.merchant_id = ? AND t.id > ? AND t.id <= ?"
             " GROUP BY t.id"
             " HAVING COUNT(p.id) < 2 OR SUM(p.amount_minor) <> 0"
             " OR SUM(CASE WHEN p.asset <> t.asset THEN 1 ELSE 0 END) > 0"
             " ORDER BY t.id"
         ),
-        [merchant_id, after_id, 2**63 - 1 if through_id is None else through_id],
+        [after_id, through, merchant_id, after_id, through],
     )
     return [row["id"] for row in rows]
