@@ -3,6 +3,8 @@
     .venv/bin/python bench/pages.py                        # 10,000 partners, 1,000,000 commissions
     .venv/bin/python bench/pages.py --commissions 100000   # a quick run
     .venv/bin/python bench/pages.py --keep                 # leave the scratch database for a look
+    .venv/bin/python bench/pages.py --database-url postgres://postgres@127.0.0.1:5432/relay_bench_pages_xxxx
+                                                           # time the pages again on a kept database
 
 PostgreSQL only. A fresh database on the server (dropped at the end unless --keep), migrated by
 `relay migrate`, and one merchant generated set-based (generate_series): N/100 partners, the first
@@ -136,7 +138,7 @@ async def generate(merchant_id: int, commissions: int) -> None:
         "  p, 'click_id', $4::bigint + (p - $2::bigint), 'product', g <= 200000, md5(g::text),"
         "  CASE WHEN g % 10 BETWEEN 3 AND 8 THEN t + interval '1 day' END,"
         "  CASE WHEN g % 10 = 9 THEN t + interval '1 day' END, t"
-        " FROM (SELECT g, now() - (g % 120960) * interval '1 minute' AS t, 5000 + (g * 7919) % 20000 AS s,"
+        " FROM (SELECT g, now() - (g % 120960) * interval '1 minute' AS t, 5000 + (g::bigint * 7919) % 20000 AS s,"
         "  $2::bigint + g % $3::int AS p FROM generate_series(1, $5::int) g) o",
         first, partners, links["first"], orders,
     )
@@ -208,18 +210,27 @@ async def generate(merchant_id: int, commissions: int) -> None:
 
 
 async def setup(merchant_name: str, commissions: int) -> dict:
+    """The bench merchant: generated, or the one a kept database (--database-url) already holds."""
     from commissions.service import rule_sets
     from referral.service import accounts
     from referral.service.merchants import create_merchant
 
-    made = await create_merchant(merchant_name, "CNY", allowed_domains=["shop.example.com"])
-    merchant_id = made.merchant.id
-    print(f"generating {commissions:,} commissions for merchant {merchant_id}", flush=True)
-    started = time.perf_counter()
-    await generate(merchant_id, commissions)
-    print(f"  generated in {time.perf_counter() - started:.0f} s", flush=True)
-    await _publish_rules(rule_sets, merchant_id)
     db = connection()
+    kept = await db.execute_query_dict(
+        "SELECT id FROM merchant WHERE name LIKE 'Bench Pages %' ORDER BY id DESC LIMIT 1"
+    )
+    if kept:
+        merchant_id = kept[0]["id"]
+        print(f"reusing merchant {merchant_id} (nothing generated)", flush=True)
+    else:
+        made = await create_merchant(merchant_name, "CNY", allowed_domains=["shop.example.com"])
+        merchant_id = made.merchant.id
+        print(f"generating {commissions:,} commissions for merchant {merchant_id}", flush=True)
+        started = time.perf_counter()
+        await generate(merchant_id, commissions)
+        print(f"  generated in {time.perf_counter() - started:.0f} s", flush=True)
+        await _publish_rules(rule_sets, merchant_id)
+    staff = uuid.uuid4().hex[:6]
     (busy,) = await db.execute_query_dict(
         "SELECT partner_id, COUNT(*) AS n FROM commission WHERE merchant_id = $1"
         " GROUP BY partner_id ORDER BY n DESC LIMIT 1",
@@ -238,9 +249,11 @@ async def setup(merchant_name: str, commissions: int) -> dict:
         "busy_partner": busy["partner_id"],
         "busy_commissions": busy["n"],
         "order": order,
-        "admin": await accounts.create_staff_account(merchant_id, "admin@bench.example", "bench password 1", "admin"),
+        "admin": await accounts.create_staff_account(
+            merchant_id, f"admin-{staff}@bench.example", "bench password 1", "admin"
+        ),
         "finance": await accounts.create_staff_account(
-            merchant_id, "finance@bench.example", "bench password 1", "finance"
+            merchant_id, f"finance-{staff}@bench.example", "bench password 1", "finance"
         ),
     }
 
@@ -363,17 +376,25 @@ def main() -> None:
     parser.add_argument("--commissions", type=int, default=1_000_000)
     parser.add_argument("--rounds", type=int, default=5, help="requests per page")
     parser.add_argument("--keep", action="store_true", help="keep the scratch database")
+    parser.add_argument(
+        "--database-url",
+        help="reuse a database a --keep run left (migrated again, nothing generated when it holds the bench"
+        " merchant, never dropped)",
+    )
     args = parser.parse_args()
-    name = f"relay_bench_pages_{uuid.uuid4().hex[:8]}"
-    parts = urlsplit(args.server)
-    url = urlunsplit((parts.scheme, parts.netloc, f"/{name}", "", ""))
-    asyncio.run(server_execute(args.server, f'CREATE DATABASE "{name}"'))
+    if args.database_url:
+        url, keep = args.database_url, True
+    else:
+        name = f"relay_bench_pages_{uuid.uuid4().hex[:8]}"
+        parts = urlsplit(args.server)
+        url, keep = urlunsplit((parts.scheme, parts.netloc, f"/{name}", "", "")), args.keep
+        asyncio.run(server_execute(args.server, f'CREATE DATABASE "{name}"'))
     try:
         env = {**os.environ, "RELAY_DATABASE_URL": url}
         subprocess.run([sys.executable, "-m", "relay", "migrate"], check=True, env=env, cwd=ROOT)
         status = asyncio.run(run(url, args.commissions, args.rounds))
     finally:
-        if args.keep:
+        if keep:
             print(f"kept {url}")
         else:
             asyncio.run(server_execute(args.server, f'DROP DATABASE "{name}" WITH (FORCE)'))
