@@ -61,14 +61,16 @@ def totals(
         else:
             found[key] = amount
             earned[key] = who.month_earned  # the caps read the first commission's beneficiary, as `settle`
-    caps = rules.rule_set.caps
-    if caps.per_order is None and caps.per_partner_month is None:
+    order_caps, month_caps = rules.order_caps, rules.month_caps
+    if not order_caps and not month_caps:
         return found
     for key, total in found.items():
         kind = key[1]
-        if caps.per_order is not None and (limit := getattr(caps.per_order, kind)) is not None:
-            total = min(total, limit)
-        if caps.per_partner_month is not None and (limit := getattr(caps.per_partner_month, kind)) is not None:
+        limit = order_caps.get(kind)
+        if limit is not None and total > limit:
+            total = limit
+        limit = month_caps.get(kind)
+        if limit is not None:
             total = min(total, max(0, limit - earned[key].get(kind, 0)))
         found[key] = total
     return found

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from functools import cache
 
 from core.time import zone
 
@@ -25,8 +26,13 @@ class OrderView:
         name = tz or self.default_tz
         day = self._dates.get(name)
         if day is None:
-            day = self._dates[name] = self.order.occurred_at.astimezone(zone(name)).date()
+            day = self._dates[name] = self.order.occurred_at.astimezone(_zone(name)).date()
         return day, name
+
+
+#: `core.time.zone`, kept per name: evaluation asks for one per order (names come from validated
+#: rule sets and merchant settings, so there are few)
+_zone = cache(zone)
 
 
 class Predicate:

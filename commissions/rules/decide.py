@@ -47,16 +47,14 @@ class Context:
         self.lines: dict[tuple[str, str], _LineRule | None] = {}
 
     def on_line(self, line: LineFacts) -> _LineRule | None:
-        key = (line.sku, line.category)
-        found = self.lines.get(key, False)
-        if found is False:
-            found = None
-            for rule in self.line_rules:
-                if rule.when.line_matches(line):
-                    found = (rule, [m for m in self.modifiers if m.when.line_matches(line)])
-                    break
-            _bounded(self.lines)[key] = found
-        return found  # type: ignore[return-value]
+        """What pays `line` (looked up in `lines` first: `decisions` does that inline)."""
+        found = None
+        for rule in self.line_rules:
+            if rule.when.line_matches(line):
+                found = (rule, [m for m in self.modifiers if m.when.line_matches(line)])
+                break
+        _bounded(self.lines)[line.sku, line.category] = found
+        return found
 
 
 class Decider:
@@ -73,9 +71,10 @@ class Decider:
             p.conditions.min_subtotal for _, p in self.predicates if p.conditions.min_subtotal is not None
         })
         self.zones = sorted({p.conditions.timezone or "" for _, p in self.predicates if p.calendar})
+        self.several_zones = len(self.zones) > 1
         self.partner_masks: dict[tuple, int] = {}
         self.sale_masks: dict[tuple, int] = {}
-        self.calendar_masks: dict[tuple, int] = {}
+        self.calendar_masks: dict[object, int] = {}  # keyed by the local date (a tuple of them with several zones)
         self.contexts: dict[tuple[int, int], Context] = {}
 
     def order_mask(self, view: OrderView) -> int:
@@ -87,7 +86,9 @@ class Decider:
             sale = _bounded(self.sale_masks)[key] = sum(b for b, p in self.predicates if p.sale_matches(order))
         if not self.zones:
             return sale
-        dates = tuple([view.local_date(zone)[0] for zone in self.zones])
+        dates = tuple([view.local_date(zone)[0] for zone in self.zones]) if self.several_zones else view.local_date(
+            self.zones[0]
+        )[0]
         calendar = self.calendar_masks.get(dates)
         if calendar is None:
             calendar = _bounded(self.calendar_masks)[dates] = sum(
@@ -129,8 +130,11 @@ def decisions(rules: CompiledRuleSet, view: OrderView, beneficiaries: Sequence[B
     for who in beneficiaries:
         context = decider.context(who, order_mask)
         if context.line_rules:
+            known = context.lines
             for line in lines:
-                found = context.on_line(line)
+                found = known.get((line.sku, line.category), False)
+                if found is False:
+                    found = context.on_line(line)
                 if found is not None:
                     yield who, found[0], line, found[1], False
         for rule in context.order_rules:
