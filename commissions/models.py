@@ -120,7 +120,10 @@ class Commission(Model):
         unique_together = (("merchant_id", "reversal_of", "refund_id"),)
         indexes = (
             ("merchant_id", "order_id"),
-            ("merchant_id", "partner_id", "occurred_at"),
+            # a partner's commissions by when they happened, with the columns the partner's and the
+            # console's pages sum and page on (status, asset, amount, level, order, id): those pages
+            # read this index alone, never the wide rows (explanations) scattered over the table
+            ("merchant_id", "partner_id", "occurred_at", "status", "asset", "amount", "level", "order_id", "id"),
             ("merchant_id", "status", "available_at"),
             # the release job runs for every merchant at once
             ("status", "available_at"),

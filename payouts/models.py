@@ -97,7 +97,8 @@ class LedgerPosting(AppendOnly):
     class Meta:
         table = "ledger_posting"
         indexes = (
-            ("merchant_id", "partner_id", "asset", "account"),
+            # a partner's balances and statement read this index alone (amounts included)
+            ("merchant_id", "partner_id", "asset", "account", "transaction_id", "amount_minor"),
             ("merchant_id", "asset", "account", "partner_id"),
             ("transaction_id",),
         )
