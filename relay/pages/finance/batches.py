@@ -26,8 +26,10 @@ from relay.pages.finance.common import (
     LINE_BADGE,
     LINE_STATUS,
     actor,
+    amounts,
     query_id,
     reason_text,
+    statement_prefix,
 )
 from relay.pages.i18n import N_
 from relay.pages.routing import Page
@@ -44,7 +46,7 @@ def _render_kw(page: Page) -> dict:
     return {
         "batch_status": BATCH_STATUS, "batch_badge": BATCH_BADGE, "line_status": LINE_STATUS,
         "line_badge": LINE_BADGE, "reason_text": lambda reason: reason_text(page, reason),
-        "points": POINTS_ASSET,
+        "points": POINTS_ASSET, "amount": amounts(page), "statement_prefix": statement_prefix(page),
     }
 
 

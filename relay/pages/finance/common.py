@@ -4,10 +4,13 @@ batch and line statuses, ledger accounts and entries, and the service's reasons 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import cache
 
 from referral.service.audit import Actor
 from relay.pages.i18n import N_
 from relay.pages.routing import Page
+from relay.pages.templating import minor_filter
 
 #: The largest id a query string may carry (BIGINT).
 MAX_ID = 2**63 - 1
@@ -83,3 +86,20 @@ def query_offset(page: Page, limit: int) -> int:
     text = page.request.query_params.get("offset", "0")
     value = int(text) if text.isdigit() and len(text) < 10 else 0
     return value - value % limit
+
+
+def amounts(page: Page) -> Callable[[int, str], str]:
+    """``amount(minor, asset)`` as the ``minor`` filter writes it, each distinct amount formatted
+    once per page (Babel's formatting is the dearest part of a long table, and a batch's
+    withheld and net columns repeat)."""
+
+    @cache
+    def amount(minor: int, asset: str) -> str:
+        return minor_filter({"page": page}, minor, asset)
+
+    return amount
+
+
+def statement_prefix(page: Page) -> str:
+    """The path before a partner id of the statement page (one route lookup per page, not per row)."""
+    return page.url("finance.statement", partner_id=0)[:-1]

@@ -11,11 +11,11 @@ from payouts.service.ledger import Balances, partner_balances
 from payouts.service.terms import POINTS_ASSET, payable_assets
 from referral.service.partners import get_partner, partner_by_code
 from relay.pages.finance import pages
-from relay.pages.finance.common import ACCOUNT, ENTRY_KIND, MAX_ID, query_offset
+from relay.pages.finance.common import ACCOUNT, ENTRY_KIND, MAX_ID, amounts, query_offset
 from relay.pages.i18n import N_
 from relay.pages.routing import Page
 
-POSTINGS_PER_PAGE = 100
+POSTINGS_PER_PAGE = 50
 #: The accounts of the reconciliation table, in the order of the chart of accounts.
 ACCOUNT_ORDER = tuple(ACCOUNT)
 
@@ -65,5 +65,5 @@ async def statement(page: Page) -> Response:
     balances = (await partner_balances(page.merchant_id, partner.id)).get(asset, Balances())
     return page.render(
         "finance/statement.html", partner=partner, asset=asset, assets=(currency, POINTS_ASSET), lines=lines,
-        balances=balances, accounts=ACCOUNT, entry_kinds=ENTRY_KIND,
+        balances=balances, accounts=ACCOUNT, entry_kinds=ENTRY_KIND, amount=amounts(page),
     )
