@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from datetime import UTC, date, datetime
 
 import pytest
@@ -72,6 +73,7 @@ async def test_a_draft_is_compared_with_what_was_paid_per_partner_and_in_total()
 
     assert await Commission.filter(merchant_id=m.id).count() == before
     assert (await rule_sets.get_version(m.id, version)).status == "draft"
+    assert gc.isenabled()  # paused for the replay only
 
 
 async def test_a_range_starting_mid_month_starts_from_what_was_really_earned_that_month():
