@@ -35,9 +35,9 @@ from relay.pages.i18n import N_
 from relay.pages.routing import Page
 
 BATCHES_PER_PAGE = 25
-LINES_PER_PAGE = 50
+LINES_PER_PAGE = 30
 #: Carried-forward, held and failed lines listed in their own sections (the filter shows them all).
-SECTION_LINES = 20
+SECTION_LINES = 10
 #: A bank result file larger than this is refused before it is read.
 MAX_RESULT_BYTES = 20 * 1024 * 1024
 
