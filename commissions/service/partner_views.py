@@ -55,13 +55,21 @@ _COLUMNS = ", ".join(f"c.{name}" for name in FIELDS)
 async def partner_commissions(
     merchant_id: int, partner_id: int, *, before_id: int | None = None, limit: int = 50
 ) -> PartnerCommissionPage:
-    """The partner's commissions and reversals, newest first, a keyset page of `limit`."""
+    """The partner's commissions and reversals, newest first (by when the order or refund happened,
+    then id), a keyset page of `limit` after the row `before_id`. Walks the index merchant_id,
+    partner_id, occurred_at, so a page costs the same however many rows the partner has."""
+    after = ""
+    params: list = [merchant_id, partner_id]
+    if before_id is not None:
+        after = (" AND (c.occurred_at, c.id) < (SELECT b.occurred_at, b.id FROM commission b"
+                 " WHERE b.merchant_id = ? AND b.partner_id = ? AND b.id = ?)")
+        params += [merchant_id, partner_id, before_id]
     found = await rows(
         f"SELECT {_COLUMNS}, (SELECT COALESCE(SUM(r.amount), 0) FROM commission r"
         " WHERE r.merchant_id = c.merchant_id AND r.reversal_of = c.id) AS reversed_amount"
-        " FROM commission c WHERE c.merchant_id = ? AND c.partner_id = ? AND c.id < ?"
-        " ORDER BY c.id DESC LIMIT ?",
-        [merchant_id, partner_id, before_id if before_id is not None else 2**63 - 1, limit + 1],
+        f" FROM commission c WHERE c.merchant_id = ? AND c.partner_id = ?{after}"
+        " ORDER BY c.occurred_at DESC, c.id DESC LIMIT ?",
+        [*params, limit + 1],
     )
     items = [PartnerCommission(record_from_db(row), int(row["reversed_amount"])) for row in found[:limit]]
     return PartnerCommissionPage(items, items[-1].commission.id if len(found) > limit else None)
