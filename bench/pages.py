@@ -204,9 +204,11 @@ async def generate(merchant_id: int, commissions: int) -> None:
         "   ELSE 'pending' END, 1)) AS leg(account, sign)"
         " WHERE c.merchant_id = $1",
     )
+    # as autovacuum leaves a table in service: statistics, and the visibility map that lets the
+    # pages read a covering index alone
     started = time.perf_counter()
-    await db.execute_script("ANALYZE")
-    print(f"  {'analyze':<22} {time.perf_counter() - started:6.1f} s", flush=True)
+    await db.execute_script("VACUUM ANALYZE")
+    print(f"  {'vacuum analyze':<22} {time.perf_counter() - started:6.1f} s", flush=True)
 
 
 async def setup(merchant_name: str, commissions: int) -> dict:

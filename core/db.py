@@ -53,6 +53,10 @@ def tortoise_config(url: str, model_modules: Sequence[str]) -> dict[str, Any]:
             # this many, which must fit PostgreSQL's max_connections (or a pooler in front).
             "maxsize": int(parse_qs(parts.query).get("maxsize", ["20"])[0]),
             "reset": _keep_session,
+            # PostgreSQL's JIT compiles any statement its planner costs high (a console's
+            # aggregate over a few hundred thousand rows): that compiling took seconds, more
+            # than the statement itself; Relay's statements are short, so it is off.
+            "server_settings": {"jit": "off"},
         }
         connection: dict[str, Any] = {
             "engine": "tortoise.backends.asyncpg",

@@ -44,14 +44,19 @@ async def statement_page(
     marks = ", ".join("?" * len(_PARTNER_KINDS))
     where = f"p.merchant_id = ? AND p.partner_id = ? AND p.asset = ? AND p.account IN ({marks})"
     params: list[Any] = [merchant_id, partner_id, asset, *_PARTNER_KINDS]
+    # The running balances over the partner's postings alone, then the page's transactions joined
+    # (joining every posting's transaction first read thousands of rows for a page of 100).
     found = await rows(
-        "SELECT p.transaction_id, p.account, p.amount_minor, t.kind, t.reference, t.memo, t.created_at,"
+        "SELECT w.transaction_id, w.account, w.amount_minor, t.kind, t.reference, t.memo, t.created_at,"
+        " w.balance, w.total FROM ("
+        "SELECT p.transaction_id, p.id, p.account, p.amount_minor,"
         " SUM(p.amount_minor) OVER (PARTITION BY p.account ORDER BY p.transaction_id, p.id"
         " ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS balance,"
         " COUNT(*) OVER () AS total"
-        " FROM ledger_posting p JOIN ledger_transaction t ON t.id = p.transaction_id AND t.merchant_id = p.merchant_id"
-        f" WHERE {where} ORDER BY p.transaction_id, p.id LIMIT ? OFFSET ?",
-        [*params, limit, offset],
+        f" FROM ledger_posting p WHERE {where} ORDER BY p.transaction_id, p.id LIMIT ? OFFSET ?) w"
+        " JOIN ledger_transaction t ON t.id = w.transaction_id AND t.merchant_id = ?"
+        " ORDER BY w.transaction_id, w.id",
+        [*params, limit, offset, merchant_id],
     )
     if found:
         total = int(found[0]["total"])
