@@ -123,7 +123,7 @@ async def test_a_five_second_database_outage_answers_503_with_retry_after_and_re
     try:
         # Started in a thread: the proxy it connects through runs on this test's event loop.
         servers.append(await asyncio.to_thread(
-            start_server, _through(database_url, proxy_port), port, log=tmp_path / "server.log",
+            start_server, f"{_through(database_url, proxy_port)}?maxsize=4", port, log=tmp_path / "server.log",
             RELAY_CLICK_FLUSH_MS="20",
         ))
         async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=30) as http:

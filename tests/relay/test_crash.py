@@ -126,12 +126,16 @@ async def test_a_server_killed_while_orders_stream_in_leaves_whole_orders_only(s
     # The shop retries everything it has no 200 for, on a restarted server, under the same
     # webhook-id: each order lands once. Delivering everything once more changes nothing.
     servers.append(start_server(postgres_url, port))
-    async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=30) as http:
-        retried = await asyncio.gather(*(
-            _send_order(http, m, data) for data in orders if data["external_id"] in unanswered
-        ))
+    async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=60) as http:
+        senders = asyncio.Semaphore(SENDERS)
+
+        async def resend(data: dict) -> int | None:
+            async with senders:
+                return await _send_order(http, m, data)
+
+        retried = await asyncio.gather(*(resend(data) for data in orders if data["external_id"] in unanswered))
         assert set(retried) == {200}
-        again = await asyncio.gather(*(_send_order(http, m, data) for data in orders))
+        again = await asyncio.gather(*(resend(data) for data in orders))
     assert set(again) == {200}
     for data in orders:
         assert await _order_state(m.id, data["external_id"]) == (1, 2, 2, 2), data["external_id"]
@@ -158,7 +162,7 @@ async def test_a_server_killed_while_clicks_are_queued_loses_at_most_the_configu
     m = await make_merchant()
     link = await make_link(await make_partner(m.id))
     port = free_port()
-    servers.append(server := start_server(postgres_url, port, **CLICK_SETTINGS))
+    servers.append(server := start_server(f"{postgres_url}?maxsize=4", port, **CLICK_SETTINGS))
     answered: list[str] = []
     killed = asyncio.Event()
 

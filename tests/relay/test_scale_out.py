@@ -41,7 +41,7 @@ REPLAY_EVERY = 10  #: every 10th event is delivered twice, to two processes at o
 PARTNERS = 40
 SEEDED = 200  #: available commissions the payout batch must take, all of them and only them
 #: Connections per process: 4 processes share the test server's max_connections with other runs.
-POOL = 8
+POOL = 5
 RULES = {"rules": [{"id": "all", "level": 1, "reward": {"percent": "10"}}]}
 #: No rate limits here: one client address sends everything (the limits have their own tests).
 UNLIMITED = {f"RELAY_RATE_LIMIT_{name}": "off" for name in ("REDIRECT_IP", "REDIRECT_LINK", "EVENTS_IP", "EVENTS_MERCHANT")}
