@@ -11,6 +11,7 @@ from __future__ import annotations
 import hmac
 import logging
 import secrets
+import weakref
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import tzinfo
@@ -21,7 +22,7 @@ from zoneinfo import ZoneInfo
 from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
-from starlette.routing import Route
+from starlette.routing import NoMatchFound, Route
 
 from core.errors import Forbidden, NotFound, RelayError
 from relay.pages import sessions
@@ -35,6 +36,10 @@ log = logging.getLogger("relay.pages")
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "x-csrf-token"
+
+
+#: app -> route name -> the app's route that answers it (see `Page.url`).
+_named_routes: weakref.WeakKeyDictionary[Any, dict[str, Any]] = weakref.WeakKeyDictionary()
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,8 +162,22 @@ class Page:
         return self.url(self.nav[0].route) if self.nav else self.url("auth.staff_sign_in")
 
     def url(self, name: str, **path_params: Any) -> str:
-        """The path of a named route, e.g. ``page.url("partner.home")``."""
-        return str(self.request.app.url_path_for(name, **path_params))
+        """The path of a named route, e.g. ``page.url("partner.home")``. The route answering a name
+        is remembered per app: Starlette tries every route on each call, and a list of 50 rows
+        with links made thousands of tries."""
+        app = self.request.app
+        named = _named_routes.setdefault(app, {})
+        known = named.get(name)
+        if known is not None:
+            return str(known.url_path_for(name, **path_params))
+        for route in app.router.routes:
+            try:
+                path = route.url_path_for(name, **path_params)
+            except NoMatchFound:
+                continue
+            named[name] = route
+            return str(path)
+        raise NoMatchFound(name, path_params)
 
     def nav_items(self) -> list[tuple[str, str, bool]]:
         """(label, url, current) of the console's nav, translated."""
