@@ -31,7 +31,7 @@ class Settings:
     click_flush_ms: int = field(default_factory=lambda: _int("RELAY_CLICK_FLUSH_MS", 50))
     #: Most clicks a process holds not yet written (keep it above the batch size): all a SIGKILL can lose. Past
     #: it (the database slow or down for a while) new clicks are dropped and logged, not queued.
-    click_max_pending: int = field(default_factory=lambda: _int("RELAY_CLICK_MAX_PENDING", 2_000))
+    click_max_pending: int = field(default_factory=lambda: _int("RELAY_CLICK_MAX_PENDING", 10_000))
     #: Set to 0 to let the caller initialise Tortoise (tests do).
     manage_database: bool = field(default_factory=lambda: os.environ.get("RELAY_MANAGE_DATABASE", "1") == "1")
     #: 1: this server also delivers the outbox's events to merchants (a background task); by
