@@ -41,6 +41,8 @@ async def test_a_partner_shares_a_link_a_visitor_buys_and_the_partner_sees_the_p
     assert await page.locator(".flash-success").inner_text() == "Link created."
     qr = page.locator("img.qr")
     await page.set_viewport_size(PHONE)
+    # The image may still be loading on a busy machine: wait for it rather than read it once.
+    await qr.evaluate("img => img.complete ? null : new Promise(done => img.addEventListener('load', done))")
     assert await qr.evaluate("img => img.complete && img.naturalWidth > 0")
     box = await qr.bounding_box()
     assert box["width"] >= 250, box  # big enough to scan from another phone
