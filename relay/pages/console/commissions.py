@@ -1,0 +1,26 @@
+"""One commission for the merchant: its amount, where it stands, and how it was computed (the
+stored explanation, the same words the partner reads). Another merchant's id is 404."""
+
+from __future__ import annotations
+
+from starlette.responses import Response
+
+from commissions.service import queries
+from relay.pages.console import pages
+from relay.pages.i18n import N_
+from relay.pages.partner.explain import amount, describe
+from relay.pages.routing import Page
+
+#: A commission's status and review, in words (commissions.models.CommissionStatus, ReviewState).
+STATUS = {"pending": N_("Pending"), "available": N_("Available"), "canceled": N_("Canceled"),
+          "rejected": N_("Rejected")}
+REVIEW = {"held": N_("held for review"), "approved": N_("approved after review")}
+
+
+@pages.get("/console/commissions/{commission_id:int}")
+async def commission(page: Page) -> Response:
+    found = await queries.get_commission(page.merchant_id, page.request.path_params["commission_id"])
+    return page.render("console/commission.html", c=found, explained=describe(page, found),
+                       shown_amount=amount(page, found.amount, found.asset),
+                       status_text=page.gettext(STATUS.get(found.status, found.status)),
+                       review=page.gettext(REVIEW[found.review]) if found.review in REVIEW else "")
