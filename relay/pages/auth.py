@@ -66,7 +66,8 @@ async def staff_sign_in_link(page: Page) -> Response:
     if signed is None or signed.staff_account_id is None:
         return _refused(page, "sign_in.html")
     staff = await accounts.active_staff(signed.merchant_id, signed.staff_account_id)
-    assert staff is not None  # consume_sign_in_link refuses links of inactive accounts
+    if staff is None:  # deactivated between the link's use and now: refused, not a 500
+        return _refused(page, "sign_in.html")
     page.session.sign_in(merchant_id=staff.merchant_id, kind="staff", id=staff.id, role=staff.role)
     return _no_referrer(page.redirect(page.url(HOME[staff.role])))
 
