@@ -105,6 +105,36 @@ class LedgerPosting(AppendOnly):
         manager = AppendOnlyManager()
 
 
+class LedgerCheckpoint(Model):
+    """The settled part of a merchant's ledger, summed once (payouts/service/finance_views.py):
+    every transaction with ``id <= through_transaction_id`` is in the sums (`LedgerCheckpointSum`)
+    and was audited. The ledger is append-only, so the sums stay true; the reconciliation adds
+    only the transactions after this id. Moved forward only, never back."""
+
+    id = fields.BigIntField(primary_key=True)
+    merchant_id = fields.BigIntField(unique=True)
+    through_transaction_id = fields.BigIntField(description="the last transaction summed")
+    unbalanced = fields.JSONField(description="ids of the summed transactions that broke the ledger's rules")
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "ledger_checkpoint"
+
+
+class LedgerCheckpointSum(Model):
+    """One account's balance (all partners summed) in one asset over the checkpoint's transactions."""
+
+    id = fields.BigIntField(primary_key=True)
+    merchant_id = fields.BigIntField()
+    asset = fields.CharField(max_length=3)
+    account = fields.CharField(max_length=24, description="payouts.ledger.AccountKind")
+    amount_minor = fields.BigIntField(description="SUM of the postings' amounts")
+
+    class Meta:
+        table = "ledger_checkpoint_sum"
+        unique_together = (("merchant_id", "asset", "account"),)
+
+
 class PayoutTerms(Model):
     """A merchant's payout settings; no row means the defaults (no withholding)."""
 

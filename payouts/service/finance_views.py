@@ -3,20 +3,24 @@ the merchant's reconciliation (balances per asset and account, the checks that t
 
 Both are set-based: the statement's running balances are a window SUM computed in SQL (a page
 never loads the partner's whole history); the reconciliation sums the postings with GROUP BY,
-the settled part of the ledger once per process, then only what was posted since.
+the settled part of the ledger once (a checkpoint kept in the database), then only what was
+posted since.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
+
+from tortoise.transactions import in_transaction
 
 from core.time import now
 from payouts.ledger import PARTNER_ACCOUNTS, AccountKind, TransactionKind
 from payouts.models import PayoutLineStatus
 from payouts.service.ledger import StatementLine, unbalanced_transactions
-from payouts.service.sql import instant, rows, utc
+from payouts.service.sql import advisory_lock, execute, instant, rows, utc
 from payouts.service.terms import POINTS_ASSET
 
 #: The partner's own accounts, in the order a statement shows them.
@@ -135,7 +139,7 @@ class Reconciliation:
         return self.unbalanced_count == 0 and all(a.ties_out for a in self.assets)
 
 
-# --- the settled part of the ledger, summed once per process ---------------------------------------
+# --- the settled part of the ledger, summed once and kept in the database ------------------------
 
 #: A transaction older than this is taken as committed for good: no database transaction of Relay
 #: stays open this long, so no transaction with a smaller id can still appear.
@@ -144,17 +148,13 @@ _BIGINT = 2**63 - 1
 
 
 @dataclass(frozen=True, slots=True)
-class _Settled:
-    """The sums and the audit of a merchant's transactions with ``id <= through_id``."""
+class Settled:
+    """The sums and the audit of a merchant's transactions with ``id <= through_id`` (a
+    `LedgerCheckpoint` and its `LedgerCheckpointSum` rows)."""
 
     through_id: int
-    sums: dict[tuple[str, str], int]
+    sums: dict[tuple[str, str], int]  #: (asset, account) -> balance
     unbalanced: tuple[int, ...]
-
-
-#: merchant id -> its settled ledger, summed. The ledger is append-only, so a sum once made stays
-#: true: each reconciliation adds only what settled since, and sums the recent tail afresh.
-_settled: dict[int, _Settled] = {}
 
 
 async def _sums(merchant_id: int, after_id: int, through_id: int) -> dict[tuple[str, str], int]:
@@ -175,32 +175,77 @@ def _add(*parts: dict[tuple[str, str], int]) -> dict[tuple[str, str], int]:
     return total
 
 
-async def _settled_ledger(merchant_id: int) -> _Settled:
-    """The merchant's settled ledger, brought up to the current horizon."""
+async def checkpoint(merchant_id: int) -> Settled:
+    """The merchant's stored checkpoint (through id 0 and nothing summed when there is none)."""
+    found = await rows(
+        "SELECT through_transaction_id, unbalanced FROM ledger_checkpoint WHERE merchant_id = ?", [merchant_id]
+    )
+    if not found:
+        return Settled(0, {}, ())
+    sums = await rows(
+        "SELECT asset, account, amount_minor FROM ledger_checkpoint_sum WHERE merchant_id = ?", [merchant_id]
+    )
+    unbalanced = found[0]["unbalanced"]
+    return Settled(
+        int(found[0]["through_transaction_id"]),
+        {(row["asset"], row["account"]): int(row["amount_minor"]) for row in sums},
+        tuple(json.loads(unbalanced) if isinstance(unbalanced, str) else unbalanced),
+    )
+
+
+async def _store(merchant_id: int, known: Settled, more: dict[tuple[str, str], int], settled: Settled) -> None:
+    """Move the stored checkpoint from `known` to `settled` (`known` + `more`), in one transaction;
+    when another process moved it meanwhile, leave theirs (both are true: the ledger is append-only)."""
+    async with in_transaction():
+        await execute(
+            "INSERT INTO ledger_checkpoint (merchant_id, through_transaction_id, unbalanced, updated_at)"
+            " VALUES (?, 0, '[]', ?) ON CONFLICT (merchant_id) DO NOTHING",
+            [merchant_id, utc(now())],
+        )
+        await advisory_lock("ledger_checkpoint", merchant_id)
+        moved = await execute(
+            "UPDATE ledger_checkpoint SET through_transaction_id = ?, unbalanced = ?, updated_at = ?"
+            " WHERE merchant_id = ? AND through_transaction_id = ?",
+            [settled.through_id, json.dumps(list(settled.unbalanced)), utc(now()), merchant_id, known.through_id],
+        )
+        if not moved:
+            return
+        for (asset, account), amount in sorted(more.items()):
+            await execute(
+                "INSERT INTO ledger_checkpoint_sum (merchant_id, asset, account, amount_minor) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (merchant_id, asset, account)"
+                " DO UPDATE SET amount_minor = ledger_checkpoint_sum.amount_minor + excluded.amount_minor",
+                [merchant_id, asset, account, amount],
+            )
+
+
+async def settled_ledger(merchant_id: int) -> Settled:
+    """The merchant's settled ledger, brought up to the current horizon: the stored checkpoint,
+    plus the transactions that settled since it (summed, audited and stored)."""
     found = await rows(
         "SELECT id FROM ledger_transaction WHERE merchant_id = ? AND created_at < ? ORDER BY id DESC LIMIT 1",
         [merchant_id, utc(now() - SETTLED_AFTER)],
     )
     horizon = found[0]["id"] if found else 0
-    known = _settled.get(merchant_id)
-    if known is None or known.through_id > horizon:  # another database than the one summed
-        known = _Settled(0, {}, ())
-    if horizon > known.through_id:
-        more = await _sums(merchant_id, known.through_id, horizon)
-        broken = await unbalanced_transactions(merchant_id, after_id=known.through_id, through_id=horizon)
-        known = _Settled(horizon, _add(known.sums, more), (*known.unbalanced, *broken))
-        _settled[merchant_id] = known
-    return known
+    known = await checkpoint(merchant_id)
+    if horizon <= known.through_id:
+        return known
+    more = await _sums(merchant_id, known.through_id, horizon)
+    broken = await unbalanced_transactions(merchant_id, after_id=known.through_id, through_id=horizon)
+    settled = Settled(horizon, _add(known.sums, more), (*known.unbalanced, *broken))
+    await _store(merchant_id, known, more, settled)
+    return settled
 
 
 async def reconciliation(merchant_id: int) -> Reconciliation:
     """The merchant's ledger summed per asset and account, the payout lines per asset and status
     (one GROUP BY), and the audit of unbalanced transactions.
 
-    Transactions older than `SETTLED_AFTER` are summed and audited once per process and kept;
-    each call then reads only the transactions since (by id, on the ledger's own index).
+    Transactions older than `SETTLED_AFTER` are summed and audited once and kept in the database
+    (`LedgerCheckpoint`); each call, in any process, then reads only the transactions since (by
+    id, on the ledger's own index).
     """
-    settled = await _settled_ledger(merchant_id)
+    settled = await settled_ledger(merchant_id)
     sums = _add(settled.sums, await _sums(merchant_id, settled.through_id, _BIGINT))
     unbalanced = [*settled.unbalanced, *await unbalanced_transactions(merchant_id, after_id=settled.through_id)]
     lines = await rows(

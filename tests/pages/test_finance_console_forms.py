@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from core.time import now
+from payouts.ledger import AccountKind
 from payouts.models import PayoutBatch
 from payouts.service import batch_queries, batches, finance_views
 from payouts.service.ledger import statement
@@ -170,13 +171,14 @@ async def test_the_reconciliation_sums_the_settled_ledger_once_then_adds_what_se
     await make_commission(m.id, alice.id, 3000, status="pending", available_at=None)
     two_hours_ago = utc(now() - timedelta(hours=2))
     await execute("UPDATE ledger_transaction SET created_at = ? WHERE merchant_id = ?", [two_hours_ago, m.id])
+    assert (await finance_views.checkpoint(m.id)).through_id == 0  # nothing stored yet
     first = await finance_views.reconciliation(m.id)
-    settled = finance_views._settled[m.id]
+    settled = await finance_views.checkpoint(m.id)  # stored in the database, not in this process
     assert settled.through_id > 0 and settled.sums[("CNY", "pending")] == 3000
 
     await make_commission(m.id, alice.id, 500)  # recent: summed afresh, not kept
     second = await finance_views.reconciliation(m.id)
-    assert finance_views._settled[m.id] is settled
+    assert await finance_views.checkpoint(m.id) == settled
     (cny,) = second.assets
     assert (first.assets[0].earned, cny.earned, cny.owed, cny.difference) == (15000, 15500, 15500, 0)
     assert cny.accounts == {"available": 12500, "commission_expense": -15500, "pending": 3000}
@@ -194,9 +196,56 @@ async def test_the_reconciliation_sums_the_settled_ledger_once_then_adds_what_se
     )
     for _ in range(2):
         third = await finance_views.reconciliation(m.id)
-        assert finance_views._settled[m.id].through_id == broken["id"]
+        stored = await finance_views.checkpoint(m.id)
+        assert (stored.through_id, stored.unbalanced) == (broken["id"], (broken["id"],))
         assert (third.unbalanced, third.unbalanced_count, third.sound) == ([broken["id"]], 1, False)
         assert third.assets[0].difference == -100
     await _finance(client, m.id)
     page = (await client.get("/finance/ledger")).text
     assert "Does not tie out" in page and f"Audit: 1 unbalanced transaction ({broken['id']})." in page
+
+
+async def _full_sums(merchant_id: int) -> dict[tuple[str, str], int]:
+    found = await rows(
+        "SELECT asset, account, SUM(amount_minor) AS total FROM ledger_posting WHERE merchant_id = ?"
+        " GROUP BY asset, account", [merchant_id],
+    )
+    return {(row["asset"], row["account"]): int(row["total"]) for row in found}
+
+
+async def test_a_stored_checkpoint_plus_the_tail_is_the_whole_ledger_summed_at_every_step():
+    m, other = await make_merchant(), await make_merchant()
+    alice, bob = await make_payee(m.id), await make_payee(other.id)
+    await make_commission(other.id, bob.id, 777)  # another merchant's ledger: never in m's sums
+    for step, (amount, asset) in enumerate([(12000, "CNY"), (2500, "CNY"), (300, "PTS"), (4100, "CNY")]):
+        await make_commission(m.id, alice.id, amount, asset=asset)
+        if step % 2 == 0:  # every other step, what is there settles
+            await execute(
+                "UPDATE ledger_transaction SET created_at = ? WHERE merchant_id IN (?, ?)",
+                [utc(now() - timedelta(hours=2)), m.id, other.id],
+            )
+        summary = await finance_views.reconciliation(m.id)
+        stored = await finance_views.checkpoint(m.id)
+        tail = await finance_views._sums(m.id, stored.through_id, 2**63 - 1)
+        whole = await _full_sums(m.id)
+        assert finance_views._add(stored.sums, tail) == whole
+        assert {(a.asset, k): v for a in summary.assets for k, v in a.accounts.items()} == whole
+        assert summary.sound
+    assert stored.through_id > 0 and tail  # both parts were exercised at the end
+
+
+async def test_a_fresh_process_reads_the_stored_checkpoint_instead_of_summing_the_settled_ledger_again():
+    m = await make_merchant()
+    alice = await make_payee(m.id)
+    await make_commission(m.id, alice.id, 12000)
+    await execute(
+        "UPDATE ledger_transaction SET created_at = ? WHERE merchant_id = ?", [utc(now() - timedelta(hours=2)), m.id]
+    )
+    await finance_views.reconciliation(m.id)
+    # Nothing is kept in this process: if the settled postings were summed again, this change
+    # (made behind the ledger's back, for the test only) would show. The stored sums answer.
+    await execute("UPDATE ledger_posting SET amount_minor = amount_minor * 2 WHERE merchant_id = ?", [m.id])
+    (cny,) = (await finance_views.reconciliation(m.id)).assets
+    assert (cny.earned, cny.balance(AccountKind.available)) == (12000, 12000)
+    whole = await _full_sums(m.id)
+    assert (whole[("CNY", "available")], whole[("CNY", "commission_expense")]) == (24000, -24000)
