@@ -163,3 +163,39 @@ class FraudSignal(Model):
         table = "fraud_signal"
         unique_together = (("merchant_id", "order_id", "signal"),)
         indexes = (("merchant_id", "partner_id", "created_at"), ("merchant_id", "created_at"))
+
+
+class CommissionRunning(Model):
+    """Commissions summed over every settled row (originals and reversals, every status) that
+    happened before the local midnight starting `day`, per partner, scene of the order and kind
+    (commissions/service/rollup.py): a range of days is the row of its end less the row of its
+    start; rows that do not count (canceled, rejected) are taken off when read. partner_id 0
+    sums every partner."""
+
+    id = fields.BigIntField(primary_key=True)
+    merchant_id = fields.BigIntField()
+    day = fields.IntField(description="local date, days since 1970-01-01: the totals before its midnight")
+    partner_id = fields.BigIntField(description="0: every partner")
+    scene = fields.CharField(max_length=16, description="the order's scene; '' when it has none")
+    kind = fields.CharField(max_length=8, description="cash or points")
+    amount = fields.BigIntField(description="minor units or points")
+
+    class Meta:
+        table = "commission_running"
+        unique_together = (("merchant_id", "day", "partner_id", "scene", "kind"),)
+
+
+class CommissionReportProgress(Model):
+    """How far a merchant's `CommissionRunning` rows go: every day from `first_day` to
+    `through_day` holds the commissions with ids up to `through_commission_id`."""
+
+    id = fields.BigIntField(primary_key=True)
+    merchant_id = fields.BigIntField(unique=True)
+    timezone = fields.CharField(max_length=64, description="the zone of the days (a change starts again)")
+    first_day = fields.IntField(description="days since 1970-01-01")
+    through_day = fields.IntField(description="the last day written (first_day - 1: none yet)")
+    through_commission_id = fields.BigIntField()
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "commission_report_progress"

@@ -367,3 +367,42 @@ class RateLimitRefusals(Model):
     class Meta:
         table = "rate_limit_refusals"
         unique_together = (("merchant_id", "day", "limit_name"),)
+
+
+class ReportRunning(Model):
+    """The console report's figures summed over every settled fact before the local midnight that
+    starts `day` (the merchant's time zone), per partner and scene (referral/service/rollup.py):
+    a range of days is the row of its end less the row of its start. partner_id 0 sums every
+    partner. Facts: clicks by people, attributed orders of every status (canceled ones are taken
+    off when read), refunds of those orders (on the order's day)."""
+
+    id = fields.BigIntField(primary_key=True)
+    merchant_id = fields.BigIntField()
+    day = fields.IntField(description="local date, days since 1970-01-01: the totals before its midnight")
+    partner_id = fields.BigIntField(description="0: every partner")
+    scene = fields.CharField(max_length=16, description="'' for orders with no scene (a code, a binding)")
+    clicks = fields.BigIntField()
+    visitors = fields.BigIntField(description="a visitor counted once a day per partner and scene")
+    orders = fields.BigIntField()
+    revenue_minor = fields.BigIntField(description="order totals after discount, less refunds")
+
+    class Meta:
+        table = "report_running"
+        unique_together = (("merchant_id", "day", "partner_id", "scene"),)
+
+
+class ReportProgress(Model):
+    """How far a merchant's `ReportRunning` rows go: every day from `first_day` to `through_day`
+    holds the clicks before its midnight and the orders and refunds with ids up to these."""
+
+    id = fields.BigIntField(primary_key=True)
+    merchant_id = fields.BigIntField(unique=True)
+    timezone = fields.CharField(max_length=64, description="the zone of the days (a change starts again)")
+    first_day = fields.IntField(description="days since 1970-01-01")
+    through_day = fields.IntField(description="the last day written (first_day - 1: none yet)")
+    through_order_id = fields.BigIntField()
+    through_refund_id = fields.BigIntField()
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "report_progress"

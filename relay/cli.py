@@ -73,14 +73,16 @@ def migrate() -> None:
 def makemigrations(
     name: str = typer.Argument(..., help="What the step does, e.g. add_payout_schedule."),
     engine: str = typer.Option("both", help="sqlite, postgres or both."),
+    empty: bool = typer.Option(False, help="A step with no SQL, to write by hand (what models cannot declare)."),
 ) -> None:
     """Generate the next migration step from the models, for both engines at once."""
     if engine == "both":
         for one in ("sqlite", "postgres"):  # separate processes: aerich keeps global state
-            subprocess.run([sys.executable, "-m", "relay", "makemigrations", name, "--engine", one], check=True)
+            more = ["--empty"] if empty else []
+            subprocess.run([sys.executable, "-m", "relay", "makemigrations", name, "--engine", one, *more], check=True)
         return
     url = "sqlite://:memory:" if engine == "sqlite" else schema.POSTGRES_FOR_GENERATION
-    step = asyncio.run(schema.make_step(url, name))
+    step = asyncio.run(schema.make_step(url, name, empty=empty))
     typer.echo(f"{engine}: {step or 'no changes'}")
 
 

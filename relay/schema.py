@@ -69,8 +69,9 @@ async def pending_changes(url: str) -> list[str]:
         await Tortoise.close_connections()
 
 
-async def make_step(url: str, name: str) -> str | None:
-    """Write the next step for the engine of `url` from the last step's recorded model state."""
+async def make_step(url: str, name: str, *, empty: bool = False) -> str | None:
+    """Write the next step for the engine of `url` from the last step's recorded model state
+    (`empty`: a step with no SQL, for hand-written statements the models cannot declare)."""
     command = _command(url)
     folder = location(url) / APP_LABEL
     try:
@@ -78,7 +79,7 @@ async def make_step(url: str, name: str) -> str | None:
             await command.init_migrations(safe=True)
             return sorted(p.name for p in folder.glob("*.py"))[-1]
         await command.init(offline=True)
-        return await command.migrate(name, no_input=True, offline=True) or None
+        return await command.migrate(name, empty=empty, no_input=True, offline=True) or None
     finally:
         await Tortoise.close_connections()
 

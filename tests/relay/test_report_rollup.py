@@ -1,0 +1,187 @@
+"""The console report's running totals give the same figures as summing every row, at each step of
+their life: nothing written yet, written up to an hour ago, with facts newer than the rows (orders,
+refunds, reversals, cancellations, rejections, a late order for a past day) and written again.
+
+The numbers are checked against the statements that sum every row (`referral.service.reports`,
+`console_views.daily_figures`, `commissions.service.console_views.commission_totals`), over
+ranges whose edges are local midnights, in a whole-hour zone and a half-hour one, and by hand.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from commissions.service import console_views as commission_views
+from commissions.service import lifecycle
+from commissions.service import rollup as commission_rollup
+from commissions.service.console_views import Earned
+from core.sql import execute, rows, utc
+from core.time import now, zone
+from referral.service import console_views, reports
+from referral.service import rollup as referral_rollup
+from referral.service.rollup import Figures
+from referral.service.settings import local_days
+from tests.factories.commissions import percent_rule, publish_rule_set
+from tests.factories.events import create_order, send
+from tests.factories.merchants import make_merchant
+from tests.factories.referral import make_click, make_link, make_partner
+
+pytestmark = pytest.mark.usefixtures("database_url")
+
+RANGES = [
+    (date(2026, 3, 10), date(2026, 3, 11)),
+    (date(2026, 3, 9), date(2026, 3, 12)),
+    (date(2026, 3, 11), date(2026, 3, 11)),
+    (date(2026, 3, 12), date(2026, 3, 20)),
+    (date(2026, 2, 1), date(2026, 3, 10)),
+]
+
+
+def _local(timezone: str, day: int, hour: int, minute: int = 0, second: int = 0) -> datetime:
+    return datetime(2026, 3, day, hour, minute, second, tzinfo=zone(timezone))
+
+
+async def _settle_everything(merchant_id: int) -> None:
+    """Everything written so far becomes older than the settle horizon (as if an hour passed)."""
+    past = utc(now() - timedelta(hours=2))
+    for table in ("shop_order", "refund", "commission"):
+        await execute(f"UPDATE {table} SET created_at = ? WHERE merchant_id = ?", [past, merchant_id])
+
+
+@pytest.fixture(params=["Asia/Shanghai", "Asia/Kolkata"])
+async def program(client, request):
+    """Two partners, three links, clicks at the edges of local days, orders earning 10 %."""
+    timezone = request.param
+    m = await make_merchant(timezone=timezone)
+    await publish_rule_set(m.id, {"rules": [percent_rule("ten", "10")]})
+    ann, bob = await make_partner(m.id, display_name="Ann"), await make_partner(m.id, display_name="Bob")
+    personal, product = await make_link(ann, scene="personal"), await make_link(ann, scene="product")
+    campaign = await make_link(bob, scene="campaign")
+
+    def at(day: int, hour: int, minute: int = 0, second: int = 0) -> datetime:
+        return _local(timezone, day, hour, minute, second)
+
+    v1 = await make_click(personal, "v1", at=at(10, 0))  # the first instant of the 10th
+    v2 = await make_click(personal, "v2", at=at(11, 9))
+    await make_click(personal, "v1", at=at(11, 10))  # v1 again, another day: counted that day too
+    await make_click(personal, "v1", at=at(11, 11))  # and again the same day: not
+    v3 = await make_click(product, "v3", at=at(11, 23, 29, 59))
+    await make_click(product, "v3", at=at(11, 23, 59, 59))  # the last instant of the 11th
+    v4 = await make_click(campaign, "v4", at=at(10, 8))
+    await make_click(personal, "crawler", at=at(10, 9), is_bot=True)  # never counted
+    await make_click(personal, "v9", at=at(9, 23, 59, 59))  # the day before
+    await make_click(campaign, "v8", at=at(12, 0))  # the day after
+
+    o1 = await create_order(client, m, click_id=v1.id, occurred_at=at(10, 12).isoformat())
+    assert (await send(client, m, "order.completed", {
+        "external_id": o1["external_id"], "occurred_at": at(12, 9).isoformat(),
+    })).status_code == 200
+    assert (await send(client, m, "order.refunded", {
+        "external_id": o1["external_id"], "refund_id": "R1", "occurred_at": at(20, 9).isoformat(),
+        "lines": [{"sku": "TEA-1", "quantity": 1}],
+    })).status_code == 200
+    await create_order(client, m, click_id=v3.id, occurred_at=at(11, 23, 30).isoformat())
+    store = await create_order(client, m, partner_code=bob.code, channel="store", occurred_at=at(11, 10).isoformat())
+    await create_order(client, m, click_id=v4.id, occurred_at=at(12, 0, 30).isoformat())  # the day after
+    canceled = await create_order(client, m, click_id=v2.id, occurred_at=at(11, 12).isoformat())
+    assert (await send(client, m, "order.canceled", {
+        "external_id": canceled["external_id"], "occurred_at": at(11, 13).isoformat(),
+    })).status_code == 200
+    await create_order(client, m, occurred_at=at(11, 12).isoformat())  # attributed to nobody
+    return {"m": m, "ann": ann, "bob": bob, "store": store, "at": at, "v2": v2}
+
+
+async def _same_as_every_row(merchant_id: int, timezone: str) -> None:
+    """The running totals' figures equal the statements over every row (visitors apart: those
+    count a visitor once per range, the totals once a day)."""
+    for first, last in RANGES:
+        start, end = local_days(timezone, first, last)
+        for by in ("partner", "scene"):
+            expected = await reports.report(merchant_id, reports.Dimension(by), first_day=first, last_day=last)
+            got = await referral_rollup.figures(merchant_id, first, last, by)
+            assert {(k or ""): (f.clicks, f.orders, f.revenue_minor) for k, f in got.items()} == {
+                (r.key or ""): (r.figures.clicks, r.figures.orders, r.figures.revenue_minor) for r in expected.rows
+            }, (by, first, last)
+            earned = await commission_rollup.earned(merchant_id, first, last, by)
+            oracle = await commission_views.commission_totals(merchant_id, by, start, end, timezone=timezone)
+            assert earned == {(k or "") if by == "scene" else k: v for k, v in oracle.items() if v != Earned()}
+        days = await referral_rollup.figures(merchant_id, first, last, "day")
+        oracle_days = await console_views.daily_figures(merchant_id, first, last, visitors=False)
+        assert [(d, f.clicks, f.orders, f.revenue_minor) for d, f in days.items()] == [
+            (d.day.isoformat(), d.figures.clicks, d.figures.orders, d.figures.revenue_minor) for d in oracle_days
+        ]
+        earned_days = await commission_rollup.earned(merchant_id, first, last, "day")
+        oracle = await commission_views.commission_totals(merchant_id, "day", start, end, timezone=timezone)
+        assert earned_days == {k: v for k, v in oracle.items() if v != Earned()}
+        whole = await referral_rollup.figures(merchant_id, first, last, None)
+        assert whole.get(None, Figures()) == sum(days.values(), Figures())
+        assert await commission_rollup.earned(merchant_id, first, last, None) == (
+            {None: Earned(sum(e.cash for e in oracle.values()), sum(e.points for e in oracle.values()))}
+            if any(v != Earned() for v in oracle.values()) else {}
+        )
+
+
+async def _catch_up(merchant_id: int) -> None:
+    await referral_rollup.catch_up(merchant_id)
+    await commission_rollup.catch_up(merchant_id)
+
+
+async def test_the_running_totals_equal_every_row_summed_at_each_step(client, program):
+    m, at = program["m"], program["at"]
+    await _same_as_every_row(m.id, m.timezone)  # nothing written: all from the rows
+
+    await _catch_up(m.id)  # written up to an hour ago, but no order or refund settled yet
+    await _same_as_every_row(m.id, m.timezone)
+    await _settle_everything(m.id)
+    await _catch_up(m.id)
+    progress = await referral_rollup.ROLLUP.progress(m.id)
+    assert progress is not None and progress.through_day == (now() - timedelta(hours=1)).astimezone(zone(m.timezone)).date()
+    assert progress.marks["through_order_id"] > 0 and progress.marks["through_refund_id"] > 0
+    await _same_as_every_row(m.id, m.timezone)
+
+    # After the rows: a late order for the 10th, a refund of the store order (and its reversal),
+    # an order for the 11th canceled, the store order's commission rejected, a click today.
+    await create_order(client, m, partner_code=program["bob"].code, occurred_at=at(10, 23, 59).isoformat())
+    assert (await send(client, m, "order.refunded", {
+        "external_id": program["store"]["external_id"], "refund_id": "R2", "occurred_at": at(25, 9).isoformat(),
+        "amount": 1000,
+    })).status_code == 200
+    late = await create_order(client, m, click_id=program["v2"].id, occurred_at=at(11, 8).isoformat())
+    assert (await send(client, m, "order.canceled", {
+        "external_id": late["external_id"], "occurred_at": at(11, 9).isoformat(),
+    })).status_code == 200
+    rejected, *_ = await rows(
+        "SELECT c.id FROM commission c JOIN shop_order o ON o.id = c.order_id WHERE c.merchant_id = ?"
+        " AND o.external_id = ? AND c.reversal_of IS NULL ORDER BY c.id", [m.id, program["store"]["external_id"]],
+    )
+    await lifecycle.reject(m.id, rejected["id"], reason="test", key_id=None)
+    await make_click(await make_link(program["ann"], scene="service"), "v5", at=now())  # today: not written
+    await _same_as_every_row(m.id, m.timezone)
+
+    await _settle_everything(m.id)  # and written again: the late ones go into every day after them
+    await _catch_up(m.id)
+    await _same_as_every_row(m.id, m.timezone)
+
+
+async def test_the_figures_by_hand(client, program):
+    """10-11 March: the story's own numbers, whichever way they are read."""
+    m, ann, bob = program["m"], program["ann"], program["bob"]
+    first, last = date(2026, 3, 10), date(2026, 3, 11)
+    expected_partners = {ann.id: Figures(6, 4, 2, 6100), bob.id: Figures(1, 1, 1, 3550)}
+    expected_days = {"2026-03-10": Figures(2, 2, 1, 2550), "2026-03-11": Figures(5, 3, 2, 7100)}
+    for step in ("live", "written"):
+        if step == "written":
+            await _settle_everything(m.id)
+            await _catch_up(m.id)
+        # Ann: v1 on the 10th and the 11th, v2, v3 (4 daily visitors, 6 human clicks);
+        # 35.50 - 10.00 refunded + 35.50; the canceled order is not there
+        assert await referral_rollup.figures(m.id, first, last, "partner") == expected_partners
+        assert await referral_rollup.figures(m.id, first, last, "day") == expected_days
+        assert await referral_rollup.figures(m.id, first, last, None) == {None: Figures(7, 5, 3, 9650)}
+        earned = await commission_rollup.earned(m.id, first, last, "partner")
+        assert earned == {ann.id: Earned(355 + 355, 0), bob.id: Earned(355, 0)}  # the refund is on the 20th
+        assert await commission_rollup.earned(m.id, date(2026, 3, 20), date(2026, 3, 20), "partner") == {
+            ann.id: Earned(-100, 0)
+        }
