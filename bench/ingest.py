@@ -6,7 +6,7 @@
 For each engine: a scratch database (a temporary SQLite file; a fresh database on the
 PostgreSQL server, dropped afterwards: the database the URL names is never written to)
 migrated by `relay migrate`, seeded with a merchant, partners, links, one click per visitor,
-an order history and planner statistics; the real app under uvicorn (one process on SQLite,
+an order history (each order with a commission and its ledger entry) and planner statistics; the real app under uvicorn (one process on SQLite,
 one per CPU on PostgreSQL, as `relay serve --workers`) on a free loopback port; pre-signed
 order.created events (two lines, a discount, a visitor id or a till code: each one is
 attributed) sent over keep-alive connections. Prints attributed orders/s and checks the
@@ -165,10 +165,41 @@ async def seed(url: str, mode: str = "referral") -> Seed:
                   partner_id=partners[n % len(partners)].id, attribution="last_click", content_hash="0" * 64)
             for n in range(HISTORY)
         ], batch_size=1000)
+        await _history_commissions(merchant.id)
         await Tortoise.get_connection("default").execute_script("ANALYZE")
         return Seed(merchant.id, merchant.webhook_secret, [p.code for p in partners], visitors)
     finally:
         await Tortoise.close_connections()
+
+
+async def _history_commissions(merchant_id: int) -> None:
+    """A commission and its ledger entry (two postings) for each order of the history, as a
+    database in service has: ANALYZE then sees a ledger that is not empty. (Analysed empty, the
+    planner keeps choosing a sequential scan for the foreign-key checks of every new posting,
+    in every pooled connection, until the statistics are next refreshed.)"""
+    from tortoise import Tortoise
+
+    db = Tortoise.get_connection("default")
+    m = int(merchant_id)
+    await db.execute_script(
+        "INSERT INTO commission (merchant_id, partner_id, order_id, line_no, level, kind, asset, amount, base_minor,"
+        " rule_set_version, rule_id, status, occurred_at, explanation, created_at)"
+        " SELECT merchant_id, partner_id, id, NULL, 1, 'cash', 'CNY', 50, 1000, 1, 'base', 'pending', occurred_at,"
+        f" '{{}}', occurred_at FROM shop_order WHERE merchant_id = {m} AND external_id LIKE 'history-%'"
+    )
+    await db.execute_script(
+        "INSERT INTO ledger_transaction (merchant_id, kind, asset, reference, idempotency_key, content_hash, memo,"
+        " created_at) SELECT merchant_id, 'commission_earned', 'CNY', CAST(id AS VARCHAR(20)),"
+        " 'commission_earned:' || CAST(id AS VARCHAR(20)), '0', '', created_at"
+        f" FROM commission WHERE merchant_id = {m}"
+    )
+    for account, sign in (("pending", ""), ("commission_expense", "-")):
+        await db.execute_script(
+            "INSERT INTO ledger_posting (merchant_id, transaction_id, account, partner_id, asset, amount_minor)"
+            f" SELECT t.merchant_id, t.id, '{account}', c.partner_id, 'CNY', {sign}c.amount FROM ledger_transaction t"
+            " JOIN commission c ON c.merchant_id = t.merchant_id AND CAST(c.id AS VARCHAR(20)) = t.reference"
+            f" WHERE t.merchant_id = {m}"
+        )
 
 
 # --- events ----------------------------------------------------------------------------------------
