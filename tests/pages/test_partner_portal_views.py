@@ -20,8 +20,8 @@ from payouts.service.lines import Outcome, mark_line
 from referral.service import partner_views as referral_views
 from referral.service.accounts import issue_partner_sign_in_link
 from referral.service.sales import order_id_by_external_id
+from relay.pages.explain import state
 from relay.pages.partner import poster
-from relay.pages.partner.explain import state
 from tests.factories.batches import approve, create, get, make_commission, make_payee
 from tests.factories.commissions import publish_rule_set
 from tests.factories.events import order_data, send

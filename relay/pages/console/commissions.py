@@ -7,8 +7,8 @@ from starlette.responses import Response
 
 from commissions.service import queries
 from relay.pages.console import pages
+from relay.pages.explain import amount, describe
 from relay.pages.i18n import N_
-from relay.pages.partner.explain import amount, describe
 from relay.pages.routing import Page
 
 #: A commission's status and review, in words (commissions.models.CommissionStatus, ReviewState).

@@ -5,9 +5,9 @@ from __future__ import annotations
 from starlette.responses import Response
 
 from commissions.service import partner_views
+from relay.pages.explain import amount
 from relay.pages.i18n import N_
 from relay.pages.partner import pages
-from relay.pages.partner.explain import amount
 from relay.pages.partner.links import offset_of
 from relay.pages.routing import Page
 

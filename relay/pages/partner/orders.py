@@ -6,9 +6,9 @@ from __future__ import annotations
 from starlette.responses import Response
 
 from payouts.service import partner_views
+from relay.pages.explain import amount, describe, state
 from relay.pages.i18n import N_
 from relay.pages.partner import pages
-from relay.pages.partner.explain import amount, describe, state
 from relay.pages.routing import MAX_ID, Page
 
 

@@ -7,9 +7,9 @@ from starlette.responses import Response
 
 from core.money import POINTS
 from payouts.service import partner_views
+from relay.pages.explain import amount
 from relay.pages.i18n import N_
 from relay.pages.partner import pages
-from relay.pages.partner.explain import amount
 from relay.pages.routing import MAX_ID, Page
 
 

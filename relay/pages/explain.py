@@ -1,6 +1,6 @@
-"""A commission in plain words for its partner: where it stands (`state`) and how its amount was
+"""A commission in plain words: where it stands for its partner (`state`) and how its amount was
 computed (`describe`: the stored explanation as label/text lines, translated, amounts formatted
-for the page's locale)."""
+for the page's locale). The partner portal and the merchant console both show it."""
 
 from __future__ import annotations
 
