@@ -2,7 +2,36 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
 from core.errors import Conflict, InvalidInput, NotFound
+
+
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    """Why one value of a rule set is refused: `message` in English (what the API answers), and the
+    same reason as a stable `code` (`commissions.ruleset.CODES`) with its `params`, for a page."""
+
+    field: str  #: dotted path: `content.rules.2.reward.percent`
+    message: str
+    code: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def error(self) -> dict[str, str]:
+        """As one of the API's `errors`."""
+        return {"field": self.field, "message": self.message}
+
+
+class InvalidRuleSet(InvalidInput):
+    """A rule set refused: `errors` (`{field, message}`) in the answer as for any invalid input;
+    `refusals` the same errors with their codes, which the answer leaves out."""
+
+    def __init__(self, detail: str, refusals: Sequence[Refusal]) -> None:
+        super().__init__(detail, [refusal.error for refusal in refusals])
+        self.refusals = list(refusals)
 
 
 class RuleSetNotFound(NotFound):

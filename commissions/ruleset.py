@@ -1,8 +1,10 @@
 """A merchant's commission rule set (one version's content): its JSON shape and its validation.
 
 `parse_rule_set` is the way in: it turns the JSON a merchant sent into a `RuleSet` whose money
-amounts are integer minor units of the merchant currency, or raises `core.errors.InvalidInput`
-whose `errors` name each offending field (`rules.2.level`) in words a person can act on.
+amounts are integer minor units of the merchant currency, or raises `InvalidRuleSet` (an
+`InvalidInput`) whose `errors` name each offending field (`rules.2.level`) in English words a
+person can act on, and whose `refusals` give the same errors as a stable code (one of `CODES`)
+with its parameters, for a page that words them in its own language.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from pydantic import (
     model_validator,
 )
 
-from core.errors import InvalidInput
+from commissions.errors import InvalidRuleSet, Refusal
 from core.money import MAX_MINOR, POINTS, MoneyFormatError, parse_minor
 from core.time import zone
 
@@ -48,12 +50,41 @@ WEEKDAY_NAMES = {
 }
 
 
-class FieldError(ValueError):
-    """A validation error that lies below the model raising it (`path` is appended to its location)."""
+#: Every code a refusal carries (`Refusal.code`), with its parameters. A value that is not...
+CODES: dict[str, tuple[str, ...]] = {
+    # ...a field of the rule set, or is missing, or has the wrong JSON type
+    "unknown_field": (), "required": (), "text_expected": (), "list_expected": (), "object_expected": (),
+    "boolean_expected": (),
+    # ...within the bounds of its field
+    "text_empty": (), "text_too_long": ("max_length",), "too_many": ("max_length",), "not_a_choice": ("choices",),
+    "rule_id_format": (), "empty_list": (),
+    # ...a number or an amount
+    "decimal_with_fraction": (), "decimal_expected": (), "decimal_format": ("value",), "too_large": ("value",),
+    "percent_range": ("value",), "factor_negative": ("value",), "money_expected": ("value",), "money_format": ("value",),
+    "money_decimals": ("value", "currency", "places"), "amount_negative": (), "points_negative": (),
+    # ...a day, a date or a time zone
+    "weekday": ("value",), "day_of_month": ("value",), "date_format": ("value",), "timezone_unknown": ("value",),
+    "date_window": ("date_from", "date_to"),
+    # ...a level Relay pays
+    "level_too_deep": ("level",), "level_invalid": (),
+    # ...consistent with the rest of the set
+    "unknown_group": ("group", "known"), "unknown_group_none_defined": ("group",), "tiers_empty": (),
+    "tiers_increasing": ("threshold_minor", "previous_minor"), "reward_one_kind": ("given",),
+    "incentive_one_kind": (), "duplicate_rule_id": ("id", "number"),
+    # ...valid for a reason no code above names (the English message says it)
+    "invalid": (),
+}
 
-    def __init__(self, path: tuple[str | int, ...], message: str) -> None:
+
+class Refused(ValueError):
+    """A value refused: the English `message` the API shows, and the same reason as a `code` of
+    `CODES` with its `params`. `path` lies below the model raising it (appended to its location)."""
+
+    def __init__(self, code: str, message: str, *, path: tuple[str | int, ...] = (), **params: Any) -> None:
         super().__init__(message)
+        self.code = code
         self.path = path
+        self.params = params
 
 
 def _context(info: ValidationInfo, key: str) -> Any:
@@ -71,28 +102,33 @@ _DECIMAL_TEXT = re.compile(r"[+-]?\d{1,12}(\.\d{1,12})?")
 
 def _decimal(value: object) -> Decimal:
     if isinstance(value, float):
-        raise ValueError('give a decimal as a string ("2.5") or an integer, never a number with a fraction')
+        raise Refused(
+            "decimal_with_fraction", 'give a decimal as a string ("2.5") or an integer, never a number with a fraction'
+        )
     if isinstance(value, bool) or not isinstance(value, int | str):
-        raise ValueError('expected a decimal string ("2.5") or an integer')
+        raise Refused("decimal_expected", 'expected a decimal string ("2.5") or an integer')
     if isinstance(value, int):
         if abs(value) >= 10**12:
-            raise ValueError(f"{value} is too large")
+            raise Refused("too_large", f"{value} is too large", value=value)
         return Decimal(value)
     text = value.strip()
     if not _DECIMAL_TEXT.fullmatch(text):
-        raise ValueError(f"{value!r} is not a decimal like \"12.5\" (at most 12 digits each side of the point)")
+        raise Refused(
+            "decimal_format", f"{value!r} is not a decimal like \"12.5\" (at most 12 digits each side of the point)",
+            value=value,
+        )
     return Decimal(text)
 
 
 def _percent(value: Decimal) -> Decimal:
     if not 0 <= value <= 100:
-        raise ValueError(f"a percent must be between 0 and 100, not {value}")
+        raise Refused("percent_range", f"a percent must be between 0 and 100, not {value}", value=value)
     return value
 
 
 def _factor(value: Decimal) -> Decimal:
     if value < 0:
-        raise ValueError(f"a factor must not be negative, not {value}")
+        raise Refused("factor_negative", f"a factor must not be negative, not {value}", value=value)
     return value
 
 
@@ -100,24 +136,34 @@ def _money(value: object, info: ValidationInfo) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
         minor = value
         if abs(minor) > MAX_MINOR:
-            raise ValueError(f"{value} is too large")
+            raise Refused("too_large", f"{value} is too large", value=value)
     else:
         try:
             minor = parse_minor(value, _context(info, "currency"), field="amount")  # type: ignore[arg-type]
         except MoneyFormatError as exc:
-            raise ValueError(str(exc).removeprefix("amount: ")) from None
+            raise _money_refused(exc, "amount: ") from None
     if minor < 0:
-        raise ValueError("an amount must not be negative")
+        raise Refused("amount_negative", "an amount must not be negative")
     return minor
+
+
+#: `core.money.MoneyFormatError` codes, as refusal codes.
+_MONEY_CODES = {"expected": "money_expected", "not_decimal": "money_format", "too_many_decimals": "money_decimals",
+                "too_large": "too_large"}
+
+
+def _money_refused(exc: MoneyFormatError, prefix: str) -> Refused:
+    code = _MONEY_CODES.get(exc.code, "invalid")
+    return Refused(code, str(exc).removeprefix(prefix), **(exc.params if code != "invalid" else {}))
 
 
 def _points(value: object) -> int:
     try:
         points = parse_minor(value, POINTS, field="points")  # type: ignore[arg-type]
     except MoneyFormatError as exc:
-        raise ValueError(str(exc).removeprefix("points: ")) from None
+        raise _money_refused(exc, "points: ") from None
     if points < 0:
-        raise ValueError("points must not be negative")
+        raise Refused("points_negative", "points must not be negative")
     return points
 
 
@@ -126,13 +172,15 @@ def _weekday(value: object) -> int:
         return WEEKDAY_NAMES[value.strip().lower()]
     if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 7:
         return value
-    raise ValueError(f"{value!r} is not a weekday: use 1 (Monday) to 7 (Sunday) or a name like \"sat\"")
+    raise Refused(
+        "weekday", f"{value!r} is not a weekday: use 1 (Monday) to 7 (Sunday) or a name like \"sat\"", value=value
+    )
 
 
 def _day_of_month(value: object) -> int:
     if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 31:
         return value
-    raise ValueError(f"{value!r} is not a day of the month (1 to 31)")
+    raise Refused("day_of_month", f"{value!r} is not a day of the month (1 to 31)", value=value)
 
 
 def _calendar_date(value: object) -> date:
@@ -143,11 +191,14 @@ def _calendar_date(value: object) -> date:
             return date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise ValueError(f"{value!r} is not a date like \"2025-03-08\"")
+    raise Refused("date_format", f"{value!r} is not a date like \"2025-03-08\"", value=value)
 
 
 def _timezone(value: str) -> str:
-    zone(value)  # raises ValueError("unknown time zone ...")
+    try:
+        zone(value)
+    except ValueError as exc:
+        raise Refused("timezone_unknown", str(exc), value=value) from None
     return value
 
 
@@ -156,16 +207,18 @@ def _level(value: object) -> int:
         if value in (1, 2):
             return value
         if value > 2:
-            raise ValueError(
+            raise Refused(
+                "level_too_deep",
                 f"level {value} is refused: rewards go at most two levels up (1 = the attributed partner, "
-                "2 = their recruiter); deeper multi-level schemes are unlawful in the markets Relay serves"
+                "2 = their recruiter); deeper multi-level schemes are unlawful in the markets Relay serves",
+                level=value,
             )
-    raise ValueError("level must be 1 (the attributed partner) or 2 (the partner's recruiter)")
+    raise Refused("level_invalid", "level must be 1 (the attributed partner) or 2 (the partner's recruiter)")
 
 
 def _non_empty(items: tuple[Any, ...]) -> tuple[Any, ...]:
     if not items:
-        raise ValueError("an empty list matches nothing: leave the condition out to match everything")
+        raise Refused("empty_list", "an empty list matches nothing: leave the condition out to match everything")
     return items
 
 
@@ -235,14 +288,19 @@ class Conditions(_Model):
         for index, group in enumerate(groups):
             if group not in known:
                 listed = ", ".join(sorted(known)) or "none defined yet"
-                raise FieldError((index,), f"unknown partner group {group!r} (known groups: {listed})")
+                raise Refused(
+                    "unknown_group" if known else "unknown_group_none_defined",
+                    f"unknown partner group {group!r} (known groups: {listed})", path=(index,),
+                    group=group, **({"known": sorted(known)} if known else {}),
+                )
         return groups
 
     @model_validator(mode="after")
     def _window(self) -> Conditions:
         if self.date_from and self.date_to and self.date_to < self.date_from:
-            raise FieldError(
-                ("date_to",), f"the date window ends ({self.date_to}) before it starts ({self.date_from})"
+            raise Refused(
+                "date_window", f"the date window ends ({self.date_to}) before it starts ({self.date_from})",
+                path=("date_to",), date_from=self.date_from, date_to=self.date_to,
             )
         return self
 
@@ -275,14 +333,16 @@ class Reward(_Model):
     @classmethod
     def _increasing(cls, tiers: tuple[Tier, ...] | None) -> tuple[Tier, ...] | None:
         if tiers is not None and not tiers:
-            raise ValueError("give at least one tier")
+            raise Refused("tiers_empty", "give at least one tier")
         for index in range(1, len(tiers or ())):
             before, tier = tiers[index - 1], tiers[index]  # type: ignore[index]
             if tier.min_month_net <= before.min_month_net:
-                raise FieldError(
-                    (index, "min_month_net"),
+                raise Refused(
+                    "tiers_increasing",
                     f"tier thresholds must increase: {tier.min_month_net} is not above "
                     f"the previous tier's {before.min_month_net}",
+                    path=(index, "min_month_net"), threshold_minor=tier.min_month_net,
+                    previous_minor=before.min_month_net,
                 )
         return tiers
 
@@ -291,9 +351,11 @@ class Reward(_Model):
         given = [name for name in ("percent", "flat_per_unit", "flat_per_order", "tiers")
                  if getattr(self, name) is not None]
         if len(given) != 1:
-            raise ValueError(
+            raise Refused(
+                "reward_one_kind",
                 "give exactly one of percent, flat_per_unit, flat_per_order, tiers"
-                + (f" (got {', '.join(given)})" if given else "")
+                + (f" (got {', '.join(given)})" if given else ""),
+                given=given,
             )
         return self
 
@@ -348,7 +410,7 @@ class CustomerIncentive(_Model):
     @model_validator(mode="after")
     def _one_discount(self) -> CustomerIncentive:
         if (self.percent is None) == (self.amount is None):
-            raise ValueError("give exactly one of percent, amount")
+            raise Refused("incentive_one_kind", "give exactly one of percent, amount")
         return self
 
 
@@ -365,8 +427,9 @@ class RuleSet(_Model):
         seen: dict[str, int] = {}
         for index, rule in enumerate(self.rules):
             if rule.id in seen:
-                raise FieldError(
-                    ("rules", index, "id"), f"duplicate rule id {rule.id!r} (rules.{seen[rule.id]}.id has it)"
+                raise Refused(
+                    "duplicate_rule_id", f"duplicate rule id {rule.id!r} (rules.{seen[rule.id]}.id has it)",
+                    path=("rules", index, "id"), id=rule.id, number=seen[rule.id] + 1,
                 )
             seen[rule.id] = index
         return self
@@ -378,7 +441,7 @@ class RuleSet(_Model):
 def parse_rule_set(
     data: Mapping[str, Any], *, currency: str, known_groups: Iterable[str], where: str = ""
 ) -> RuleSet:
-    """Validate a rule set sent as JSON; raise `InvalidInput` listing every `{field, message}`.
+    """Validate a rule set sent as JSON; raise `InvalidRuleSet` listing every `{field, message}`.
 
     `currency` reads decimal amounts ("12.50") into minor units; `known_groups` are the merchant's
     partner groups a condition may name. `where` prefixes field paths when the rule set is nested
@@ -389,8 +452,9 @@ def parse_rule_set(
             data, context={"currency": currency, "known_groups": frozenset(known_groups)}
         )
     except ValidationError as exc:
-        errors = field_errors(exc, where)
-        raise InvalidInput(f"invalid rule set: {errors[0]['field']}: {errors[0]['message']}", errors) from None
+        found = refusals(exc, where)
+        first = found[0]
+        raise InvalidRuleSet(f"invalid rule set: {first.field}: {first.message}", found) from None
 
 
 def dump_rule_set(rule_set: RuleSet) -> dict[str, Any]:
@@ -398,14 +462,26 @@ def dump_rule_set(rule_set: RuleSet) -> dict[str, Any]:
     return rule_set.model_dump(mode="json", exclude_none=True)
 
 
-def field_errors(exc: ValidationError, where: str = "") -> list[dict[str, str]]:
-    """pydantic's errors as `[{field, message}]` with dotted paths (`rules.2.reward.percent`)."""
-    errors = []
+#: pydantic's own error types, as codes (any other is "invalid", with pydantic's English message).
+_PYDANTIC_CODES = {
+    "extra_forbidden": "unknown_field", "missing": "required", "string_type": "text_expected",
+    "string_too_short": "text_empty", "string_too_long": "text_too_long", "too_long": "too_many",
+    "literal_error": "not_a_choice", "bool_type": "boolean_expected", "bool_parsing": "boolean_expected",
+    "tuple_type": "list_expected", "model_type": "object_expected", "model_attributes_type": "object_expected",
+    "dict_type": "object_expected", "string_pattern_mismatch": "rule_id_format",
+}
+
+
+def refusals(exc: ValidationError, where: str = "") -> list[Refusal]:
+    """pydantic's errors with dotted paths (`rules.2.reward.percent`), English messages and codes."""
+    found = []
     for err in exc.errors(include_url=False):
         loc: tuple[Any, ...] = err["loc"]
         cause = (err.get("ctx") or {}).get("error")
-        if isinstance(cause, FieldError):
+        code, params = _PYDANTIC_CODES.get(err["type"], "invalid"), {}
+        if isinstance(cause, Refused):
             loc = (*loc, *cause.path)
+            code, params = cause.code, cause.params
         if isinstance(cause, ValueError):
             message = str(cause)
         elif err["type"] == "extra_forbidden":
@@ -414,6 +490,17 @@ def field_errors(exc: ValidationError, where: str = "") -> list[dict[str, str]]:
             message = "required"
         else:
             message = err["msg"].replace("Tuple should", "List should")
+            params = _pydantic_params(code, err.get("ctx") or {})
+        if code == "rule_id_format" and loc[-1:] != ("id",):
+            code = "invalid"
         path = ".".join(str(part) for part in (where, *loc) if part != "")
-        errors.append({"field": path or "rule_set", "message": message})
-    return errors
+        found.append(Refusal(path or "rule_set", message, code, params))
+    return found
+
+
+def _pydantic_params(code: str, ctx: Mapping[str, Any]) -> dict[str, Any]:
+    if code in ("text_too_long", "too_many"):
+        return {"max_length": ctx.get("max_length")}
+    if code == "not_a_choice":
+        return {"choices": re.findall(r"'([^']*)'", str(ctx.get("expected", "")))}
+    return {}

@@ -32,7 +32,18 @@ class Rounding(StrEnum):
 
 
 class MoneyFormatError(ValueError):
-    """A money amount in input that cannot be taken as it is (the message says why)."""
+    """A money amount in input that cannot be taken as it is (the message says why).
+
+    `code` names the reason for callers that word it themselves (a translated page):
+    ``expected`` (not a string or an integer), ``not_decimal``, ``too_many_decimals`` (`params`:
+    currency, places), ``too_large``, ``unknown_currency``, ``no_minor_unit``; `params` holds
+    ``value``, what was given.
+    """
+
+    def __init__(self, message: str, code: str, **params: object) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = params
 
 
 def currency(code: str) -> Currency:
@@ -40,9 +51,9 @@ def currency(code: str) -> Currency:
     try:
         found = moneyed.get_currency(code.upper())
     except moneyed.CurrencyDoesNotExist:
-        raise MoneyFormatError(f"unknown currency {code!r}") from None
+        raise MoneyFormatError(f"unknown currency {code!r}", "unknown_currency", value=code) from None
     if code.upper() != "XXX" and found.sub_unit < 1:
-        raise MoneyFormatError(f"currency {code!r} has no minor unit")
+        raise MoneyFormatError(f"currency {code!r} has no minor unit", "no_minor_unit", value=code)
     return found
 
 
@@ -79,28 +90,29 @@ def parse_minor(value: str | int, cur: Currency | str, *, field: str = "amount")
     """
     cur = currency(cur) if isinstance(cur, str) else cur
     if isinstance(value, bool):
-        raise MoneyFormatError(f"{field}: expected a decimal string or integer minor units")
+        raise MoneyFormatError(f"{field}: expected a decimal string or integer minor units", "expected", value=value)
     if isinstance(value, int):
         minor = value
     elif isinstance(value, str):
         text = value.strip()
         if not text or any(ch not in "0123456789.-+" for ch in text):
-            raise MoneyFormatError(f"{field}: {value!r} is not a decimal amount")
+            raise MoneyFormatError(f"{field}: {value!r} is not a decimal amount", "not_decimal", value=value)
         try:
             exact = Decimal(text)
         except InvalidOperation:
-            raise MoneyFormatError(f"{field}: {value!r} is not a decimal amount") from None
+            raise MoneyFormatError(f"{field}: {value!r} is not a decimal amount", "not_decimal", value=value) from None
         places = decimals(cur)
         exponent = exact.as_tuple().exponent
         if isinstance(exponent, int) and -exponent > places:
             raise MoneyFormatError(
-                f"{field}: {value!r} has more decimals than {cur.code} allows ({places})"
+                f"{field}: {value!r} has more decimals than {cur.code} allows ({places})",
+                "too_many_decimals", value=value, currency=cur.code, places=places,
             )
         minor = int(exact.scaleb(places))
     else:
-        raise MoneyFormatError(f"{field}: expected a decimal string or integer minor units")
+        raise MoneyFormatError(f"{field}: expected a decimal string or integer minor units", "expected", value=value)
     if abs(minor) > MAX_MINOR:
-        raise MoneyFormatError(f"{field}: {value!r} is too large")
+        raise MoneyFormatError(f"{field}: {value!r} is too large", "too_large", value=value)
     return minor
 
 

@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 
-from commissions.ruleset import RuleSet, dump_rule_set, parse_rule_set
+from commissions.errors import InvalidRuleSet
+from commissions.ruleset import CODES, RuleSet, dump_rule_set, parse_rule_set
 from core.errors import InvalidInput
 
 GROUPS = {"gold", "silver"}
@@ -286,3 +287,58 @@ def test_the_json_schema_documents_the_shape():
     rule = schema["$defs"]["Rule"]
     assert rule["additionalProperties"] is False
     assert set(rule["properties"]) == {"id", "name", "level", "conditions", "reward", "settle_as"}
+
+
+def test_each_error_also_carries_a_code_and_parameters_that_the_api_answer_leaves_out():
+    data = copy.deepcopy(FULL)
+    data["rules"][0]["level"] = 3
+    data["rules"][1]["conditions"]["skus"] = []
+    data["rules"][3]["reward"]["tiers"][1]["min_month_net"] = 0
+    data["modifiers"][0]["conditions"]["partner_groups"] = ["bronze"]
+    data["caps"]["per_order"]["cash"] = "1.234"
+    with pytest.raises(InvalidRuleSet) as caught:
+        parse_rule_set(data, currency="CNY", known_groups=GROUPS, where="content")
+    assert [(r.field, r.code, dict(r.params)) for r in caught.value.refusals] == [
+        ("content.rules.0.level", "level_too_deep", {"level": 3}),
+        ("content.rules.1.conditions.skus", "empty_list", {}),
+        ("content.rules.3.reward.tiers.1.min_month_net", "tiers_increasing", {"threshold_minor": 0, "previous_minor": 0}),
+        ("content.modifiers.0.conditions.partner_groups.0", "unknown_group",
+         {"group": "bronze", "known": ["gold", "silver"]}),
+        ("content.caps.per_order.cash", "money_decimals", {"value": "1.234", "currency": "CNY", "places": 2}),
+    ]
+    problem = caught.value.problem()
+    assert problem["errors"] == [r.error for r in caught.value.refusals]
+    assert all(set(error) == {"field", "message"} for error in problem["errors"])
+    assert set(problem) == {"type", "title", "status", "detail", "errors"}
+
+
+WRONG_VALUES = [None, True, 1.5, -1, 3, 10**13, "", "x", "1.234", "-3", "2025-02-30", "Mars/Olympus", [], ["nobody"],
+                [32], ["funday"], {}, {"a": 1}, "a" * 101, ["a"] * 501, "bad id!"]
+
+
+def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    found = [prefix] if prefix else []
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        found += _paths(item, (*prefix, key))
+    return found
+
+
+def test_any_wrong_value_anywhere_is_refused_with_a_known_code_and_its_parameters():
+    seen = set()
+    for path in _paths(FULL):
+        for value in WRONG_VALUES:
+            data = copy.deepcopy(FULL)
+            target = data
+            for key in path[:-1]:
+                target = target[key]
+            target[path[-1]] = copy.deepcopy(value)
+            try:
+                parse_rule_set(data, currency="CNY", known_groups=GROUPS)
+            except InvalidRuleSet as error:
+                for refusal in error.refusals:
+                    assert refusal.code in CODES, refusal
+                    assert set(refusal.params) == set(CODES[refusal.code]), refusal
+                    seen.add(refusal.code)
+    assert "invalid" not in seen  # every error pydantic raised here has a code of its own
+    assert len(seen) > 25

@@ -5,16 +5,18 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from datetime import UTC, datetime
 
 import pytest
 
-from commissions.ruleset import dump_rule_set, parse_rule_set
+from commissions.ruleset import CODES, dump_rule_set, parse_rule_set
 from commissions.service import rule_sets
 from commissions.service.earning import commission_order
 from core.errors import InvalidInput
-from relay.pages.console import rule_form
+from relay.pages.console import rule_errors, rule_form
+from relay.pages.i18n import LOCALES, translations
 from tests.factories.commissions import make_order, percent_rule, publish_rule_set
 from tests.factories.merchants import make_merchant
 from tests.factories.referral import make_click, make_link, make_partner
@@ -175,3 +177,63 @@ async def test_saving_through_the_form_and_the_csv_report(client):
     assert "'=HYPERLINK(1)" in names  # never a formula in the merchant's spreadsheet
     by_scene = list(csv.reader(io.StringIO((await client.get("/console/reports.csv?by=scene&from=2026-03-01&to=2026-03-31")).text)))
     assert by_scene[1][0] == "product" and by_scene[1][7] == "10.00"
+
+
+def _error_next_to(html: str, name: str) -> str:
+    """The error text shown under the form field `name` (its input points at it: aria-describedby)."""
+    assert f'aria-describedby="e-{name}"' in html, name
+    found = re.search(rf'<div class="field-error" id="e-{re.escape(name)}" role="alert">(.*?)</div>', html, re.S)
+    assert found, name
+    return found[1]
+
+
+async def test_the_rule_editor_shows_validation_errors_next_to_their_fields_in_the_page_language(client):
+    merchant = await make_merchant()
+    await make_partner(merchant.id, group="vip")
+    await _admin(client, merchant.id)
+    draft = await rule_sets.create_draft(
+        merchant.id, {"rules": [percent_rule("a", "10"), percent_rule("b", "5"), percent_rule("c", "1")]}
+    )
+    html = (await client.get(f"/console/rules/{draft.version}")).text
+    fields = {
+        "csrf_token": csrf_of(html), "op": "save", **rule_form.to_fields(draft.content, "CNY"),
+        "rules-0-reward_value": "150", "rules-0-date_from": "2026-05-02", "rules-0-date_to": "2026-05-01",
+        "rules-1-partner_groups": "nobody", "rules-1-reward_type": "tiers", "rules-1-tiers": "2",
+        "rules-1-tier-0-min_month_net": "100", "rules-1-tier-0-percent": "5",
+        "rules-1-tier-1-min_month_net": "50", "rules-1-tier-1-percent": "6",
+        "rules-2-level": "3", "caps-per_order-cash": "1.234",
+        # kept as JSON (the form has no input for it): listed above the form with its path
+        "extra": json.dumps({"customer_incentive": {"percent": "5", "amount": 100}}),
+    }
+    chinese = await client.post(f"/console/rules/{draft.version}", data=fields,
+                                headers={"accept-language": "zh-Hans"})
+    assert chinese.status_code == 422
+    html = chinese.text
+    assert _error_next_to(html, "rules-0-reward_value") == "百分比须在 0 到 100 之间，不能是 150。"
+    assert _error_next_to(html, "rules-0-date_to") == "日期范围的结束日（2026-05-01）早于开始日（2026-05-02）。"
+    assert _error_next_to(html, "rules-1-partner_groups") == "未知的合伙人分组“nobody”（已有分组：vip）。"
+    assert _error_next_to(html, "rules-1-tier-1-min_month_net").startswith("阶梯门槛须逐级递增：")
+    assert _error_next_to(html, "rules-2-level").startswith("不接受第 3 级：奖励最多向上两级")
+    assert _error_next_to(html, "caps-per_order-cash") == "“1.234”的小数位数超过了 CNY 允许的位数（2 位）。"
+    assert "<code>customer_incentive</code>: 请填写百分比或金额中的一项，不能同时填写。" in html
+    for english in ("between 0 and 100", "unknown partner group", "before it starts", "must increase",
+                    "is refused", "more decimals", "give exactly one"):
+        assert english not in html
+
+    english = (await client.post(f"/console/rules/{draft.version}", data=fields,
+                                 headers={"accept-language": "en"})).text
+    assert _error_next_to(english, "rules-0-reward_value") == "A percent must be between 0 and 100, not 150."
+    assert _error_next_to(english, "rules-1-partner_groups") == "Unknown partner group “nobody” (known groups: vip)."
+    assert (await rule_sets.get_version(merchant.id, draft.version)).content == draft.content  # nothing saved
+
+
+def test_every_rule_set_error_code_has_words_translated_in_every_language():
+    assert set(rule_errors.MESSAGES) == set(CODES)
+    for code, words in rule_errors.MESSAGES.items():
+        placeholders = set(re.findall(r"%\((\w+)\)s", words))
+        assert placeholders <= set(CODES[code]), code  # every placeholder is one of the code's parameters
+        for locale in LOCALES:
+            text = translations(locale).gettext(words)
+            assert set(re.findall(r"%\((\w+)\)s", text)) == placeholders, (locale, code)
+            assert "%" not in text % {name: "x" for name in placeholders}, (locale, code)
+        assert translations("zh_Hans").gettext(words) != words, code

@@ -7,14 +7,13 @@ from typing import Any
 
 from starlette.responses import Response
 
-from commissions.errors import NoActiveRuleSet
+from commissions.errors import InvalidRuleSet, NoActiveRuleSet
 from commissions.models import RuleSetStatus
 from commissions.ruleset import SCENES
 from commissions.service import rule_sets, simulation
-from core.errors import InvalidInput
 from referral.service import console_views
 from referral.service.sales import partner_groups
-from relay.pages.console import pages, rule_form
+from relay.pages.console import pages, rule_errors, rule_form
 from relay.pages.console.common import actor, date_range
 from relay.pages.console.partners import SCENE_LABELS
 from relay.pages.i18n import N_
@@ -90,10 +89,9 @@ async def save_rule_set(page: Page) -> Response:
         return await _editor(page, info, fields, status=422, general=general, unsaved=True)
     try:
         await rule_sets.update_draft(page.merchant_id, version, content, actor=actor(page))
-    except InvalidInput as error:
-        placed, general = rule_form.field_errors(error.extra.get("errors", []), fields)
-        page_errors = placed
-        return await _editor(page, info, fields, status=422, errors=page_errors, general=general, unsaved=True)
+    except InvalidRuleSet as error:
+        placed, general = rule_form.field_errors(rule_errors.translated(page, error.refusals), fields)
+        return await _editor(page, info, fields, status=422, errors=placed, general=general, unsaved=True)
     page.flash(page.gettext("Draft version %(version)s saved.", version=version), "success")
     return page.redirect(page.url("console.rule_set", version=version))
 
