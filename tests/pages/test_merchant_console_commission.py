@@ -1,11 +1,18 @@
-"""The merchant reads one commission with the explanation of its amount; another merchant's is 404."""
+"""The merchant reads one commission with the explanation of its amount; another merchant's is 404;
+every console row showing a commission links to that page."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
+from commissions.models import Commission
 from commissions.service import queries
 from commissions.service.earning import commission_order
+from referral.service import audit
+from referral.service.audit import Actor
+from relay.pages.console import partners
+from tests.factories.batches import make_commission
 from tests.factories.commissions import make_order, percent_rule, publish_rule_set
 from tests.factories.merchants import make_merchant
 from tests.factories.referral import make_partner
@@ -31,3 +38,45 @@ async def test_the_merchant_reads_a_commission_and_how_its_amount_was_computed(c
     await make_partner(other.id)
     await client_as_staff(client, await make_staff(other.id, "admin"))
     assert (await client.get(f"/console/commissions/{made.id}")).status_code == 404
+
+
+def _links_in_row(html: str, commission_id: int) -> list[str]:
+    """The links of the table row showing commission `commission_id`."""
+    row = re.search(rf'<tr data-commission="{commission_id}">(.*?)</tr>', html, re.S)
+    assert row, commission_id
+    return re.findall(r'<a href="([^"]+)"', row[1])
+
+
+async def test_every_console_row_showing_a_commission_links_to_its_page(client, monkeypatch):
+    merchant = await make_merchant()
+    partner = await make_partner(merchant.id, display_name="Li Lei")
+    first = await make_commission(merchant.id, partner.id, 1000, post=False)
+    reversal = await make_commission(merchant.id, partner.id, -400, reversal_of=first.id, post=False)
+    held = await make_commission(merchant.id, partner.id, 700, status="pending", available_at=None, post=False)
+    await Commission.filter(merchant_id=merchant.id, id=held.id).update(review="held")
+    staff = await make_staff(merchant.id, "admin")
+    await audit.record(merchant.id, Actor.staff(staff.id, "admin"), "commission.approve", "commission", first.id)
+    await client_as_staff(client, staff)
+    monkeypatch.setattr(partners, "COMMISSIONS_PER_PAGE", 2)
+
+    def url(commission_id: int) -> str:
+        return f"/console/commissions/{commission_id}"
+
+    newest = (await client.get(f"/console/partners/{partner.id}")).text  # the id and the amount link to it
+    assert _links_in_row(newest, held.id) == [url(held.id), url(held.id)]
+    assert _links_in_row(newest, reversal.id) == [url(reversal.id), url(reversal.id)]
+    assert f"Reverses commission #{first.id}" in newest and f'data-commission="{first.id}"' not in newest
+    older = re.search(r'<a href="([^"]+)" rel="next">Older commissions</a>', newest)
+    assert older and f"commissions_before={reversal.id}" in older[1]
+    page_two = (await client.get(older[1].replace("&amp;", "&"))).text
+    assert _links_in_row(page_two, first.id) == [url(first.id), url(first.id)]
+    assert "rel=\"next\"" not in page_two
+    chinese = (await client.get(f"/console/partners/{partner.id}", headers={"accept-language": "zh-Hans"})).text
+    assert "最近的佣金" in chinese and "更早的佣金" in chinese
+
+    review = (await client.get("/console/review")).text
+    assert _links_in_row(review, held.id) == [url(held.id), f"/console/partners/{partner.id}", url(held.id)]
+
+    assert f'<a href="{url(first.id)}">commission {first.id}</a>' in (await client.get("/console/audit")).text
+    reversed_page = (await client.get(url(reversal.id))).text
+    assert f'<a href="{url(first.id)}" id="reverses">' in reversed_page

@@ -8,6 +8,7 @@ from starlette.responses import Response
 
 from referral.service import audit
 from relay.pages.console import pages
+from relay.pages.console.common import cursor
 from relay.pages.i18n import N_
 from relay.pages.routing import Page
 
@@ -20,11 +21,6 @@ def _compact(value: object) -> str:
 
 @pages.get("/console/audit", nav=N_("Audit log"))
 async def audit_log(page: Page) -> Response:
-    query = page.request.query_params
-    text = query.get("before", "")
-    action = query.get("action", "").strip()[:64] or None
-    entries = await audit.list_entries(
-        page.merchant_id, action=action, before_id=int(text) if text.isdigit() and int(text) < 2**63 else None,
-        limit=PER_PAGE,
-    )
+    action = page.request.query_params.get("action", "").strip()[:64] or None
+    entries = await audit.list_entries(page.merchant_id, action=action, before_id=cursor(page, "before"), limit=PER_PAGE)
     return page.render("console/audit.html", entries=entries, action=action or "", compact=_compact)

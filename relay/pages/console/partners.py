@@ -1,5 +1,6 @@
-"""Partners: the list (search, filters, paging), approve and suspend, one partner's figures by
-scene and their invite and sign-in links."""
+"""Partners: the list (search, filters, paging), approve and suspend, one partner's commissions
+(totals, and the latest, each linked to its explanation), figures by scene, and their invite and
+sign-in links."""
 
 from __future__ import annotations
 
@@ -8,15 +9,18 @@ from urllib.parse import urlencode
 from starlette.responses import Response
 
 from commissions.service import queries
+from commissions.service.queries import CommissionFilter
 from referral.models import PartnerStatus
 from referral.service import accounts, console_views, partners, reports
 from referral.service.sales import partner_groups
 from relay.pages.console import pages
-from relay.pages.console.common import actor, back_to, date_range, page_number
+from relay.pages.console.common import actor, back_to, cursor, date_range, page_number
 from relay.pages.i18n import N_
 from relay.pages.routing import Page
 
 PER_PAGE = 50
+#: A partner's latest commissions listed on their page (older ones a link away).
+COMMISSIONS_PER_PAGE = 20
 STATUSES = tuple(status.value for status in PartnerStatus)
 STATUS_LABELS = {"pending": N_("Pending approval"), "active": N_("Active"), "suspended": N_("Suspended")}
 COMMISSION_LABELS = {
@@ -81,9 +85,13 @@ async def _partner_page(page: Page, sign_in_url: str | None = None) -> Response:
     by_scene = await reports.report(
         page.merchant_id, reports.Dimension.scene, first_day=period.first, last_day=period.last, partner_id=partner.id
     )
+    latest = await queries.list_commissions(
+        page.merchant_id,
+        CommissionFilter(partner_id=partner.id, before_id=cursor(page, "commissions_before"), limit=COMMISSIONS_PER_PAGE),
+    )
     public_url = page.request.app.state.settings.public_url
     return page.render(
-        "console/partner.html", partner=partner, period=period, report=by_scene,
+        "console/partner.html", partner=partner, period=period, report=by_scene, latest=latest,
         totals=await queries.partner_totals(page.merchant_id, partner.id),
         invite_url=partners.invite_url(public_url, page.merchant_id, partner.code) if partner.is_active else None,
         sign_in_url=sign_in_url, status_labels=STATUS_LABELS, scene_labels=SCENE_LABELS,
