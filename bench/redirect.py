@@ -1,7 +1,7 @@
 """Benchmark of the tracked redirect `/r/{code}` against a bare Starlette 302 without tracking.
 
     .venv/bin/python bench/redirect.py                      # migrated temporary SQLite file
-    .venv/bin/python bench/redirect.py --database-url postgres://postgres@127.0.0.1:5432/relay_bench
+    .venv/bin/python bench/redirect.py --database-url postgres://postgres@127.0.0.1:5432/postgres  # scratch db there
 
 Starts the real app (uvicorn, `relay.app:create_app`) and a bare Starlette app answering the
 same 302, each in its own process on a free loopback port; loads both with the same client
@@ -25,8 +25,10 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from starlette.applications import Starlette
 from starlette.responses import Response
@@ -246,7 +248,11 @@ async def _count_clicks(database_url: str, link_id: int) -> int:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--database-url", help="postgres://... (default: a migrated temporary SQLite file)")
+    parser.add_argument(
+        "--database-url",
+        help="a PostgreSQL server, postgres://USER@HOST:PORT/DB: a scratch database is made there and dropped"
+        " (the one named is never written to); default: a migrated temporary SQLite file",
+    )
     parser.add_argument("--connections", type=int, default=16, help="concurrent keep-alive connections")
     parser.add_argument("--rounds", type=int, default=2, help="measured rounds per server, alternating")
     parser.add_argument("--seconds", type=float, default=2.5, help="time limit of one round")
@@ -255,10 +261,25 @@ def main() -> int:
     parser.add_argument("--no-wrk", action="store_true", help="use the Python client even if wrk is on PATH")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))  # the seeding below imports Relay itself
+    if args.database_url and args.database_url.startswith(("postgres", "asyncpg")):
+        from relay.schema import server_execute
 
+        name = f"relay_bench_{uuid.uuid4().hex[:8]}"
+        asyncio.run(server_execute(args.database_url, f'CREATE DATABASE "{name}"'))
+        try:
+            parts = urlsplit(args.database_url)
+            return bench(args, urlunsplit((parts.scheme, parts.netloc, f"/{name}", "", "")))
+        finally:
+            asyncio.run(server_execute(args.database_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    return bench(args, None)
+
+
+def bench(args: argparse.Namespace, database_url: str | None) -> int:
+    """The benchmark on `database_url` (None: a temporary SQLite file); the exit status."""
     use_wrk = shutil.which("wrk") is not None and not args.no_wrk
     workdir = Path(tempfile.mkdtemp(prefix="relay-bench-"))
-    database_url = args.database_url or f"sqlite://{workdir / 'bench.sqlite3'}"
+    temporary = database_url is None
+    database_url = database_url or f"sqlite://{workdir / 'bench.sqlite3'}"
     relay(database_url, "migrate")
     (load_code, load_link), (audit_code, audit_link) = asyncio.run(_seed(database_url))
     path = f"/r/{load_code}"
@@ -322,7 +343,7 @@ def main() -> int:
     print(f"clicks, load link: {answered} redirects counted by the client, {stored_load} stored"
           + (f" (wrk leaves up to {slack} in flight uncounted)" if slack else "")
           + f" -> {'ok' if load_ok else 'MISMATCH'}")
-    if not args.database_url:
+    if temporary:
         shutil.rmtree(workdir, ignore_errors=True)
     errors = sent["relay"].errors + sent["baseline"].errors + audit.errors
     if not (load_ok and audit_ok and app_clean and base_clean) or errors:
