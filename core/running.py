@@ -22,7 +22,7 @@ from typing import Any
 from tortoise.transactions import in_transaction
 
 from core.db import connection, current_dialect
-from core.sql import Relation, execute, lock_key, rows, utc
+from core.sql import Relation, execute, instant, lock_key, rows, utc
 from core.time import now, zone
 
 EPOCH = date(1970, 1, 1)
@@ -48,11 +48,36 @@ def local_date(instant: datetime, timezone: str) -> date:
     return instant.astimezone(zone(timezone)).date()
 
 
+def no_day() -> Relation:
+    """A day column for facts not grouped by day (typed as the days are: a date on PostgreSQL)."""
+    return ("CAST(NULL AS DATE)" if current_dialect() == "postgres" else "NULL"), []
+
+
 def day_number_sql(iso_day: str) -> str:
     """SQL turning a ``YYYY-MM-DD`` text expression into `day_number`."""
     if current_dialect() == "postgres":
         return f"(({iso_day})::date - DATE '1970-01-01')"
     return f"CAST(julianday({iso_day}) - 2440587.5 AS INTEGER)"
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """The columns a relation of facts keeps, so that its rows group by what the reader asks and
+    no more: ``day`` (`day`: column -> its local day as SQL; None: no day), ``partner_id`` and
+    ``scene`` (or constants in their place)."""
+
+    day: Callable[[str], Relation] | None = None
+    partner: bool = True
+    scene: bool = True
+
+    def columns(self, occurred_at: str, partner_id: str, scene: str) -> Relation:
+        """``day, partner_id, scene`` of the facts whose columns are named here."""
+        day, params = self.day(occurred_at) if self.day else no_day()
+        return (
+            f"{day} AS day, {partner_id if self.partner else '0'} AS partner_id,"
+            f" {scene if self.scene else chr(39) * 2} AS scene",
+            list(params),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +158,7 @@ class RunningTotals:
         partner or of every partner, as a relation ``day (NULL), partner_id, *keys, *values``."""
         signed = ", ".join(f"CASE WHEN day = ? THEN {v} ELSE -{v} END AS {v}" for v in self.values)
         return (
-            f"SELECT NULL AS day, {self._key_columns}, {signed} FROM {self.table}"
+            f"SELECT {no_day()[0]} AS day, {self._key_columns}, {signed} FROM {self.table}"
             f" WHERE merchant_id = ? AND day IN (?, ?) AND partner_id {'<>' if partners else '='} ?",
             [*[day_number(high)] * len(self.values), merchant_id, day_number(low), day_number(high), ALL_PARTNERS],
         )
@@ -169,6 +194,7 @@ class Progress:
     first_day: date
     through_day: date
     marks: dict[str, int]
+    updated_at: datetime
 
 
 #: The facts of one local day ``[start, end)`` with ids up to `marks`, as a relation.
@@ -194,10 +220,13 @@ class Rollup:
     totals: RunningTotals
     progress_table: str
     marks: tuple[str, ...]
+    #: Days written past the one the horizon falls in: 1 when every fact settles by id (the rows
+    #: of tomorrow then hold today so far); 0 when some settle by time (clicks, whole days).
+    ahead: int = 0
 
     async def progress(self, merchant_id: int) -> Progress | None:
         found = await rows(
-            f"SELECT timezone, first_day, through_day, {', '.join(self.marks)} FROM {self.progress_table}"
+            f"SELECT timezone, first_day, through_day, updated_at, {', '.join(self.marks)} FROM {self.progress_table}"
             " WHERE merchant_id = ?",
             [merchant_id],
         )
@@ -206,8 +235,15 @@ class Rollup:
         row = found[0]
         return Progress(
             row["timezone"], day_of(row["first_day"]), day_of(row["through_day"]),
-            {mark: int(row[mark]) for mark in self.marks},
+            {mark: int(row[mark]) for mark in self.marks}, instant(row["updated_at"]),  # type: ignore[arg-type]
         )
+
+    async def fresh(self, merchant_id: int, timezone: str, within: timedelta | None) -> bool:
+        """Whether the rows were brought up to date in `timezone` less than `within` ago."""
+        if within is None:
+            return False
+        known = await self.progress(merchant_id)
+        return known is not None and known.timezone == timezone and known.updated_at > now() - within
 
     async def catch_up(
         self,
@@ -232,11 +268,11 @@ class Rollup:
                 await self.totals.forget(merchant_id)
                 await execute(f"DELETE FROM {self.progress_table} WHERE merchant_id = ?", [merchant_id])
                 known = None
-            last = local_date(horizon, timezone)
+            last = local_date(horizon, timezone) + timedelta(days=self.ahead)
             if known is None:
                 first_seen = await earliest()
                 first = min(local_date(first_seen, timezone), last) if first_seen else last
-                known = Progress(timezone, first, first - timedelta(days=1), dict.fromkeys(self.marks, 0))
+                known = Progress(timezone, first, first - timedelta(days=1), dict.fromkeys(self.marks, 0), now())
                 await execute(
                     f"INSERT INTO {self.progress_table} (merchant_id, timezone, first_day, through_day,"
                     f" {', '.join(self.marks)}, updated_at) VALUES (?, ?, ?, ?, {', '.join('?' * len(self.marks))}, ?)",

@@ -28,6 +28,8 @@ outbox_cli = typer.Typer(help="Signed events to the merchants' webhook URLs.", n
 cli.add_typer(outbox_cli, name="outbox")
 staff_cli = typer.Typer(help="Staff accounts of the consoles (roles admin and finance).", no_args_is_help=True)
 cli.add_typer(staff_cli, name="staff")
+reports_cli = typer.Typer(help="The merchant console's reports.", no_args_is_help=True)
+cli.add_typer(reports_cli, name="reports")
 
 
 async def with_database(settings: Settings, work: Callable[[], Awaitable[Any]]) -> Any:
@@ -153,6 +155,22 @@ def commissions_release(
     moment = parse_instant(at) if at else None
     moved = asyncio.run(with_database(settings, lambda: release_commissions(moment)))
     typer.echo(f"released {moved} commission(s)")
+
+
+@reports_cli.command("catch-up")
+def reports_catch_up(
+    merchant: int = typer.Option(None, help="Only this merchant (default: every merchant)."),
+) -> None:
+    """cron: write the reports' running totals up to what has settled (every few minutes; safe on several hosts)."""
+    from commissions.service import rollup as commission_rollup
+    from referral.service import rollup as referral_rollup
+
+    async def work() -> None:
+        for one in [merchant] if merchant else await referral_rollup.merchant_ids():
+            days = await referral_rollup.catch_up(one), await commission_rollup.catch_up(one)
+            typer.echo(f"merchant {one}: {days[0]} day(s) of clicks and orders, {days[1]} of commissions written")
+
+    asyncio.run(with_database(Settings(), work))
 
 
 # --- payouts: the finance workflow from a shell (the same service functions as the API) -------

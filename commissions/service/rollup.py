@@ -11,22 +11,40 @@ which no watermark can follow; those rows have an index of their own, `commissio
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from commissions.models import COUNTING
+from commissions.models import COUNTING, CommissionStatus
 from commissions.service.console_views import By, Earned
-from core.running import Rollup, RunningTotals, Window, day_number_sql
+from core.running import Rollup, RunningTotals, Shape, Window, day_number_sql
 from core.sql import Relation, instant, rows, utc
 from core.time import now
 from referral.service import console_views
 from referral.service import rollup as referral_rollup
-from referral.service.console_views import local_day
+from referral.service.console_views import local_date
 
 SETTLED_AFTER = referral_rollup.SETTLED_AFTER
 TOTALS = RunningTotals("commission_running", ("scene", "kind"), ("amount",))
-ROLLUP = Rollup(TOTALS, "commission_report_progress", ("through_commission_id",))
-_NO_DAY: Relation = ("NULL", [])
+#: One day ahead: every commission settles by id, so the rows of tomorrow hold today so far.
+ROLLUP = Rollup(TOTALS, "commission_report_progress", ("through_commission_id",), ahead=1)
+#: The statuses that count, written out: the partial index `commission_void` says the same.
+_COUNTING = ", ".join(f"'{status}'" for status in COUNTING)
+
+
+def _rejected_of_live_orders(merchant_id: int, start: datetime, end: datetime, shape: Shape) -> Relation:
+    """Minus the rejected commissions whose order is not canceled, with their order's scene (the
+    others that do not count have a canceled order: `_commissions(void=True)` with its scenes)."""
+    scenes, scene_params = console_views.order_scenes(merchant_id)
+    canceled, canceled_params = console_views.canceled_order_scenes(merchant_id)
+    columns, column_params = shape.columns("c.occurred_at", "c.partner_id", "COALESCE(s.scene, '')")
+    return (
+        f"SELECT {columns}, c.kind AS kind, -SUM(c.amount) AS amount FROM commission c"
+        f" LEFT JOIN ({scenes}) s ON s.order_id = c.order_id WHERE c.merchant_id = ?"
+        f" AND c.status = '{CommissionStatus.rejected.value}' AND c.occurred_at >= ? AND c.occurred_at < ?"
+        f" AND c.order_id NOT IN (SELECT order_id FROM ({canceled}) k) GROUP BY 1, 2, 3, 4",
+        [*column_params, *scene_params, merchant_id, utc(start), utc(end), *canceled_params],
+    )
 
 
 def _commissions(
@@ -34,36 +52,43 @@ def _commissions(
     start: datetime | None,
     end: datetime | None,
     ids: tuple[int, int | None],
-    day: Relation,
+    shape: Shape,
     *,
+    scenes: Relation | None,
     void: bool = False,
 ) -> Relation:
     """Commissions (every status) that happened in [start, end) with ``ids[0] < id <= ids[1]``,
-    per day, partner, scene and kind; `void`: minus those that do not count, whatever their id."""
-    expression, day_params = day
-    scenes, scene_params = console_views.order_scenes(merchant_id)
+    per `shape` (the scene from `scenes`, ``order_id, scene``) and kind; `void`: minus those that
+    do not count, whatever their id (with `scenes`: only those the scenes name)."""
     where, params = "", []
     if start is not None:
         where, params = " AND c.occurred_at >= ?", [utc(start)]
     if end is not None:
         where, params = f"{where} AND c.occurred_at < ?", [*params, utc(end)]
-    if void:  # the statuses written out: the partial index `commission_void` says the same
-        where += f" AND c.status NOT IN ({', '.join(repr(status) for status in COUNTING)})"
+    if void:
+        where += f" AND c.status NOT IN ({_COUNTING})"
     else:
         where += " AND c.id > ?" + ("" if ids[1] is None else " AND c.id <= ?")
         params += [ids[0]] + ([] if ids[1] is None else [ids[1]])
+    join, scene_params = "", []
+    if scenes is not None and shape.scene:
+        join, scene_params = f" {'' if void else 'LEFT '}JOIN ({scenes[0]}) s ON s.order_id = c.order_id", scenes[1]
+    columns, column_params = shape.columns("c.occurred_at", "c.partner_id", "COALESCE(s.scene, '')")
     return (
-        f"SELECT {expression} AS day, c.partner_id AS partner_id, COALESCE(s.scene, '') AS scene, c.kind AS kind,"
-        f" {'-' if void else ''}SUM(c.amount) AS amount FROM commission c"
-        f" LEFT JOIN ({scenes}) s ON s.order_id = c.order_id WHERE c.merchant_id = ?{where} GROUP BY 1, 2, 3, 4",
-        [*day_params, *scene_params, merchant_id, *params],
+        f"SELECT {columns}, c.kind AS kind, {'-' if void else ''}SUM(c.amount) AS amount FROM commission c{join}"
+        f" WHERE c.merchant_id = ?{where} GROUP BY 1, 2, 3, 4",
+        [*column_params, *scene_params, merchant_id, *params],
     )
 
 
-async def catch_up(merchant_id: int, *, max_days: int | None = None) -> int:
+async def catch_up(
+    merchant_id: int, *, max_days: int | None = None, unless_within: timedelta | None = None
+) -> int:
     """Bring the merchant's commission running totals up to what has settled (as
     `referral.service.rollup.catch_up`). Returns the days written."""
     timezone = await referral_rollup.merchant_timezone(merchant_id)
+    if await ROLLUP.fresh(merchant_id, timezone, unless_within):
+        return 0
     horizon = now() - SETTLED_AFTER
     found = await rows(
         "SELECT id FROM commission WHERE merchant_id = ? AND created_at < ? ORDER BY id DESC LIMIT 1",
@@ -76,13 +101,21 @@ async def catch_up(merchant_id: int, *, max_days: int | None = None) -> int:
         return instant(first[0]["first"])
 
     def day_facts(start: datetime, end: datetime, ids: dict[str, int]) -> Relation:
-        query, params = _commissions(merchant_id, start, end, (0, ids["through_commission_id"]), _NO_DAY)
+        query, params = _commissions(
+            merchant_id, start, end, (0, ids["through_commission_id"]), Shape(),
+            scenes=console_views.order_scenes(merchant_id),
+        )
         return f"SELECT partner_id, scene, kind, amount FROM ({query}) d", params
 
     def late_facts(old: dict[str, int], new: dict[str, int], since: datetime, before: datetime) -> Relation:
-        text, params = local_day("c.occurred_at", timezone, since, before)
+        def day(column: str) -> Relation:
+            text, params = local_date(column, timezone, since, before)
+            return day_number_sql(text), params
+
         ids = (old["through_commission_id"], new["through_commission_id"])
-        return _commissions(merchant_id, None, before, ids, (day_number_sql(text), params))
+        return _commissions(
+            merchant_id, None, before, ids, Shape(day), scenes=console_views.order_scenes(merchant_id)
+        )
 
     return await ROLLUP.catch_up(
         merchant_id, timezone, horizon=horizon, marks=settled, earliest=earliest, day_facts=day_facts,
@@ -90,33 +123,48 @@ async def catch_up(merchant_id: int, *, max_days: int | None = None) -> int:
     )
 
 
-async def earned(merchant_id: int, first_day: date, last_day: date, by: By | None) -> dict[Any, Earned]:
+async def earned(
+    merchant_id: int, first_day: date, last_day: date, by: By | None, *, partners: Sequence[int] | None = None
+) -> dict[Any, Earned]:
     """key (partner id, scene — '' for orders with no scene —, ``YYYY-MM-DD`` local day, or None
     for the whole range) -> cash and points earned over the merchant's local days [first_day,
-    last_day]: commissions that count (pending, available), net of their reversals."""
+    last_day]: commissions that count (pending, available), net of their reversals. By partner,
+    `partners` keeps only those (a page of them: a few reads in place of every partner's)."""
     timezone = await referral_rollup.merchant_timezone(merchant_id)
     progress = await ROLLUP.progress(merchant_id)
     window = Window.of(progress, timezone, first_day, last_day)
 
     def day(column: str) -> Relation:
-        return local_day(column, timezone, window.start, window.end) if by == "day" else _NO_DAY
+        return local_date(column, timezone, window.start, window.end)
 
-    parts = [_commissions(merchant_id, window.start, window.end, (0, None), day("c.occurred_at"), void=True)]
+    shape = Shape(day if by == "day" else None, partner=by == "partner", scene=by == "scene")
+    scenes = console_views.order_scenes(merchant_id) if by == "scene" else None
+    # minus what does not count: by scene, the canceled orders' scenes, then the rejected others
+    void_scenes = console_views.canceled_order_scenes(merchant_id) if scenes else None
+    parts = [_commissions(merchant_id, window.start, window.end, (0, None), shape, void=True, scenes=void_scenes)]
+    if scenes:
+        parts.append(_rejected_of_live_orders(merchant_id, window.start, window.end, shape))
     for part_start, part_end in window.unwritten:
-        parts.append(_commissions(merchant_id, part_start, part_end, (0, None), day("c.occurred_at")))
+        parts.append(_commissions(merchant_id, part_start, part_end, (0, None), shape, scenes=scenes))
     if window.written and progress is not None:
         ids = (progress.marks["through_commission_id"], None)
-        parts.append(_commissions(merchant_id, window.low_at, window.high_at, ids, day("c.occurred_at")))
+        parts.append(_commissions(merchant_id, window.low_at, window.high_at, ids, shape, scenes=scenes))
         if by != "day":
             parts.append(TOTALS.difference(merchant_id, window.low, window.high, partners=by == "partner"))
     query = " UNION ALL ".join(p[0] for p in parts)
     params = [v for p in parts for v in p[1]]
+    only = ""
+    if by == "partner" and partners is not None:  # the database takes the condition into every part
+        only, params = f" WHERE f.partner_id IN ({', '.join('?' * len(partners))})", [*params, *partners]
+        if not partners:
+            return {}
     key = {"partner": "partner_id", "scene": "scene", "day": "day", None: "NULL"}[by]
     found: dict[Any, dict[str, int]] = {}
     for row in await rows(
-        f"SELECT {key} AS key, kind, SUM(amount) AS amount FROM ({query}) f GROUP BY 1, 2", params
+        f"SELECT {key} AS key, kind, CAST(SUM(amount) AS BIGINT) AS amount FROM ({query}) f{only} GROUP BY 1, 2",
+        params,
     ):
-        found.setdefault(row["key"], {})[row["kind"]] = int(row["amount"] or 0)  # numeric on PostgreSQL
+        found.setdefault(str(row["key"]) if by == "day" else row["key"], {})[row["kind"]] = int(row["amount"] or 0)
     if by == "day":
         for (moment, kind), (amount,) in (await TOTALS.each_day(merchant_id, window.low, window.high, "kind")).items():
             totals = found.setdefault(moment.isoformat(), {})

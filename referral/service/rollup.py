@@ -24,15 +24,15 @@ million clicks), the API's report (`referral.service.reports`) still counts them
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
-from core.running import Rollup, RunningTotals, Window, day_number_sql
+from core.running import Rollup, RunningTotals, Shape, Window, day_number_sql, no_day
 from core.sql import Relation, instant, rows, utc
 from core.time import now
 from referral.service import settings
-from referral.service.console_views import local_day
+from referral.service.console_views import local_date
 
 #: A row older than this is taken as committed for good (as payouts' SETTLED_AFTER).
 SETTLED_AFTER = timedelta(hours=1)
@@ -44,7 +44,6 @@ ROLLUP = Rollup(TOTALS, "report_progress", ("through_order_id", "through_refund_
 
 By = Literal["partner", "scene", "day"] | None
 _KEY = {"partner": "partner_id", "scene": "scene", "day": "day"}
-_NO_DAY = ("NULL", [])
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,61 +69,69 @@ def _between(column: str, start: datetime | None, end: datetime | None) -> Relat
     return where, params
 
 
-def _clicks(merchant_id: int, start: datetime, end: datetime, day: Relation) -> Relation:
-    """Clicks by people in [start, end): per day (visitors counted per day), partner and scene."""
+def _clicks(merchant_id: int, start: datetime, end: datetime, day: Relation, shape: Shape) -> Relation:
+    """Clicks by people in [start, end), their visitors counted per `day` (the local day of
+    ``c.occurred_at``), partner and scene, then summed to `shape`."""
     expression, day_params = day
     when, params = _between("c.occurred_at", start, end)
+    counted = replace(shape, day=(lambda column: (column, [])) if shape.day else None)  # v.day is the day
+    columns, column_params = counted.columns("v.day", "v.partner_id", "v.scene")
     return (
-        f"SELECT {expression} AS day, c.partner_id AS partner_id, c.scene AS scene, COUNT(*) AS clicks,"
-        " COUNT(DISTINCT c.visitor_id) AS visitors, 0 AS orders, 0 AS revenue_minor FROM click c"
-        f" WHERE c.merchant_id = ? AND NOT c.is_bot{when} GROUP BY 1, 2, 3",
-        [*day_params, merchant_id, *params],
+        f"SELECT {columns}, CAST(SUM(v.clicks) AS BIGINT) AS clicks, COUNT(*) AS visitors, 0 AS orders,"
+        f" 0 AS revenue_minor FROM (SELECT {expression} AS day, c.partner_id AS partner_id, c.scene AS scene,"
+        " c.visitor_id AS visitor_id, COUNT(*) AS clicks FROM click c"
+        f" WHERE c.merchant_id = ? AND NOT c.is_bot{when} GROUP BY 1, 2, 3, 4) v GROUP BY 1, 2, 3",
+        [*column_params, *day_params, merchant_id, *params],
     )
 
 
 def _orders(
-    merchant_id: int, start: datetime | None, end: datetime | None, ids: tuple[int, int | None], day: Relation
+    merchant_id: int, start: datetime | None, end: datetime | None, ids: tuple[int, int | None], shape: Shape
 ) -> Relation:
     """Attributed orders (every status) in [start, end) with ``ids[0] < id <= ids[1]``."""
-    expression, day_params = day
+    columns, column_params = shape.columns("o.occurred_at", "o.partner_id", "COALESCE(o.scene, '')")
     when, params = _between("o.occurred_at", start, end)
     upto, top = ("", []) if ids[1] is None else (" AND o.id <= ?", [ids[1]])
     return (
-        f"SELECT {expression} AS day, o.partner_id AS partner_id, COALESCE(o.scene, '') AS scene, 0 AS clicks,"
-        " 0 AS visitors, COUNT(*) AS orders, SUM(o.total_minor) AS revenue_minor FROM shop_order o"
-        f" WHERE o.merchant_id = ? AND o.partner_id IS NOT NULL AND o.id > ?{upto}{when} GROUP BY 1, 2, 3",
-        [*day_params, merchant_id, ids[0], *top, *params],
+        f"SELECT {columns}, 0 AS clicks, 0 AS visitors, COUNT(*) AS orders, SUM(o.total_minor) AS revenue_minor"
+        f" FROM shop_order o WHERE o.merchant_id = ? AND o.partner_id IS NOT NULL AND o.id > ?{upto}{when}"
+        " GROUP BY 1, 2, 3",
+        [*column_params, merchant_id, ids[0], *top, *params],
     )
 
 
 def _refunds(
-    merchant_id: int, start: datetime | None, end: datetime | None, ids: tuple[int, int | None], day: Relation
+    merchant_id: int, start: datetime | None, end: datetime | None, ids: tuple[int, int | None], shape: Shape
 ) -> Relation:
     """Refunds with ``ids[0] < id <= ids[1]`` of the attributed orders placed in [start, end),
     as negative revenue on the order's day, partner and scene."""
-    expression, day_params = day
+    columns, column_params = shape.columns("o.occurred_at", "o.partner_id", "COALESCE(o.scene, '')")
     when, params = _between("o.occurred_at", start, end)
     upto, top = ("", []) if ids[1] is None else (" AND r.id <= ?", [ids[1]])
     return (
-        f"SELECT {expression} AS day, o.partner_id AS partner_id, COALESCE(o.scene, '') AS scene, 0 AS clicks,"
-        " 0 AS visitors, 0 AS orders, -SUM(r.amount_minor) AS revenue_minor FROM refund r"
-        " JOIN shop_order o ON o.merchant_id = r.merchant_id AND o.id = r.order_id"
+        f"SELECT {columns}, 0 AS clicks, 0 AS visitors, 0 AS orders, -SUM(r.amount_minor) AS revenue_minor"
+        " FROM refund r JOIN shop_order o ON o.merchant_id = r.merchant_id AND o.id = r.order_id"
         f" WHERE r.merchant_id = ? AND o.partner_id IS NOT NULL AND r.id > ?{upto}{when} GROUP BY 1, 2, 3",
-        [*day_params, merchant_id, ids[0], *top, *params],
+        [*column_params, merchant_id, ids[0], *top, *params],
     )
 
 
-def _canceled(merchant_id: int, start: datetime, end: datetime, day: Relation) -> Relation:
+def _canceled(merchant_id: int, start: datetime, end: datetime, shape: Shape) -> Relation:
     """Minus the attributed orders canceled (``canceled_at`` set, the status canceled) placed in
-    [start, end): their count and what they added (total less their refunds)."""
-    expression, day_params = day
+    [start, end): their count and what they added (their total less their refunds, which were
+    counted, and are added back here: a refund comes before a cancellation, if ever)."""
+    columns, column_params = shape.columns("o.occurred_at", "o.partner_id", "COALESCE(o.scene, '')")
+    canceled = (
+        "o.merchant_id = ? AND o.canceled_at IS NOT NULL AND o.partner_id IS NOT NULL"
+        " AND o.occurred_at >= ? AND o.occurred_at < ?"
+    )
+    bounds = [merchant_id, utc(start), utc(end)]
     return (
-        f"SELECT {expression} AS day, o.partner_id AS partner_id, COALESCE(o.scene, '') AS scene, 0 AS clicks,"
-        " 0 AS visitors, -COUNT(*) AS orders, -SUM(o.total_minor - COALESCE((SELECT SUM(r.amount_minor)"
-        " FROM refund r WHERE r.merchant_id = o.merchant_id AND r.order_id = o.id), 0)) AS revenue_minor"
-        " FROM shop_order o WHERE o.merchant_id = ? AND o.canceled_at IS NOT NULL AND o.partner_id IS NOT NULL"
-        " AND o.occurred_at >= ? AND o.occurred_at < ? GROUP BY 1, 2, 3",
-        [*day_params, merchant_id, utc(start), utc(end)],
+        f"SELECT {columns}, 0 AS clicks, 0 AS visitors, -COUNT(*) AS orders, -SUM(o.total_minor) AS revenue_minor"
+        f" FROM shop_order o WHERE {canceled} GROUP BY 1, 2, 3"
+        f" UNION ALL SELECT {columns}, 0, 0, 0, SUM(r.amount_minor) FROM shop_order o"
+        f" JOIN refund r ON r.merchant_id = o.merchant_id AND r.order_id = o.id WHERE {canceled} GROUP BY 1, 2, 3",
+        [*column_params, *bounds, *column_params, *bounds],
     )
 
 
@@ -143,11 +150,16 @@ async def _newest_before(table: str, merchant_id: int, moment: datetime) -> int:
     return int(found[0]["id"]) if found else 0
 
 
-async def catch_up(merchant_id: int, *, max_days: int | None = None) -> int:
+async def catch_up(
+    merchant_id: int, *, max_days: int | None = None, unless_within: timedelta | None = None
+) -> int:
     """Bring the merchant's running totals up to what has settled: the days up to the one an hour
-    ago falls in (at most `max_days` of them), and the orders and refunds settled since. Returns
-    the days written (0 also when another process is at it)."""
+    ago falls in (at most `max_days` of them), and the orders and refunds settled since; nothing
+    when that was done less than `unless_within` ago. Returns the days written (0 also when
+    another process is at it)."""
     timezone = await merchant_timezone(merchant_id)
+    if await ROLLUP.fresh(merchant_id, timezone, unless_within):
+        return 0
     horizon = now() - SETTLED_AFTER
     marks = {
         "through_order_id": await _newest_before("shop_order", merchant_id, horizon),
@@ -165,18 +177,20 @@ async def catch_up(merchant_id: int, *, max_days: int | None = None) -> int:
 
     def day_facts(start: datetime, end: datetime, marks: dict[str, int]) -> Relation:
         query, params = _union(
-            _clicks(merchant_id, start, end, _NO_DAY),
-            _orders(merchant_id, start, end, (0, marks["through_order_id"]), _NO_DAY),
-            _refunds(merchant_id, start, end, (0, marks["through_refund_id"]), _NO_DAY),
+            _clicks(merchant_id, start, end, no_day(), Shape()),
+            _orders(merchant_id, start, end, (0, marks["through_order_id"]), Shape()),
+            _refunds(merchant_id, start, end, (0, marks["through_refund_id"]), Shape()),
         )
         return f"SELECT partner_id, scene, {', '.join(VALUES)} FROM ({query}) d", params
 
     def late_facts(old: dict[str, int], new: dict[str, int], since: datetime, before: datetime) -> Relation:
-        text, params = local_day("o.occurred_at", timezone, since, before)
-        day = (day_number_sql(text), params)
+        def day(column: str) -> Relation:
+            text, params = local_date(column, timezone, since, before)
+            return day_number_sql(text), params
+
         return _union(
-            _orders(merchant_id, None, before, (old["through_order_id"], new["through_order_id"]), day),
-            _refunds(merchant_id, None, before, (old["through_refund_id"], new["through_refund_id"]), day),
+            _orders(merchant_id, None, before, (old["through_order_id"], new["through_order_id"]), Shape(day)),
+            _refunds(merchant_id, None, before, (old["through_refund_id"], new["through_refund_id"]), Shape(day)),
         )
 
     return await ROLLUP.catch_up(
@@ -193,43 +207,56 @@ async def merchant_timezone(merchant_id: int) -> str:
     return (await settings.get_settings(merchant_id)).timezone
 
 
+async def _facts(merchant_id: int, first_day: date, last_day: date, by: By) -> tuple[Relation, Window]:
+    """Every fact of the range not canceled, as a relation ``day, partner_id, scene, *VALUES``
+    kept to what `by` groups on: the written rows' difference (not by day: see `figures`), what
+    settled after them, the days they do not cover, minus the canceled orders."""
+    timezone = await merchant_timezone(merchant_id)
+    progress = await ROLLUP.progress(merchant_id)
+    window = Window.of(progress, timezone, first_day, last_day)
+
+    def day(column: str) -> Relation:
+        return local_date(column, timezone, window.start, window.end)
+
+    shape = Shape(day if by == "day" else None, partner=by == "partner", scene=by == "scene")
+    parts = [_canceled(merchant_id, window.start, window.end, shape)]
+    for start, end in window.unwritten:  # not in the rows: from the facts, whatever their ids
+        parts += [
+            _clicks(merchant_id, start, end, day("c.occurred_at"), shape),
+            _orders(merchant_id, start, end, (0, None), shape),
+            _refunds(merchant_id, start, end, (0, None), shape),
+        ]
+    if window.written and progress is not None:  # in the rows' days: what settled after them
+        orders, refunds = progress.marks["through_order_id"], progress.marks["through_refund_id"]
+        parts += [
+            _orders(merchant_id, window.low_at, window.high_at, (orders, None), shape),
+            _refunds(merchant_id, window.low_at, window.high_at, (refunds, None), shape),
+        ]
+        if by != "day":
+            parts.append(TOTALS.difference(merchant_id, window.low, window.high, partners=by == "partner"))
+    return _union(*parts), window
+
+
+_SUMS = ", ".join(f"CAST(SUM({v}) AS BIGINT) AS {v}" for v in VALUES)  # int, never numeric
+_ANY = " OR ".join(f"SUM({v}) <> 0" for v in VALUES)
+
+
 async def figures(merchant_id: int, first_day: date, last_day: date, by: By) -> dict[Any, Figures]:
     """key (partner id, scene — '' for orders with no scene —, ``YYYY-MM-DD`` local day, or None
     for the whole range) -> figures over the merchant's local days [first_day, last_day].
 
     Partners and scenes with nothing in the range are left out; by day, every day is listed.
     One statement (by day, two)."""
-    timezone = await merchant_timezone(merchant_id)
-    progress = await ROLLUP.progress(merchant_id)
-    window = Window.of(progress, timezone, first_day, last_day)
-
-    def day(column: str) -> Relation:
-        return local_day(column, timezone, window.start, window.end) if by == "day" else _NO_DAY
-
-    parts = [_canceled(merchant_id, window.start, window.end, day("o.occurred_at"))]
-    for start, end in window.unwritten:  # not in the rows: from the facts, whatever their ids
-        parts += [
-            # by day always: each day counts its own visitors
-            _clicks(merchant_id, start, end, local_day("c.occurred_at", timezone, window.start, window.end)),
-            _orders(merchant_id, start, end, (0, None), day("o.occurred_at")),
-            _refunds(merchant_id, start, end, (0, None), day("o.occurred_at")),
-        ]
-    if window.written and progress is not None:  # in the rows' days: what settled after them
-        orders, refunds = progress.marks["through_order_id"], progress.marks["through_refund_id"]
-        parts += [
-            _orders(merchant_id, window.low_at, window.high_at, (orders, None), day("o.occurred_at")),
-            _refunds(merchant_id, window.low_at, window.high_at, (refunds, None), day("o.occurred_at")),
-        ]
-        if by != "day":
-            parts.append(TOTALS.difference(merchant_id, window.low, window.high, partners=by == "partner"))
-    query, params = _union(*parts)
-    sums = ", ".join(f"SUM({v}) AS {v}" for v in VALUES)
+    (query, params), window = await _facts(merchant_id, first_day, last_day, by)
     if by is None:
-        statement = f"SELECT NULL AS key, {sums} FROM ({query}) f"
+        statement = f"SELECT NULL AS key, {_SUMS} FROM ({query}) f"
     else:
-        having = "" if by == "day" else " HAVING " + " OR ".join(f"SUM({v}) <> 0" for v in VALUES)
-        statement = f"SELECT {_KEY[by]} AS key, {sums} FROM ({query}) f GROUP BY 1{having}"
-    found = {row["key"]: Figures(*(int(row[v] or 0) for v in VALUES)) for row in await rows(statement, params)}
+        having = "" if by == "day" else f" HAVING {_ANY}"
+        statement = f"SELECT {_KEY[by]} AS key, {_SUMS} FROM ({query}) f GROUP BY 1{having}"
+    found = {
+        str(row["key"]) if by == "day" else row["key"]: Figures(*(int(row[v] or 0) for v in VALUES))
+        for row in await rows(statement, params)
+    }
     if by != "day":
         return found
     written = await TOTALS.each_day(merchant_id, window.low, window.high, None)
@@ -238,3 +265,37 @@ async def figures(merchant_id: int, first_day: date, last_day: date, by: By) -> 
         d.isoformat(): found.get(d.isoformat(), Figures()) + Figures(*written.get((d, None), [0] * len(VALUES)))
         for d in days
     }
+
+
+@dataclass(frozen=True, slots=True)
+class Leading:
+    """The partners with the most revenue over a range, and what every partner did together."""
+
+    partners: list[tuple[int, Figures]]  #: most revenue first, then most orders, then by id
+    count: int  #: partners with any figure in the range
+    total: Figures
+
+
+async def leading_partners(merchant_id: int, first_day: date, last_day: date, limit: int) -> Leading:
+    """The `limit` partners with the most revenue over the local days [first_day, last_day], how
+    many partners have figures there and the figures of all of them: one statement that sends
+    back `limit` rows, however many partners there are."""
+    (query, params), _ = await _facts(merchant_id, first_day, last_day, "partner")
+    overall = ", ".join(f"CAST(SUM(SUM({v})) OVER () AS BIGINT) AS all_{v}" for v in VALUES)
+    found = await rows(
+        f"SELECT partner_id AS key, {_SUMS}, COUNT(*) OVER () AS listed, {overall} FROM ({query}) f"
+        f" GROUP BY 1 HAVING {_ANY} ORDER BY revenue_minor DESC, orders DESC, key LIMIT ?",
+        [*params, limit],
+    )
+    if not found:
+        return Leading([], 0, Figures())
+    return Leading(
+        [(row["key"], Figures(*(int(row[v]) for v in VALUES))) for row in found],
+        int(found[0]["listed"]),
+        Figures(*(int(found[0][f"all_{v}"]) for v in VALUES)),
+    )
+
+
+async def merchant_ids() -> list[int]:
+    """Every merchant, for the cron job that catches their reports up."""
+    return [int(row["id"]) for row in await rows("SELECT id FROM merchant ORDER BY id")]

@@ -124,7 +124,7 @@ async def test_the_reports_page_draws_the_chart_and_downloads_the_csv(admin_sess
     download = await waiting.value
     assert download.suggested_filename == "relay-report-partner-2026-03-01-2026-03-31.csv"
     lines = (await asyncio.to_thread(Path(await download.path()).read_text, encoding="utf-8")).splitlines()
-    assert lines[0] == "partner,code,name,clicks,unique_visitors,orders,revenue_CNY,commissions_CNY,commissions_points"
+    assert lines[0] == "partner,code,name,clicks,daily_visitors,orders,revenue_CNY,commissions_CNY,commissions_points"
     assert lines[1] == f"{partner.id},{partner.code},Xu Ning,3,2,1,120.00,12.00,0"
     assert lines[-1] == "total,,,3,2,1,120.00,12.00,0"
 

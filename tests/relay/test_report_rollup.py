@@ -89,6 +89,15 @@ async def program(client, request):
     assert (await send(client, m, "order.canceled", {
         "external_id": canceled["external_id"], "occurred_at": at(11, 13).isoformat(),
     })).status_code == 200
+    # refunded in part, then canceled: neither the order nor its refund counts
+    refunded_first = await create_order(client, m, click_id=v2.id, occurred_at=at(11, 14).isoformat())
+    assert (await send(client, m, "order.refunded", {
+        "external_id": refunded_first["external_id"], "refund_id": "R0", "occurred_at": at(11, 15).isoformat(),
+        "amount": "5.00",
+    })).status_code == 200
+    assert (await send(client, m, "order.canceled", {
+        "external_id": refunded_first["external_id"], "occurred_at": at(11, 16).isoformat(),
+    })).status_code == 200
     await create_order(client, m, occurred_at=at(11, 12).isoformat())  # attributed to nobody
     return {"m": m, "ann": ann, "bob": bob, "store": store, "at": at, "v2": v2}
 
@@ -117,6 +126,16 @@ async def _same_as_every_row(merchant_id: int, timezone: str) -> None:
         assert earned_days == {k: v for k, v in oracle.items() if v != Earned()}
         whole = await referral_rollup.figures(merchant_id, first, last, None)
         assert whole.get(None, Figures()) == sum(days.values(), Figures())
+        partners = await referral_rollup.figures(merchant_id, first, last, "partner")
+        ordered = sorted(partners.items(), key=lambda kv: (-kv[1].revenue_minor, -kv[1].orders, kv[0]))
+        leading = await referral_rollup.leading_partners(merchant_id, first, last, 1)
+        assert (leading.partners, leading.count) == (ordered[:1], len(partners))
+        assert leading.total == (whole[None] if partners else Figures())
+        earned = await commission_rollup.earned(merchant_id, first, last, "partner")
+        some = sorted(earned)[:1]
+        assert await commission_rollup.earned(merchant_id, first, last, "partner", partners=some) == {
+            k: v for k, v in earned.items() if k in some
+        }
         assert await commission_rollup.earned(merchant_id, first, last, None) == (
             {None: Earned(sum(e.cash for e in oracle.values()), sum(e.points for e in oracle.values()))}
             if any(v != Earned() for v in oracle.values()) else {}

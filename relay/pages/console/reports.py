@@ -1,39 +1,37 @@
-"""Reports: clicks, visitors, orders, revenue and commissions by partner, scene or day over a date
-range, with a chart of the days and a CSV download of the table."""
+"""Reports: clicks, daily visitors, orders, revenue and commissions by partner, scene or day over a
+date range, with a chart of the days and a CSV download of the table.
+
+The figures come from the domains' running totals (`referral.service.rollup`,
+`commissions.service.rollup`): a few reads whatever the range, exact, and every figure adds up
+(visitors are counted once a day per partner and scene, and summed)."""
 
 from __future__ import annotations
 
 import csv
 import io
-import time
-from dataclasses import dataclass
-from datetime import date, datetime
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from urllib.parse import urlencode
 
 from starlette.responses import Response
 
-from commissions.service.console_views import Earned, commission_totals
+from commissions.service import rollup as commission_rollup
+from commissions.service.console_views import Earned
 from core.money import POINTS, format_major
-from referral.service import console_views, reports
-from referral.service.console_views import DayFigures
-from referral.service.reports import Figures
-from referral.service.settings import local_days
+from referral.service import console_views
+from referral.service import rollup as referral_rollup
+from referral.service.rollup import Figures
 from relay.pages.console import pages
 from relay.pages.console.common import DateRange, date_range
 from relay.pages.console.partners import SCENE_LABELS
 from relay.pages.i18n import N_
 from relay.pages.routing import Page
 
+#: A page read brings the running totals up to date unless that was done this recently.
+CAUGHT_UP = timedelta(minutes=5)
 DIMENSIONS = {"partner": N_("Partner"), "scene": N_("Scene"), "day": N_("Day")}
 #: Rows shown on the page (largest revenue first); the CSV has them all.
 SHOWN = 100
-NO_FIGURES = Figures(0, 0, 0, 0)
-#: A report is computed at most once per this many seconds for the same merchant, dimension,
-#: range and language (in each process): over a million clicks its set-based statements take
-#: seconds, so the page and its CSV reuse the figures and the page says when they were computed.
-FRESH_SECONDS = 300
-CACHED_REPORTS = 64
-_computed: dict[tuple, tuple[float, datetime, tuple]] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,67 +49,65 @@ def _by(page: Page) -> str:
     return by if by in DIMENSIONS else "partner"
 
 
-async def _rows(page: Page, by: str, period: DateRange) -> tuple[list[Row], Figures, Earned, list[DayFigures]]:
-    """The table's rows, the totals (unique visitors counted over the whole range), commissions in
-    total, and the figures of each day (the chart)."""
-    start, end = local_days(page.merchant.timezone, period.first, period.last)  # type: ignore[union-attr]
-    assert start is not None and end is not None
-    earned = await commission_totals(page.merchant_id, by, start, end, timezone=page.merchant.timezone)  # type: ignore[arg-type,union-attr]
-    days = await console_views.daily_figures(page.merchant_id, period.first, period.last, visitors=by == "day")
-    # by day, the scene report (a handful of rows) gives the range's totals
-    found = await reports.report(
-        page.merchant_id, reports.Dimension("scene" if by == "day" else by), first_day=period.first,
-        last_day=period.last,
-    )
+async def _rows(
+    page: Page, by: str, period: DateRange, shown: int | None
+) -> tuple[list[Row], int | None, Figures, Earned, list[Row]]:
+    """The table's rows (the first `shown`, with their partner names; None: all of them), how
+    many rows there are (None: more than shown, not counted), the totals, commissions in total,
+    and the rows of each day (the chart: clicks and revenue).
+
+    The running totals are brought up to date first, a few days at most (`relay reports
+    catch-up` does it from cron); what they do not hold yet is summed from the rows."""
+    merchant_id, first, last = page.merchant_id, period.first, period.last
+    await referral_rollup.catch_up(merchant_id, max_days=referral_rollup.DAYS_PER_READ, unless_within=CAUGHT_UP)
+    await commission_rollup.catch_up(merchant_id, max_days=referral_rollup.DAYS_PER_READ, unless_within=CAUGHT_UP)
+    per_day = await referral_rollup.figures(merchant_id, first, last, "day")
+    days = [Row(day, "", day, found, Earned(), date.fromisoformat(day)) for day, found in per_day.items()]
+    if by == "partner" and shown is not None:
+        leading = await referral_rollup.leading_partners(merchant_id, first, last, shown)
+        if leading.count >= shown:  # a big program: only the page's partners are read one by one
+            ids = [partner_id for partner_id, _ in leading.partners]
+            earned = await commission_rollup.earned(merchant_id, first, last, "partner", partners=ids)
+            rows = [Row(str(key), "", "", found, earned.get(key, Earned())) for key, found in leading.partners]
+            everyone = (await commission_rollup.earned(merchant_id, first, last, None)).get(None, Earned())
+            return await _labelled(page, by, rows), None, leading.total, everyone, days
     if by == "day":
-        rows = [Row(d.day.isoformat(), "", d.day.isoformat(), d.figures, earned.get(d.day.isoformat(), Earned()), d.day)
-                for d in days]
+        earned = await commission_rollup.earned(merchant_id, first, last, "day")
+        rows = days = [replace(d, earned=earned.get(d.key, Earned())) for d in days]
     else:
-        figures = {r.key: r for r in found.rows}
+        figures = await referral_rollup.figures(merchant_id, first, last, by)  # type: ignore[arg-type]
+        earned = await commission_rollup.earned(merchant_id, first, last, by)  # type: ignore[arg-type]
         keys = list(figures) + [k for k in earned if k not in figures]
-        names = (
-            await console_views.partner_names(page.merchant_id, [k for k in keys if k not in figures])  # type: ignore[misc]
-            if by == "partner" else {}
+        rows = sorted(
+            (Row(str(key), "", "", figures.get(key, Figures()), earned.get(key, Earned())) for key in keys),
+            key=lambda r: (-r.figures.revenue_minor, -r.figures.orders, int(r.key) if by == "partner" else r.key),
         )
-        rows = []
-        for key in keys:
-            known = figures.get(key)
-            if by == "partner":
-                code, label = (known.code or "", known.label or "") if known else names.get(key, ("", ""))[::-1]  # type: ignore[arg-type]
-            else:
-                code, label = "", page.gettext(SCENE_LABELS.get(key, str(key)))  # type: ignore[arg-type]
-            rows.append(Row(str(key or ""), code, label, known.figures if known else NO_FIGURES,
-                            earned.get(key, Earned())))
-        rows.sort(key=lambda r: (-r.figures.revenue_minor, -r.figures.orders, -r.earned.cash, r.key))
-    all_earned = Earned(sum(e.cash for e in earned.values()), sum(e.points for e in earned.values()))
-    return rows, found.total, all_earned, days
+        rows = await _labelled(page, by, rows[:shown]) + rows[len(rows) if shown is None else shown:]
+    total = Figures(*(sum(v) for v in zip(*(r.figures._values() for r in rows), strict=True))) if rows else Figures()
+    all_earned = Earned(sum(r.earned.cash for r in rows), sum(r.earned.points for r in rows))
+    return rows, len(rows), total, all_earned, days
 
 
-async def _recent_rows(
-    page: Page, by: str, period: DateRange
-) -> tuple[datetime, tuple[list[Row], Figures, Earned, list[DayFigures]]]:
-    """`_rows` and when they were computed: computed again when older than FRESH_SECONDS."""
-    key = (page.merchant_id, page.merchant.timezone, page.locale, by, period.first, period.last)  # type: ignore[union-attr]
-    found = _computed.get(key)
-    if found is None or time.monotonic() - found[0] >= FRESH_SECONDS:
-        found = (time.monotonic(), datetime.now(page.timezone), await _rows(page, by, period))
-        _computed.pop(key, None)
-        _computed[key] = found
-        while len(_computed) > CACHED_REPORTS:  # the oldest computed goes first
-            _computed.pop(next(iter(_computed)))
-    return found[1], found[2]
+async def _labelled(page: Page, by: str, rows: list[Row]) -> list[Row]:
+    """`rows` with their label (and, by partner, code)."""
+    if by == "scene":
+        return [replace(r, label=page.gettext(SCENE_LABELS.get(r.key or None, r.key))) for r in rows]
+    if by != "partner":
+        return rows
+    names = await console_views.partner_names(page.merchant_id, [int(r.key) for r in rows])
+    return [replace(r, label=names[int(r.key)][0], code=names[int(r.key)][1]) if int(r.key) in names else r
+            for r in rows]
 
 
 @pages.get("/console/reports", nav=N_("Reports"))
 async def report(page: Page) -> Response:
     by = _by(page)
     period = date_range(page)
-    computed_at, (rows, total, earned, days) = await _recent_rows(page, by, period)
+    rows, row_count, total, earned, days = await _rows(page, by, period, SHOWN)
     query = urlencode({"by": by, "from": period.first.isoformat(), "to": period.last.isoformat()})
     return page.render(
-        "console/reports.html", by=by, dimensions=DIMENSIONS, period=period, rows=rows[:SHOWN], row_count=len(rows),
+        "console/reports.html", by=by, dimensions=DIMENSIONS, period=period, rows=rows[:SHOWN], row_count=row_count,
         total=total, earned=earned, days=days, csv_url=page.url("console.report_csv") + "?" + query,
-        computed_at=computed_at, fresh_minutes=FRESH_SECONDS // 60,
     )
 
 
@@ -124,18 +120,18 @@ def _cell(text: str) -> str:
 async def report_csv(page: Page) -> Response:
     by = _by(page)
     period = date_range(page)
-    _, (rows, total, earned, _) = await _recent_rows(page, by, period)
+    rows, _, total, earned, _ = await _rows(page, by, period, None)
     currency = page.currency
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow([by, "code", "name", "clicks", "unique_visitors", "orders", f"revenue_{currency}",
+    writer.writerow([by, "code", "name", "clicks", "daily_visitors", "orders", f"revenue_{currency}",
                      f"commissions_{currency}", "commissions_points"])
     for row in rows:
         f = row.figures
-        writer.writerow([row.key, _cell(row.code), _cell(row.label), f.clicks, f.unique_visitors, f.orders,
+        writer.writerow([row.key, _cell(row.code), _cell(row.label), f.clicks, f.visitors, f.orders,
                          format_major(f.revenue_minor, currency), format_major(row.earned.cash, currency),
                          format_major(row.earned.points, POINTS)])
-    writer.writerow(["total", "", "", total.clicks, total.unique_visitors, total.orders,
+    writer.writerow(["total", "", "", total.clicks, total.visitors, total.orders,
                      format_major(total.revenue_minor, currency), format_major(earned.cash, currency),
                      format_major(earned.points, POINTS)])
     name = f"relay-report-{by}-{period.first.isoformat()}-{period.last.isoformat()}.csv"
