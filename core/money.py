@@ -37,10 +37,10 @@ class MoneyFormatError(ValueError):
     `code` names the reason for callers that word it themselves (a translated page):
     ``expected`` (not a string or an integer), ``not_decimal``, ``too_many_decimals`` (`params`:
     currency, places), ``too_large``, ``unknown_currency``, ``no_minor_unit``; `params` holds
-    ``value``, what was given.
+    ``value``, what was given. Without a code: ``invalid``.
     """
 
-    def __init__(self, message: str, code: str, **params: object) -> None:
+    def __init__(self, message: str, code: str = "invalid", **params: object) -> None:
         super().__init__(message)
         self.code = code
         self.params = params
