@@ -39,7 +39,7 @@ def _rejected_of_live_orders(merchant_id: int, start: datetime, end: datetime, s
     canceled, canceled_params = console_views.canceled_order_scenes(merchant_id)
     columns, column_params = shape.columns("c.occurred_at", "c.partner_id", "COALESCE(s.scene, '')")
     return (
-        f"SELECT {columns}, c.kind AS kind, -SUM(c.amount) AS amount FROM commission c"
+        f"SELECT {columns}, c.kind AS kind, -CAST(SUM(c.amount) AS BIGINT) AS amount FROM commission c"
         f" LEFT JOIN ({scenes}) s ON s.order_id = c.order_id WHERE c.merchant_id = ?"
         f" AND c.status = '{CommissionStatus.rejected.value}' AND c.occurred_at >= ? AND c.occurred_at < ?"
         f" AND c.order_id NOT IN (SELECT order_id FROM ({canceled}) k) GROUP BY 1, 2, 3, 4",
@@ -75,7 +75,7 @@ def _commissions(
         join, scene_params = f" {'' if void else 'LEFT '}JOIN ({scenes[0]}) s ON s.order_id = c.order_id", scenes[1]
     columns, column_params = shape.columns("c.occurred_at", "c.partner_id", "COALESCE(s.scene, '')")
     return (
-        f"SELECT {columns}, c.kind AS kind, {'-' if void else ''}SUM(c.amount) AS amount FROM commission c{join}"
+        f"SELECT {columns}, c.kind AS kind, {'-' if void else ''}CAST(SUM(c.amount) AS BIGINT) AS amount FROM commission c{join}"
         f" WHERE c.merchant_id = ?{where} GROUP BY 1, 2, 3, 4",
         [*column_params, *scene_params, merchant_id, *params],
     )

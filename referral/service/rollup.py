@@ -37,7 +37,7 @@ from referral.service.console_views import local_date
 #: A row older than this is taken as committed for good (as payouts' SETTLED_AFTER).
 SETTLED_AFTER = timedelta(hours=1)
 #: Days a page read writes at most before answering (`relay reports catch-up` writes them all).
-DAYS_PER_READ = 2
+DAYS_PER_READ = 1
 VALUES = ("clicks", "visitors", "orders", "revenue_minor")
 TOTALS = RunningTotals("report_running", ("scene",), VALUES)
 ROLLUP = Rollup(TOTALS, "report_progress", ("through_order_id", "through_refund_id"))
@@ -69,11 +69,18 @@ def _between(column: str, start: datetime | None, end: datetime | None) -> Relat
     return where, params
 
 
-def _clicks(merchant_id: int, start: datetime, end: datetime, day: Relation, shape: Shape) -> Relation:
+def _clicks(merchant_id: int, start: datetime, end: datetime, day: Relation, shape: Shape, *, visitors: bool = True) -> Relation:
     """Clicks by people in [start, end), their visitors counted per `day` (the local day of
-    ``c.occurred_at``), partner and scene, then summed to `shape`."""
+    ``c.occurred_at``), partner and scene, then summed to `shape` (`visitors` False: left at 0)."""
     expression, day_params = day
     when, params = _between("c.occurred_at", start, end)
+    if not visitors:
+        columns, column_params = shape.columns("c.occurred_at", "c.partner_id", "c.scene")
+        return (
+            f"SELECT {columns}, COUNT(*) AS clicks, 0 AS visitors, 0 AS orders, 0 AS revenue_minor FROM click c"
+            f" WHERE c.merchant_id = ? AND NOT c.is_bot{when} GROUP BY 1, 2, 3",
+            [*column_params, merchant_id, *params],
+        )
     counted = replace(shape, day=(lambda column: (column, [])) if shape.day else None)  # v.day is the day
     columns, column_params = counted.columns("v.day", "v.partner_id", "v.scene")
     return (
@@ -93,7 +100,7 @@ def _orders(
     when, params = _between("o.occurred_at", start, end)
     upto, top = ("", []) if ids[1] is None else (" AND o.id <= ?", [ids[1]])
     return (
-        f"SELECT {columns}, 0 AS clicks, 0 AS visitors, COUNT(*) AS orders, SUM(o.total_minor) AS revenue_minor"
+        f"SELECT {columns}, 0 AS clicks, 0 AS visitors, COUNT(*) AS orders, CAST(SUM(o.total_minor) AS BIGINT) AS revenue_minor"
         f" FROM shop_order o WHERE o.merchant_id = ? AND o.partner_id IS NOT NULL AND o.id > ?{upto}{when}"
         " GROUP BY 1, 2, 3",
         [*column_params, merchant_id, ids[0], *top, *params],
@@ -109,7 +116,7 @@ def _refunds(
     when, params = _between("o.occurred_at", start, end)
     upto, top = ("", []) if ids[1] is None else (" AND r.id <= ?", [ids[1]])
     return (
-        f"SELECT {columns}, 0 AS clicks, 0 AS visitors, 0 AS orders, -SUM(r.amount_minor) AS revenue_minor"
+        f"SELECT {columns}, 0 AS clicks, 0 AS visitors, 0 AS orders, -CAST(SUM(r.amount_minor) AS BIGINT) AS revenue_minor"
         " FROM refund r JOIN shop_order o ON o.merchant_id = r.merchant_id AND o.id = r.order_id"
         f" WHERE r.merchant_id = ? AND o.partner_id IS NOT NULL AND r.id > ?{upto}{when} GROUP BY 1, 2, 3",
         [*column_params, merchant_id, ids[0], *top, *params],
@@ -127,9 +134,9 @@ def _canceled(merchant_id: int, start: datetime, end: datetime, shape: Shape) ->
     )
     bounds = [merchant_id, utc(start), utc(end)]
     return (
-        f"SELECT {columns}, 0 AS clicks, 0 AS visitors, -COUNT(*) AS orders, -SUM(o.total_minor) AS revenue_minor"
+        f"SELECT {columns}, 0 AS clicks, 0 AS visitors, -COUNT(*) AS orders, -CAST(SUM(o.total_minor) AS BIGINT) AS revenue_minor"
         f" FROM shop_order o WHERE {canceled} GROUP BY 1, 2, 3"
-        f" UNION ALL SELECT {columns}, 0, 0, 0, SUM(r.amount_minor) FROM shop_order o"
+        f" UNION ALL SELECT {columns}, 0, 0, 0, CAST(SUM(r.amount_minor) AS BIGINT) FROM shop_order o"
         f" JOIN refund r ON r.merchant_id = o.merchant_id AND r.order_id = o.id WHERE {canceled} GROUP BY 1, 2, 3",
         [*column_params, *bounds, *column_params, *bounds],
     )
@@ -207,7 +214,9 @@ async def merchant_timezone(merchant_id: int) -> str:
     return (await settings.get_settings(merchant_id)).timezone
 
 
-async def _facts(merchant_id: int, first_day: date, last_day: date, by: By) -> tuple[Relation, Window]:
+async def _facts(
+    merchant_id: int, first_day: date, last_day: date, by: By, *, visitors: bool = True
+) -> tuple[Relation, Window]:
     """Every fact of the range not canceled, as a relation ``day, partner_id, scene, *VALUES``
     kept to what `by` groups on: the written rows' difference (not by day: see `figures`), what
     settled after them, the days they do not cover, minus the canceled orders."""
@@ -222,7 +231,7 @@ async def _facts(merchant_id: int, first_day: date, last_day: date, by: By) -> t
     parts = [_canceled(merchant_id, window.start, window.end, shape)]
     for start, end in window.unwritten:  # not in the rows: from the facts, whatever their ids
         parts += [
-            _clicks(merchant_id, start, end, day("c.occurred_at"), shape),
+            _clicks(merchant_id, start, end, day("c.occurred_at"), shape, visitors=visitors),
             _orders(merchant_id, start, end, (0, None), shape),
             _refunds(merchant_id, start, end, (0, None), shape),
         ]
@@ -237,17 +246,22 @@ async def _facts(merchant_id: int, first_day: date, last_day: date, by: By) -> t
     return _union(*parts), window
 
 
-_SUMS = ", ".join(f"CAST(SUM({v}) AS BIGINT) AS {v}" for v in VALUES)  # int, never numeric
+# Every part's figures are BIGINT (SUM of BIGINT is NUMERIC: cast back), so these sums add in
+# 128-bit integers, not NUMERIC; and they come back as int.
+_SUMS = ", ".join(f"CAST(SUM({v}) AS BIGINT) AS {v}" for v in VALUES)
 _ANY = " OR ".join(f"SUM({v}) <> 0" for v in VALUES)
 
 
-async def figures(merchant_id: int, first_day: date, last_day: date, by: By) -> dict[Any, Figures]:
+async def figures(
+    merchant_id: int, first_day: date, last_day: date, by: By, *, visitors: bool = True
+) -> dict[Any, Figures]:
     """key (partner id, scene — '' for orders with no scene —, ``YYYY-MM-DD`` local day, or None
     for the whole range) -> figures over the merchant's local days [first_day, last_day].
 
     Partners and scenes with nothing in the range are left out; by day, every day is listed.
-    One statement (by day, two)."""
-    (query, params), window = await _facts(merchant_id, first_day, last_day, by)
+    One statement (by day, two). `visitors` False: visitors of the days not written yet are not
+    counted (a chart of clicks and revenue does not need them)."""
+    (query, params), window = await _facts(merchant_id, first_day, last_day, by, visitors=visitors)
     if by is None:
         statement = f"SELECT NULL AS key, {_SUMS} FROM ({query}) f"
     else:

@@ -7,6 +7,7 @@ The figures come from the domains' running totals (`referral.service.rollup`,
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 from dataclasses import dataclass, replace
@@ -59,18 +60,25 @@ async def _rows(
     The running totals are brought up to date first, a few days at most (`relay reports
     catch-up` does it from cron); what they do not hold yet is summed from the rows."""
     merchant_id, first, last = page.merchant_id, period.first, period.last
-    await referral_rollup.catch_up(merchant_id, max_days=referral_rollup.DAYS_PER_READ, unless_within=CAUGHT_UP)
-    await commission_rollup.catch_up(merchant_id, max_days=referral_rollup.DAYS_PER_READ, unless_within=CAUGHT_UP)
-    per_day = await referral_rollup.figures(merchant_id, first, last, "day")
-    days = [Row(day, "", day, found, Earned(), date.fromisoformat(day)) for day, found in per_day.items()]
+    await asyncio.gather(  # independent reads and writes: each on a connection of its own
+        referral_rollup.catch_up(merchant_id, max_days=referral_rollup.DAYS_PER_READ, unless_within=CAUGHT_UP),
+        commission_rollup.catch_up(merchant_id, max_days=referral_rollup.DAYS_PER_READ, unless_within=CAUGHT_UP),
+    )
     if by == "partner" and shown is not None:
-        leading = await referral_rollup.leading_partners(merchant_id, first, last, shown)
+        per_day, leading, everyone = await asyncio.gather(
+            referral_rollup.figures(merchant_id, first, last, "day", visitors=False),
+            referral_rollup.leading_partners(merchant_id, first, last, shown),
+            commission_rollup.earned(merchant_id, first, last, None),
+        )
+        days = _days(per_day)
         if leading.count >= shown:  # a big program: only the page's partners are read one by one
             ids = [partner_id for partner_id, _ in leading.partners]
             earned = await commission_rollup.earned(merchant_id, first, last, "partner", partners=ids)
             rows = [Row(str(key), "", "", found, earned.get(key, Earned())) for key, found in leading.partners]
-            everyone = (await commission_rollup.earned(merchant_id, first, last, None)).get(None, Earned())
-            return await _labelled(page, by, rows), None, leading.total, everyone, days
+            total_earned = everyone.get(None, Earned())
+            return await _labelled(page, by, rows), None, leading.total, total_earned, days
+    else:
+        days = _days(await referral_rollup.figures(merchant_id, first, last, "day"))
     if by == "day":
         earned = await commission_rollup.earned(merchant_id, first, last, "day")
         rows = days = [replace(d, earned=earned.get(d.key, Earned())) for d in days]
@@ -86,6 +94,10 @@ async def _rows(
     total = Figures(*(sum(v) for v in zip(*(r.figures._values() for r in rows), strict=True))) if rows else Figures()
     all_earned = Earned(sum(r.earned.cash for r in rows), sum(r.earned.points for r in rows))
     return rows, len(rows), total, all_earned, days
+
+
+def _days(figures: dict[str, Figures]) -> list[Row]:
+    return [Row(day, "", day, found, Earned(), date.fromisoformat(day)) for day, found in figures.items()]
 
 
 async def _labelled(page: Page, by: str, rows: list[Row]) -> list[Row]:
