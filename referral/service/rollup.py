@@ -24,6 +24,7 @@ million clicks), the API's report (`referral.service.reports`) still counts them
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any, Literal
@@ -215,7 +216,7 @@ async def merchant_timezone(merchant_id: int) -> str:
 
 
 async def _facts(
-    merchant_id: int, first_day: date, last_day: date, by: By, *, visitors: bool = True
+    merchant_id: int, first_day: date, last_day: date, by: By, *, visitors: bool = True, clicks: bool = True
 ) -> tuple[Relation, Window]:
     """Every fact of the range not canceled, as a relation ``day, partner_id, scene, *VALUES``
     kept to what `by` groups on: the written rows' difference (not by day: see `figures`), what
@@ -231,7 +232,7 @@ async def _facts(
     parts = [_canceled(merchant_id, window.start, window.end, shape)]
     for start, end in window.unwritten:  # not in the rows: from the facts, whatever their ids
         parts += [
-            _clicks(merchant_id, start, end, day("c.occurred_at"), shape, visitors=visitors),
+            *([_clicks(merchant_id, start, end, day("c.occurred_at"), shape, visitors=visitors)] if clicks else []),
             _orders(merchant_id, start, end, (0, None), shape),
             _refunds(merchant_id, start, end, (0, None), shape),
         ]
@@ -253,20 +254,32 @@ _ANY = " OR ".join(f"SUM({v}) <> 0" for v in VALUES)
 
 
 async def figures(
-    merchant_id: int, first_day: date, last_day: date, by: By, *, visitors: bool = True
+    merchant_id: int,
+    first_day: date,
+    last_day: date,
+    by: By,
+    *,
+    visitors: bool = True,
+    partners: Sequence[int] | None = None,
 ) -> dict[Any, Figures]:
     """key (partner id, scene — '' for orders with no scene —, ``YYYY-MM-DD`` local day, or None
     for the whole range) -> figures over the merchant's local days [first_day, last_day].
 
     Partners and scenes with nothing in the range are left out; by day, every day is listed.
     One statement (by day, two). `visitors` False: visitors of the days not written yet are not
-    counted (a chart of clicks and revenue does not need them)."""
+    counted (a chart of clicks and revenue does not need them). By partner, `partners` keeps
+    only those (a page of them: the database reads theirs alone)."""
     (query, params), window = await _facts(merchant_id, first_day, last_day, by, visitors=visitors)
+    only = ""
+    if by == "partner" and partners is not None:  # the database takes the condition into every part
+        if not partners:
+            return {}
+        only, params = f" WHERE f.partner_id IN ({', '.join('?' * len(partners))})", [*params, *partners]
     if by is None:
         statement = f"SELECT NULL AS key, {_SUMS} FROM ({query}) f"
     else:
         having = "" if by == "day" else f" HAVING {_ANY}"
-        statement = f"SELECT {_KEY[by]} AS key, {_SUMS} FROM ({query}) f GROUP BY 1{having}"
+        statement = f"SELECT {_KEY[by]} AS key, {_SUMS} FROM ({query}) f{only} GROUP BY 1{having}"
     found = {
         str(row["key"]) if by == "day" else row["key"]: Figures(*(int(row[v] or 0) for v in VALUES))
         for row in await rows(statement, params)
@@ -281,33 +294,18 @@ async def figures(
     }
 
 
-@dataclass(frozen=True, slots=True)
-class Leading:
-    """The partners with the most revenue over a range, and what every partner did together."""
-
-    partners: list[tuple[int, Figures]]  #: most revenue first, then most orders, then by id
-    count: int  #: partners with any figure in the range
-    total: Figures
-
-
-async def leading_partners(merchant_id: int, first_day: date, last_day: date, limit: int) -> Leading:
-    """The `limit` partners with the most revenue over the local days [first_day, last_day], how
-    many partners have figures there and the figures of all of them: one statement that sends
-    back `limit` rows, however many partners there are."""
-    (query, params), _ = await _facts(merchant_id, first_day, last_day, "partner")
-    overall = ", ".join(f"CAST(SUM(SUM({v})) OVER () AS BIGINT) AS all_{v}" for v in VALUES)
+async def leading_partners(merchant_id: int, first_day: date, last_day: date, limit: int) -> list[int]:
+    """The ids of the `limit` partners with the most revenue over the local days [first_day,
+    last_day] (then the most orders, then by id), among those with orders there: one statement
+    that sends back `limit` ids however many partners there are (clicks are not read: they do
+    not rank)."""
+    (query, params), _ = await _facts(merchant_id, first_day, last_day, "partner", clicks=False)
     found = await rows(
-        f"SELECT partner_id AS key, {_SUMS}, COUNT(*) OVER () AS listed, {overall} FROM ({query}) f"
-        f" GROUP BY 1 HAVING {_ANY} ORDER BY revenue_minor DESC, orders DESC, key LIMIT ?",
+        f"SELECT partner_id AS key, {_SUMS} FROM ({query}) f GROUP BY 1"
+        " HAVING SUM(orders) <> 0 OR SUM(revenue_minor) <> 0 ORDER BY revenue_minor DESC, orders DESC, key LIMIT ?",
         [*params, limit],
     )
-    if not found:
-        return Leading([], 0, Figures())
-    return Leading(
-        [(row["key"], Figures(*(int(row[v]) for v in VALUES))) for row in found],
-        int(found[0]["listed"]),
-        Figures(*(int(found[0][f"all_{v}"]) for v in VALUES)),
-    )
+    return [int(row["key"]) for row in found]
 
 
 async def merchant_ids() -> list[int]:

@@ -66,17 +66,19 @@ async def _rows(
     )
     if by == "partner" and shown is not None:
         per_day, leading, everyone = await asyncio.gather(
-            referral_rollup.figures(merchant_id, first, last, "day", visitors=False),
+            referral_rollup.figures(merchant_id, first, last, "day"),
             referral_rollup.leading_partners(merchant_id, first, last, shown),
             commission_rollup.earned(merchant_id, first, last, None),
         )
         days = _days(per_day)
-        if leading.count >= shown:  # a big program: only the page's partners are read one by one
-            ids = [partner_id for partner_id, _ in leading.partners]
-            earned = await commission_rollup.earned(merchant_id, first, last, "partner", partners=ids)
-            rows = [Row(str(key), "", "", found, earned.get(key, Earned())) for key, found in leading.partners]
-            total_earned = everyone.get(None, Earned())
-            return await _labelled(page, by, rows), None, leading.total, total_earned, days
+        if len(leading) == shown:  # a big program: only the page's partners are read one by one
+            figures, earned = await asyncio.gather(
+                referral_rollup.figures(merchant_id, first, last, "partner", partners=leading),
+                commission_rollup.earned(merchant_id, first, last, "partner", partners=leading),
+            )
+            rows = [Row(str(key), "", "", figures.get(key, Figures()), earned.get(key, Earned())) for key in leading]
+            total = Figures(*(sum(v) for v in zip(*(d.figures._values() for d in days), strict=True)))
+            return await _labelled(page, by, rows), None, total, everyone.get(None, Earned()), days
     else:
         days = _days(await referral_rollup.figures(merchant_id, first, last, "day"))
     if by == "day":
