@@ -8,6 +8,7 @@ set-based statement without naming those tables.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import re
@@ -27,6 +28,13 @@ def sql(query: str) -> str:
     """`query` written with ``?`` placeholders, in the current engine's style (PostgreSQL: $1...)."""
     if current_dialect() == "sqlite":
         return query
+    return _numbered(query)
+
+
+@functools.lru_cache(maxsize=2048)
+def _numbered(query: str) -> str:
+    """``?`` -> ``$1, $2...``, once per statement text: most texts are constants on hot paths
+    (an order.created rewrote about twenty of them on every event)."""
     numbers = itertools.count(1)
     return _PLACEHOLDER.sub(lambda _: f"${next(numbers)}", query)
 
