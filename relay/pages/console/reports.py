@@ -12,8 +12,10 @@ import csv
 import io
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import cache, partial
 from urllib.parse import urlencode
 
+from babel.numbers import format_decimal
 from starlette.responses import Response
 
 from commissions.service import rollup as commission_rollup
@@ -122,6 +124,7 @@ async def report(page: Page) -> Response:
     return page.render(
         "console/reports.html", by=by, dimensions=DIMENSIONS, period=period, rows=rows[:SHOWN], row_count=row_count,
         total=total, earned=earned, days=days, csv_url=page.url("console.report_csv") + "?" + query,
+        count=cache(partial(format_decimal, locale=page.locale)), amount=cache(page.format_minor),
     )
 
 
