@@ -81,14 +81,19 @@ async def _rows(
             rows = [Row(str(key), "", "", figures.get(key, Figures()), earned.get(key, Earned())) for key in leading]
             total = Figures(*(sum(v) for v in zip(*(d.figures._values() for d in days), strict=True)))
             return await _labelled(page, by, rows), None, total, everyone.get(None, Earned()), days
-    else:
-        days = _days(await referral_rollup.figures(merchant_id, first, last, "day"))
     if by == "day":
-        earned = await commission_rollup.earned(merchant_id, first, last, "day")
-        rows = days = [replace(d, earned=earned.get(d.key, Earned())) for d in days]
+        per_day, earned = await asyncio.gather(
+            referral_rollup.figures(merchant_id, first, last, "day"),
+            commission_rollup.earned(merchant_id, first, last, "day"),
+        )
+        rows = days = [replace(d, earned=earned.get(d.key, Earned())) for d in _days(per_day)]
     else:
-        figures = await referral_rollup.figures(merchant_id, first, last, by)  # type: ignore[arg-type]
-        earned = await commission_rollup.earned(merchant_id, first, last, by)  # type: ignore[arg-type]
+        per_day, figures, earned = await asyncio.gather(
+            referral_rollup.figures(merchant_id, first, last, "day", visitors=False),
+            referral_rollup.figures(merchant_id, first, last, by),  # type: ignore[arg-type]
+            commission_rollup.earned(merchant_id, first, last, by),  # type: ignore[arg-type]
+        )
+        days = _days(per_day)
         keys = list(figures) + [k for k in earned if k not in figures]
         rows = sorted(
             (Row(str(key), "", "", figures.get(key, Figures()), earned.get(key, Earned())) for key in keys),
