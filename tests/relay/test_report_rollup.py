@@ -9,6 +9,7 @@ ranges whose edges are local midnights, in a whole-hour zone and a half-hour one
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -23,6 +24,7 @@ from referral.service import console_views, reports
 from referral.service import rollup as referral_rollup
 from referral.service.rollup import Figures
 from referral.service.settings import local_days
+from tests.conftest import run_relay
 from tests.factories.commissions import percent_rule, publish_rule_set
 from tests.factories.events import create_order, send
 from tests.factories.merchants import make_merchant
@@ -206,3 +208,20 @@ async def test_the_figures_by_hand(client, program):
         assert await commission_rollup.earned(m.id, date(2026, 3, 20), date(2026, 3, 20), "partner") == {
             ann.id: Earned(-100, 0)
         }
+
+
+async def test_the_cron_command_writes_a_merchants_days_and_a_page_read_writes_one_at_most(database_url):
+    m = await make_merchant(timezone="Asia/Shanghai")
+    link = await make_link(await make_partner(m.id))
+    await make_click(link, "v1", at=now() - timedelta(days=5))
+    await make_click(link, "v2", at=now() - timedelta(days=5))
+
+    first = (now() - timedelta(days=5)).astimezone(zone(m.timezone)).date()
+    last = (now() - referral_rollup.SETTLED_AFTER).astimezone(zone(m.timezone)).date()
+    assert await referral_rollup.catch_up(m.id, max_days=1) == 1  # a page read: one day at most
+    assert await referral_rollup.catch_up(m.id, max_days=1, unless_within=timedelta(minutes=5)) == 0  # just done
+    done = await asyncio.to_thread(run_relay, "reports", "catch-up", "--merchant", str(m.id), database_url=database_url)
+    assert f"merchant {m.id}: {(last - first).days} day(s) of clicks and orders" in done.stdout
+    progress = await referral_rollup.ROLLUP.progress(m.id)
+    assert progress is not None and progress.through_day == last
+    assert await referral_rollup.figures(m.id, first, first, None) == {None: Figures(2, 2, 0, 0)}
