@@ -111,6 +111,11 @@ def order_scenes(merchant_id: int) -> Relation:
     return "SELECT id AS order_id, scene FROM shop_order WHERE merchant_id = ?", [merchant_id]
 
 
+def partner_ids(merchant_id: int) -> Relation:
+    """The merchant's partners as a relation with the column ``partner_id``."""
+    return "SELECT id AS partner_id FROM partner WHERE merchant_id = ?", [merchant_id]
+
+
 def canceled_order_scenes(merchant_id: int) -> Relation:
     """`order_scenes` of the canceled orders only (read from their own index: a few percent of
     the orders), for the commissions a cancellation voided."""
