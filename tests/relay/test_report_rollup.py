@@ -20,7 +20,7 @@ from commissions.service import rollup as commission_rollup
 from commissions.service.console_views import Earned
 from core.sql import execute, rows, utc
 from core.time import now, zone
-from referral.service import console_views, reports
+from referral.service import console_views, reports, settings
 from referral.service import rollup as referral_rollup
 from referral.service.rollup import Figures
 from referral.service.settings import local_days
@@ -225,3 +225,17 @@ async def test_the_cron_command_writes_a_merchants_days_and_a_page_read_writes_o
     progress = await referral_rollup.ROLLUP.progress(m.id)
     assert progress is not None and progress.through_day == last
     assert await referral_rollup.figures(m.id, first, first, None) == {None: Figures(2, 2, 0, 0)}
+
+
+async def test_a_merchant_who_changes_time_zone_gets_the_days_of_the_new_zone(client, program):
+    m = program["m"]
+    await _settle_everything(m.id)
+    await _catch_up(m.id)
+    moved_to = "Asia/Kolkata" if m.timezone == "Asia/Shanghai" else "Asia/Shanghai"
+    await settings.update_settings(m.id, {"timezone": moved_to})
+    await _same_as_every_row(m.id, moved_to)  # the rows are of the old zone: not used
+    await _catch_up(m.id)  # written again, in the new zone
+    progress = await referral_rollup.ROLLUP.progress(m.id)
+    assert progress is not None and progress.timezone == moved_to
+    assert (await commission_rollup.ROLLUP.progress(m.id)).timezone == moved_to  # type: ignore[union-attr]
+    await _same_as_every_row(m.id, moved_to)
