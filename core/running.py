@@ -1,8 +1,8 @@
 """Running totals per local day: a domain's additive report figures summed over every settled fact
 before each midnight of a merchant's time zone, one row per (merchant, day, partner, key...).
 
-Any range of whole local days is then two reads, ``at(last + 1) - at(first)``, however many
-partners and days it covers (10,000 partners over 30 days: two reads of 10,000 rows, where the
+Any range of whole local days is then the rows of the day after it less the rows of its first
+day (`difference`), however many partners and days it covers (10,000 partners over 30 days: two reads of 10,000 rows, where the
 facts, or even one row per partner and day, are hundreds of thousands). Rows with ``partner_id``
 0 sum every partner, for the figures of the whole program (by scene, by day, the total).
 
@@ -73,11 +73,9 @@ class Shape:
     def columns(self, occurred_at: str, partner_id: str, scene: str) -> Relation:
         """``day, partner_id, scene`` of the facts whose columns are named here."""
         day, params = self.day(occurred_at) if self.day else no_day()
-        return (
-            f"{day} AS day, {partner_id if self.partner else '0'} AS partner_id,"
-            f" {scene if self.scene else chr(39) * 2} AS scene",
-            list(params),
-        )
+        partner_id = partner_id if self.partner else str(ALL_PARTNERS)
+        scene = scene if self.scene else "''"
+        return f"{day} AS day, {partner_id} AS partner_id, {scene} AS scene", list(params)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,15 +132,6 @@ class RunningTotals:
             f" WHERE 1 = 1 GROUP BY d.day, {keys}"
             f" ON CONFLICT (merchant_id, day, {self._key_columns}) DO UPDATE SET {added}",
             [day_number(first), day_number(last), merchant_id, *params],
-        )
-
-    async def at(self, merchant_id: int, day: date, *, partners: bool) -> list[dict[str, Any]]:
-        """The rows of `day` (everything before its midnight): per partner, or for all partners."""
-        where = "partner_id <> ?" if partners else "partner_id = ?"
-        return await rows(
-            f"SELECT {self._key_columns}, {', '.join(self.values)} FROM {self.table}"
-            f" WHERE merchant_id = ? AND day = ? AND {where}",
-            [merchant_id, day_number(day), ALL_PARTNERS],
         )
 
     async def days(self, merchant_id: int, first: date, last: date) -> list[dict[str, Any]]:
