@@ -10,11 +10,11 @@ Facts, added up in `ReportRunning` once settled:
   (negative revenue on the order's day, partner and scene): settled by id, up to the newest id
   created before `SETTLED_AFTER` ago (ids may commit out of order, never an hour apart).
 
-Read: the rows of the range's last day less those of its first, plus, computed from the rows
-themselves, the clicks, orders and refunds the rows do not hold yet (the days after the last
-written one, the orders and refunds with newer ids), less the canceled orders of the range (a
-cancellation changes an order in place, which no watermark can follow; the canceled orders have
-an index of their own, `shop_order_canceled`).
+Read: the rows of the day after the range less those of its first day, plus, summed from the
+clicks, orders and refunds themselves, what the rows do not hold yet (the days after the last
+written one, the orders and refunds with newer ids), less the canceled orders of the range and
+plus the refunds they had (a cancellation changes an order in place, which no watermark can
+follow; the canceled orders have an index of their own, `shop_order_canceled`).
 
 Unique visitors do not add up; a visitor is counted once a day for each partner and scene, and
 those counts are summed (someone clicking on three days counts three times): exact unique
@@ -24,7 +24,7 @@ million clicks), the API's report (`referral.service.reports`) still counts them
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any, Literal
@@ -55,9 +55,15 @@ class Figures:
     revenue_minor: int = 0  #: net of order discounts and of refunds
 
     def __add__(self, other: Figures) -> Figures:
-        return Figures(*(a + b for a, b in zip(self._values(), other._values(), strict=True)))
+        return Figures(*(a + b for a, b in zip(self.as_tuple(), other.as_tuple(), strict=True)))
 
-    def _values(self) -> tuple[int, int, int, int]:
+    @staticmethod
+    def total(many: Iterable[Figures]) -> Figures:
+        """`many` added up (every figure adds up: visitors too, counted per day)."""
+        return Figures(*(sum(column) for column in zip(*(f.as_tuple() for f in many), strict=True)))
+
+    def as_tuple(self) -> tuple[int, int, int, int]:
+        """The figures in the order of `VALUES`."""
         return (self.clicks, self.visitors, self.orders, self.revenue_minor)
 
 

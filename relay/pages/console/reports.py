@@ -79,7 +79,7 @@ async def _rows(
                 commission_rollup.earned(merchant_id, first, last, "partner", partners=leading),
             )
             rows = [Row(str(key), "", "", figures.get(key, Figures()), earned.get(key, Earned())) for key in leading]
-            total = Figures(*(sum(v) for v in zip(*(d.figures._values() for d in days), strict=True)))
+            total = Figures.total(d.figures for d in days)
             return await _labelled(page, by, rows), None, total, everyone.get(None, Earned()), days
     if by == "day":
         per_day, earned = await asyncio.gather(
@@ -100,7 +100,7 @@ async def _rows(
             key=lambda r: (-r.figures.revenue_minor, -r.figures.orders, int(r.key) if by == "partner" else r.key),
         )
         rows = await _labelled(page, by, rows[:shown]) + rows[len(rows) if shown is None else shown:]
-    total = Figures(*(sum(v) for v in zip(*(r.figures._values() for r in rows), strict=True))) if rows else Figures()
+    total = Figures.total(r.figures for r in rows)
     all_earned = Earned(sum(r.earned.cash for r in rows), sum(r.earned.points for r in rows))
     return rows, len(rows), total, all_earned, days
 
