@@ -14,10 +14,12 @@ hands them over as relations (``SELECT key..., value... `` with ``?`` parameters
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+import functools
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from tortoise.transactions import in_transaction
 
@@ -28,6 +30,33 @@ from core.time import now, zone
 EPOCH = date(1970, 1, 1)
 #: The key of the rows that sum every partner.
 ALL_PARTNERS = 0
+
+
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
+
+
+@asynccontextmanager
+async def snapshot() -> AsyncIterator[None]:
+    """One transaction whose reads all see the same committed state (REPEATABLE READ on
+    PostgreSQL; a SQLite transaction reads one snapshot already)."""
+    async with in_transaction():
+        if current_dialect() == "postgres":
+            await connection().execute_query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        yield
+
+
+def in_snapshot(read: Callable[_P, Coroutine[Any, Any, _T]]) -> Callable[_P, Coroutine[Any, Any, _T]]:
+    """`read` in one `snapshot`: the progress it reads first and the rows it reads after agree,
+    though a catch-up commits in between (else the facts it moved into the rows would be counted
+    twice, in the rows and as not written yet)."""
+
+    @functools.wraps(read)
+    async def in_one(*args: _P.args, **kwargs: _P.kwargs) -> _T:
+        async with snapshot():
+            return await read(*args, **kwargs)
+
+    return in_one
 
 
 def day_number(day: date) -> int:

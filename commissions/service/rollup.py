@@ -17,7 +17,7 @@ from typing import Any
 
 from commissions.models import COUNTING, CommissionStatus
 from commissions.service.console_views import By, Earned
-from core.running import Rollup, RunningTotals, Shape, Window, day_number_sql
+from core.running import Rollup, RunningTotals, Shape, Window, day_number_sql, in_snapshot
 from core.sql import Relation, instant, rows, utc
 from core.time import now
 from referral.service import console_views
@@ -129,6 +129,7 @@ async def catch_up(
     )
 
 
+@in_snapshot
 async def earned(
     merchant_id: int, first_day: date, last_day: date, by: By | None, *, partners: Sequence[int] | None = None
 ) -> dict[Any, Earned]:

@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
-from core.running import Rollup, RunningTotals, Shape, Window, day_number_sql, no_day
+from core.running import Rollup, RunningTotals, Shape, Window, day_number_sql, in_snapshot, no_day
 from core.sql import Relation, instant, rows, utc
 from core.time import now
 from referral.service import settings
@@ -259,6 +259,7 @@ _SUMS = ", ".join(f"CAST(SUM({v}) AS BIGINT) AS {v}" for v in VALUES)
 _ANY = " OR ".join(f"SUM({v}) <> 0" for v in VALUES)
 
 
+@in_snapshot
 async def figures(
     merchant_id: int,
     first_day: date,
@@ -300,6 +301,7 @@ async def figures(
     }
 
 
+@in_snapshot
 async def leading_partners(merchant_id: int, first_day: date, last_day: date, limit: int) -> list[int]:
     """The ids of the `limit` partners with the most revenue over the local days [first_day,
     last_day] (then the most orders, then by id), among those with orders there: one statement
