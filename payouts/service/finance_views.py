@@ -176,19 +176,20 @@ def _add(*parts: dict[tuple[str, str], int]) -> dict[tuple[str, str], int]:
 
 
 async def checkpoint(merchant_id: int) -> Settled:
-    """The merchant's stored checkpoint (through id 0 and nothing summed when there is none)."""
+    """The merchant's stored checkpoint (through id 0 and nothing summed when there is none); one
+    statement, so the id and the sums agree while another process moves them on."""
     found = await rows(
-        "SELECT through_transaction_id, unbalanced FROM ledger_checkpoint WHERE merchant_id = ?", [merchant_id]
+        "SELECT c.through_transaction_id, c.unbalanced, s.asset, s.account, s.amount_minor"
+        " FROM ledger_checkpoint c LEFT JOIN ledger_checkpoint_sum s ON s.merchant_id = c.merchant_id"
+        " WHERE c.merchant_id = ?",
+        [merchant_id],
     )
     if not found:
         return Settled(0, {}, ())
-    sums = await rows(
-        "SELECT asset, account, amount_minor FROM ledger_checkpoint_sum WHERE merchant_id = ?", [merchant_id]
-    )
     unbalanced = found[0]["unbalanced"]
     return Settled(
         int(found[0]["through_transaction_id"]),
-        {(row["asset"], row["account"]): int(row["amount_minor"]) for row in sums},
+        {(row["asset"], row["account"]): int(row["amount_minor"]) for row in found if row["asset"] is not None},
         tuple(json.loads(unbalanced) if isinstance(unbalanced, str) else unbalanced),
     )
 
