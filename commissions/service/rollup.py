@@ -88,11 +88,12 @@ def _commissions(
 
 
 async def catch_up(
-    merchant_id: int, *, max_days: int | None = None, unless_within: timedelta | None = None
+    merchant_id: int, *, max_days: int | None = None, unless_within: timedelta | None = None,
+    timezone: str | None = None,
 ) -> int:
     """Bring the merchant's commission running totals up to what has settled (as
     `referral.service.rollup.catch_up`). Returns the days written."""
-    timezone = await referral_rollup.merchant_timezone(merchant_id)
+    timezone = timezone or await referral_rollup.merchant_timezone(merchant_id)
     if await ROLLUP.fresh(merchant_id, timezone, unless_within):
         return 0
     horizon = now() - SETTLED_AFTER
@@ -131,13 +132,19 @@ async def catch_up(
 
 @in_snapshot
 async def earned(
-    merchant_id: int, first_day: date, last_day: date, by: By | None, *, partners: Sequence[int] | None = None
+    merchant_id: int,
+    first_day: date,
+    last_day: date,
+    by: By | None,
+    *,
+    partners: Sequence[int] | None = None,
+    timezone: str | None = None,
 ) -> dict[Any, Earned]:
     """key (partner id, scene — '' for orders with no scene —, ``YYYY-MM-DD`` local day, or None
     for the whole range) -> cash and points earned over the merchant's local days [first_day,
     last_day]: commissions that count (pending, available), net of their reversals. By partner,
     `partners` keeps only those (a page of them: a few reads in place of every partner's)."""
-    timezone = await referral_rollup.merchant_timezone(merchant_id)
+    timezone = timezone or await referral_rollup.merchant_timezone(merchant_id)
     progress = await ROLLUP.progress(merchant_id)
     window = Window.of(progress, timezone, first_day, last_day)
 

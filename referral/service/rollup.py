@@ -165,13 +165,14 @@ async def _newest_before(table: str, merchant_id: int, moment: datetime) -> int:
 
 
 async def catch_up(
-    merchant_id: int, *, max_days: int | None = None, unless_within: timedelta | None = None
+    merchant_id: int, *, max_days: int | None = None, unless_within: timedelta | None = None,
+    timezone: str | None = None,
 ) -> int:
     """Bring the merchant's running totals up to what has settled: the days up to the one an hour
     ago falls in (at most `max_days` of them), and the orders and refunds settled since; nothing
     when that was done less than `unless_within` ago. Returns the days written (0 also when
     another process is at it)."""
-    timezone = await merchant_timezone(merchant_id)
+    timezone = timezone or await merchant_timezone(merchant_id)
     if await ROLLUP.fresh(merchant_id, timezone, unless_within):
         return 0
     horizon = now() - SETTLED_AFTER
@@ -217,17 +218,19 @@ async def catch_up(
 
 
 async def merchant_timezone(merchant_id: int) -> str:
-    """The time zone the merchant's report days are counted in."""
+    """The time zone the merchant's report days are counted in. (Every function here takes
+    ``timezone=`` too: the merchant's, when the caller has just read it, one statement less.)"""
     return (await settings.get_settings(merchant_id)).timezone
 
 
 async def _facts(
-    merchant_id: int, first_day: date, last_day: date, by: By, *, visitors: bool = True, clicks: bool = True
+    merchant_id: int, first_day: date, last_day: date, by: By, *, visitors: bool = True, clicks: bool = True,
+    timezone: str | None = None,
 ) -> tuple[Relation, Window]:
     """Every fact of the range not canceled, as a relation ``day, partner_id, scene, *VALUES``
     kept to what `by` groups on: the written rows' difference (not by day: see `figures`), what
     settled after them, the days they do not cover, minus the canceled orders."""
-    timezone = await merchant_timezone(merchant_id)
+    timezone = timezone or await merchant_timezone(merchant_id)
     progress = await ROLLUP.progress(merchant_id)
     window = Window.of(progress, timezone, first_day, last_day)
 
@@ -268,6 +271,7 @@ async def figures(
     *,
     visitors: bool = True,
     partners: Sequence[int] | None = None,
+    timezone: str | None = None,
 ) -> dict[Any, Figures]:
     """key (partner id, scene — '' for orders with no scene —, ``YYYY-MM-DD`` local day, or None
     for the whole range) -> figures over the merchant's local days [first_day, last_day].
@@ -276,7 +280,9 @@ async def figures(
     One statement (by day, two). `visitors` False: visitors of the days not written yet are not
     counted (a chart of clicks and revenue does not need them). By partner, `partners` keeps
     only those (a page of them: the database reads theirs alone)."""
-    (query, params), window = await _facts(merchant_id, first_day, last_day, by, visitors=visitors)
+    (query, params), window = await _facts(
+        merchant_id, first_day, last_day, by, visitors=visitors, timezone=timezone
+    )
     only = ""
     if by == "partner" and partners is not None:  # the database takes the condition into every part
         if not partners:
@@ -302,12 +308,14 @@ async def figures(
 
 
 @in_snapshot
-async def leading_partners(merchant_id: int, first_day: date, last_day: date, limit: int) -> list[int]:
+async def leading_partners(
+    merchant_id: int, first_day: date, last_day: date, limit: int, *, timezone: str | None = None
+) -> list[int]:
     """The ids of the `limit` partners with the most revenue over the local days [first_day,
     last_day] (then the most orders, then by id), among those with orders there: one statement
     that sends back `limit` ids however many partners there are (clicks are not read: they do
     not rank)."""
-    (query, params), _ = await _facts(merchant_id, first_day, last_day, "partner", clicks=False)
+    (query, params), _ = await _facts(merchant_id, first_day, last_day, "partner", clicks=False, timezone=timezone)
     found = await rows(
         f"SELECT partner_id AS key, {_SUMS} FROM ({query}) f GROUP BY 1"
         " HAVING SUM(orders) <> 0 OR SUM(revenue_minor) <> 0 ORDER BY revenue_minor DESC, orders DESC, key LIMIT ?",

@@ -62,36 +62,38 @@ async def _rows(
     The running totals are brought up to date first, a few days at most (`relay reports
     catch-up` does it from cron); what they do not hold yet is summed from the rows."""
     merchant_id, first, last = page.merchant_id, period.first, period.last
+    zone = page.merchant.timezone  # type: ignore[union-attr]  # read with the page: the services need not
+    at_most = {"max_days": referral_rollup.DAYS_PER_READ, "unless_within": CAUGHT_UP, "timezone": zone}
     await asyncio.gather(  # independent reads and writes: each on a connection of its own
-        referral_rollup.catch_up(merchant_id, max_days=referral_rollup.DAYS_PER_READ, unless_within=CAUGHT_UP),
-        commission_rollup.catch_up(merchant_id, max_days=referral_rollup.DAYS_PER_READ, unless_within=CAUGHT_UP),
+        referral_rollup.catch_up(merchant_id, **at_most),  # type: ignore[arg-type]
+        commission_rollup.catch_up(merchant_id, **at_most),  # type: ignore[arg-type]
     )
     if by == "partner" and shown is not None:
         per_day, leading, everyone = await asyncio.gather(
-            referral_rollup.figures(merchant_id, first, last, "day"),
-            referral_rollup.leading_partners(merchant_id, first, last, shown),
-            commission_rollup.earned(merchant_id, first, last, None),
+            referral_rollup.figures(merchant_id, first, last, "day", timezone=zone),
+            referral_rollup.leading_partners(merchant_id, first, last, shown, timezone=zone),
+            commission_rollup.earned(merchant_id, first, last, None, timezone=zone),
         )
         days = _days(per_day)
         if len(leading) == shown:  # a big program: only the page's partners are read one by one
             figures, earned = await asyncio.gather(
-                referral_rollup.figures(merchant_id, first, last, "partner", partners=leading),
-                commission_rollup.earned(merchant_id, first, last, "partner", partners=leading),
+                referral_rollup.figures(merchant_id, first, last, "partner", partners=leading, timezone=zone),
+                commission_rollup.earned(merchant_id, first, last, "partner", partners=leading, timezone=zone),
             )
             rows = [Row(str(key), "", "", figures.get(key, Figures()), earned.get(key, Earned())) for key in leading]
             total = Figures.total(d.figures for d in days)
             return await _labelled(page, by, rows), None, total, everyone.get(None, Earned()), days
     if by == "day":
         per_day, earned = await asyncio.gather(
-            referral_rollup.figures(merchant_id, first, last, "day"),
-            commission_rollup.earned(merchant_id, first, last, "day"),
+            referral_rollup.figures(merchant_id, first, last, "day", timezone=zone),
+            commission_rollup.earned(merchant_id, first, last, "day", timezone=zone),
         )
         rows = days = [replace(d, earned=earned.get(d.key, Earned())) for d in _days(per_day)]
     else:
         per_day, figures, earned = await asyncio.gather(
-            referral_rollup.figures(merchant_id, first, last, "day", visitors=False),
-            referral_rollup.figures(merchant_id, first, last, by),  # type: ignore[arg-type]
-            commission_rollup.earned(merchant_id, first, last, by),  # type: ignore[arg-type]
+            referral_rollup.figures(merchant_id, first, last, "day", visitors=False, timezone=zone),
+            referral_rollup.figures(merchant_id, first, last, by, timezone=zone),  # type: ignore[arg-type]
+            commission_rollup.earned(merchant_id, first, last, by, timezone=zone),  # type: ignore[arg-type]
         )
         days = _days(per_day)
         keys = list(figures) + [k for k in earned if k not in figures]
