@@ -62,7 +62,7 @@ async def _rows(
     many rows there are (None: more than shown, not counted), the totals, commissions in total,
     and the rows of each day (the chart: clicks and revenue).
 
-    The running totals are brought up to date first, a few days at most (`relay reports
+    The running totals are brought up to date first, one day at most (`relay reports
     catch-up` does it from cron); what they do not hold yet is summed from the rows."""
     merchant_id, first, last = page.merchant_id, period.first, period.last
     zone = page.merchant.timezone  # type: ignore[union-attr]  # read with the page: the services need not
