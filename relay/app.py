@@ -34,6 +34,7 @@ from referral.service.merchants import authenticate
 from referral.service.rate_limits import refusal_writer
 from relay import pages, shop_events
 from relay.endpoints import api as pipeline_api
+from relay.pages import templating
 from relay.settings import MODEL_MODULES, Settings
 
 log = logging.getLogger("relay")
@@ -63,6 +64,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             await stack.enter_async_context(recorder)
             if settings.outbox_worker:
                 await stack.enter_async_context(_outbox_worker())
+            templating.compile_all()  # the consoles' first requests in this process need not compile
             yield
 
     # Made here, not in the lifespan: the redirect's fast path reads it from app.state.

@@ -24,7 +24,7 @@ from moneyed import Money
 
 from core.money import POINTS, from_minor
 from relay.pages import charts
-from relay.pages.i18n import translations
+from relay.pages.i18n import LOCALES, translations
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -126,3 +126,16 @@ def environment(locale: str) -> Environment:
     env.filters.update(FILTERS)
     env.globals.update(bar_chart=charts.bar_chart, line_chart=charts.line_chart)
     return env
+
+
+def compile_all() -> int:
+    """Compile every template of every locale now (at startup), not on each page's first request
+    in each process: about half a second once, where a person opening a page in a fresh worker
+    waited up to 100 ms more. Returns how many were compiled."""
+    compiled = 0
+    for locale in LOCALES:
+        env = environment(locale)
+        for name in env.list_templates(extensions=("html", "svg", "txt")):
+            env.get_template(name)
+            compiled += 1
+    return compiled
