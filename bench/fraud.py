@@ -21,9 +21,7 @@ import os
 import subprocess
 import sys
 import time
-import uuid
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -31,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 import asyncpg  # noqa: E402
 import ingest  # noqa: E402  (bench/ingest.py: the same seed and events)
 
-from relay.schema import server_execute  # noqa: E402
+from relay.schema import scratch_database  # noqa: E402
 
 SIGNALS = ("self_referral", "customer_velocity", "ip_velocity", "bot_click", "fast_order", "refund_rate")
 SENT = {"statements": 0}
@@ -91,16 +89,10 @@ def main() -> int:
     parser.add_argument("--block", type=int, default=100, help="orders per block between switches")
     args = parser.parse_args()
     count_statements()
-    name = f"relay_bench_fraud_{uuid.uuid4().hex[:8]}"
-    asyncio.run(server_execute(args.database_url, f'CREATE DATABASE "{name}"'))
-    try:
-        parts = urlsplit(args.database_url)
-        url = urlunsplit((parts.scheme, parts.netloc, f"/{name}", "", ""))
+    with scratch_database(args.database_url, "relay_bench_fraud") as url:
         subprocess.run([sys.executable, "-m", "relay", "migrate"], cwd=ROOT, check=True, capture_output=True,
                        env={**os.environ, "RELAY_DATABASE_URL": url})
         totals = asyncio.run(measure(url, args.orders, args.block))
-    finally:
-        asyncio.run(server_execute(args.database_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     per = {mode: {k: v / t["orders"] for k, v in t.items() if k != "orders"} for mode, t in totals.items()}
     for mode in ("on", "off"):
         print(f"screening {mode:3}: {totals[mode]['orders']} orders, {per[mode]['statements']:.2f} statements/order, "

@@ -39,11 +39,10 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -51,7 +50,7 @@ sys.path.insert(0, str(ROOT))
 from servers import HOST, free_port, wait_ready  # noqa: E402  (bench/servers.py)
 from standardwebhooks import Webhook  # noqa: E402
 
-from relay.schema import server_execute  # noqa: E402
+from relay.schema import scratch_database  # noqa: E402
 
 PG_SERVER = "postgres://postgres@127.0.0.1:5432/postgres"
 TARGET_RATIO = 0.6
@@ -506,13 +505,8 @@ def main() -> int:
         ).returncode
 
     def on_scratch_postgres(server: str) -> int:
-        name = f"relay_bench_{uuid.uuid4().hex[:8]}"
-        asyncio.run(server_execute(server, f'CREATE DATABASE "{name}"'))
-        try:
-            parts = urlsplit(server)
-            return child(urlunsplit((parts.scheme, parts.netloc, f"/{name}", "", "")))
-        finally:
-            asyncio.run(server_execute(server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        with scratch_database(server) as url:
+            return child(url)
 
     if args.database_url:
         if args.database_url.startswith(("postgres", "asyncpg")):

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import re
 import statistics
@@ -39,7 +40,6 @@ import sys
 import time
 import uuid
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -49,7 +49,7 @@ from tortoise import Tortoise  # noqa: E402
 
 from core.db import connection, tortoise_config  # noqa: E402
 from relay.app import create_app  # noqa: E402
-from relay.schema import server_execute  # noqa: E402
+from relay.schema import scratch_database  # noqa: E402
 from relay.settings import MODEL_MODULES, Settings  # noqa: E402
 
 #: Query strings for pages that need one.
@@ -408,22 +408,16 @@ def main() -> None:
         " merchant, never dropped)",
     )
     args = parser.parse_args()
-    if args.database_url:
-        url, keep = args.database_url, True
-    else:
-        name = f"relay_bench_pages_{uuid.uuid4().hex[:8]}"
-        parts = urlsplit(args.server)
-        url, keep = urlunsplit((parts.scheme, parts.netloc, f"/{name}", "", "")), args.keep
-        asyncio.run(server_execute(args.server, f'CREATE DATABASE "{name}"'))
-    try:
+    database = (
+        contextlib.nullcontext(args.database_url) if args.database_url
+        else scratch_database(args.server, "relay_bench_pages", keep=args.keep)
+    )
+    with database as url:
         env = {**os.environ, "RELAY_DATABASE_URL": url}
         subprocess.run([sys.executable, "-m", "relay", "migrate"], check=True, env=env, cwd=ROOT)
         status = asyncio.run(run(url, args.commissions, args.rounds))
-    finally:
-        if keep:
+        if args.database_url or args.keep:
             print(f"kept {url}")
-        else:
-            asyncio.run(server_execute(args.server, f'DROP DATABASE "{name}" WITH (FORCE)'))
     sys.exit(status)
 
 

@@ -31,10 +31,8 @@ import resource
 import subprocess
 import sys
 import time
-import uuid
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -42,7 +40,7 @@ sys.path.insert(0, str(ROOT))
 from tortoise import Tortoise  # noqa: E402
 
 from core.db import connection, tortoise_config  # noqa: E402
-from relay.schema import server_execute  # noqa: E402
+from relay.schema import scratch_database  # noqa: E402
 from relay.settings import MODEL_MODULES  # noqa: E402
 
 TARGET_RATIO = 1.5
@@ -270,16 +268,11 @@ def main() -> None:
     if args.database_url:
         migrate(args.database_url)
         sys.exit(asyncio.run(run(args.database_url, args.commissions, partners)))
-    name = f"relay_bench_payouts_{uuid.uuid4().hex[:8]}"
-    asyncio.run(server_execute(args.server, f'CREATE DATABASE "{name}"'))
-    parts = urlsplit(args.server)
-    url = urlunsplit((parts.scheme, parts.netloc, f"/{name}", "", ""))
-    try:
+    with scratch_database(args.server, "relay_bench_payouts", keep=args.keep) as url:
         migrate(url)
         status = asyncio.run(run(url, args.commissions, partners))
-    finally:
-        if not args.keep:
-            asyncio.run(server_execute(args.server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        if args.keep:
+            print(f"kept {url}")
     sys.exit(status)
 
 

@@ -25,10 +25,8 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 from starlette.applications import Starlette
 from starlette.responses import Response
@@ -262,15 +260,10 @@ def main() -> int:
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))  # the seeding below imports Relay itself
     if args.database_url and args.database_url.startswith(("postgres", "asyncpg")):
-        from relay.schema import server_execute
+        from relay.schema import scratch_database
 
-        name = f"relay_bench_{uuid.uuid4().hex[:8]}"
-        asyncio.run(server_execute(args.database_url, f'CREATE DATABASE "{name}"'))
-        try:
-            parts = urlsplit(args.database_url)
-            return bench(args, urlunsplit((parts.scheme, parts.netloc, f"/{name}", "", "")))
-        finally:
-            asyncio.run(server_execute(args.database_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        with scratch_database(args.database_url) as url:
+            return bench(args, url)
     return bench(args, None)
 
 

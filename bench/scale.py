@@ -21,13 +21,13 @@ import asyncio
 import os
 import subprocess
 import sys
-import uuid
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import ingest  # bench/ingest.py
 import redirect  # bench/redirect.py
 from servers import HOST, free_port, wait_ready  # bench/servers.py
+
+from relay.schema import scratch_database
 
 ROOT = Path(__file__).resolve().parent.parent
 PROCESSES = (1, 2, 4)
@@ -112,13 +112,8 @@ def main() -> int:
     args.wrk = not args.no_wrk and redirect.shutil.which("wrk") is not None
     if not args.database_url.startswith(("postgres", "asyncpg")):
         parser.error("scale-out is measured on PostgreSQL: give a postgres:// server")
-    name = f"relay_scale_{uuid.uuid4().hex[:8]}"
-    asyncio.run(ingest.server_execute(args.database_url, f'CREATE DATABASE "{name}"'))
-    try:
-        parts = urlsplit(args.database_url)
-        return run(urlunsplit((parts.scheme, parts.netloc, f"/{name}", "", "")), args)
-    finally:
-        asyncio.run(ingest.server_execute(args.database_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    with scratch_database(args.database_url, "relay_scale") as url:
+        return run(url, args)
 
 
 if __name__ == "__main__":

@@ -27,7 +27,6 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -82,20 +81,13 @@ async def _fresh_database(database_url: str | None) -> tuple[str, Any]:
     if database_url is None:
         folder = tempfile.mkdtemp(prefix="relay-bench-")
         return f"sqlite://{folder}/relay.sqlite3", None
-    import asyncpg
-
-    parts = urlsplit(database_url)
     name = f"relay_bench_{uuid.uuid4().hex[:8]}"
-    server = await asyncpg.connect(database_url)
-    await server.execute(f'CREATE DATABASE "{name}"')
-    await server.close()
+    await schema.server_execute(database_url, f'CREATE DATABASE "{name}"')
 
     async def drop() -> None:
-        server = await asyncpg.connect(database_url)
-        await server.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await server.close()
+        await schema.server_execute(database_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
-    return urlunsplit((parts.scheme, parts.netloc, f"/{name}", "", "")), drop
+    return schema.database_url(database_url, name), drop
 
 
 async def _populate(merchant_id: int, lines: int, rng: random.Random) -> int:

@@ -8,6 +8,10 @@ engine `RELAY_DATABASE_URL` points at; nothing else ever creates tables.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -104,3 +108,18 @@ def database_url(server_url: str, name: str) -> str:
     """`server_url` pointing at database `name` instead."""
     parts = urlsplit(server_url)
     return urlunsplit((parts.scheme, parts.netloc, f"/{name}", "", ""))
+
+
+@contextlib.contextmanager
+def scratch_database(server_url: str, prefix: str = "relay_bench", *, keep: bool = False) -> Iterator[str]:
+    """A new empty database on the PostgreSQL server of `server_url` (named `prefix` and a random
+    suffix; the database the URL names is never written to): its URL, dropped afterwards unless
+    `keep`. For benchmarks and tools that must not touch a database in use; call it outside an
+    event loop (a script's main)."""
+    name = f"{prefix}_{uuid.uuid4().hex[:8]}"
+    asyncio.run(server_execute(server_url, f'CREATE DATABASE "{name}"'))
+    try:
+        yield database_url(server_url, name)
+    finally:
+        if not keep:
+            asyncio.run(server_execute(server_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
