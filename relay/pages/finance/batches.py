@@ -19,15 +19,14 @@ from payouts.service import batch_queries, batches, lines
 from payouts.service.batch_errors import BatchStateConflict, LinesStillOpen
 from payouts.service.batch_queries import BatchInfo
 from payouts.service.terms import POINTS_ASSET, payable_assets
+from relay.pages.console.common import actor, cursor
 from relay.pages.finance import pages
 from relay.pages.finance.common import (
     BATCH_BADGE,
     BATCH_STATUS,
     LINE_BADGE,
     LINE_STATUS,
-    actor,
     amounts,
-    query_id,
     reason_text,
     statement_prefix,
 )
@@ -57,7 +56,7 @@ def _first_of_month(page: Page) -> date:
 async def _batches_page(page: Page, *, status: int = 200, form: dict | None = None, errors: dict | None = None):
     currency, _ = await payable_assets(page.merchant_id)
     found = await batch_queries.list_batches(
-        page.merchant_id, before_id=query_id(page, "before"), limit=BATCHES_PER_PAGE
+        page.merchant_id, before_id=cursor(page, "before"), limit=BATCHES_PER_PAGE
     )
     return page.render(
         "finance/batches.html", status=status, batches=found, currency=currency,
@@ -100,7 +99,7 @@ async def _batch_page(page: Page, batch_id: int, *, status: int = 200, import_er
     line_filter = page.request.query_params.get("status")
     line_filter = line_filter if line_filter in LINE_STATUS else None
     shown = await batch_queries.batch_lines(
-        page.merchant_id, batch_id, status=line_filter, after_id=query_id(page, "after"), limit=LINES_PER_PAGE
+        page.merchant_id, batch_id, status=line_filter, after_id=cursor(page, "after"), limit=LINES_PER_PAGE
     )
     sections = {}
     for kind in ("failed", "carried_forward", "held"):

@@ -1,5 +1,6 @@
-"""What the finance console's pages share: the staff member as the audit actor, the words for
-batch and line statuses, ledger accounts and entries, and the service's reasons in the reader's language."""
+"""What the finance console's pages share: the words for batch and line statuses, ledger accounts
+and entries, and the service's reasons in the reader's language (the audit actor and keyset
+cursors are the merchant console's, `relay.pages.console.common`)."""
 
 from __future__ import annotations
 
@@ -7,13 +8,9 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from referral.service.audit import Actor
 from relay.pages.i18n import N_
 from relay.pages.routing import Page
 from relay.pages.templating import minor_filter
-
-#: The largest id a query string may carry (BIGINT).
-MAX_ID = 2**63 - 1
 
 BATCH_STATUS = {
     "draft": N_("Draft"), "approved": N_("Approved"), "exported": N_("Exported"), "closed": N_("Closed"),
@@ -57,11 +54,6 @@ _BELOW_MINIMUM = re.compile(r"below the minimum payout of (\S+) (\S+)")
 _PARTNER = re.compile(r"partner (\w+)")
 
 
-def actor(page: Page) -> Actor:
-    """The signed-in staff account, as the audit log records who made a change."""
-    return Actor.staff(page.staff.id, page.staff.role)
-
-
 def reason_text(page: Page, reason: str | None) -> str:
     """A line's reason as the finance clerk reads it."""
     if not reason:
@@ -73,12 +65,6 @@ def reason_text(page: Page, reason: str | None) -> str:
     if (match := _PARTNER.fullmatch(reason)) and match[1] in PARTNER_STATUS:
         return page.gettext("The partner is %(status)s.", status=page.gettext(PARTNER_STATUS[match[1]]))
     return reason
-
-
-def query_id(page: Page, name: str) -> int | None:
-    """A positive id from the query string (anything else: none)."""
-    text = page.request.query_params.get(name, "")
-    return int(text) if text.isdigit() and 0 < int(text) <= MAX_ID else None
 
 
 def query_offset(page: Page, limit: int) -> int:

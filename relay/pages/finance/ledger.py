@@ -11,9 +11,9 @@ from payouts.service.ledger import Balances, partner_balances
 from payouts.service.terms import POINTS_ASSET, payable_assets
 from referral.service.partners import get_partner, partner_by_code
 from relay.pages.finance import pages
-from relay.pages.finance.common import ACCOUNT, ENTRY_KIND, MAX_ID, amounts, query_offset
+from relay.pages.finance.common import ACCOUNT, ENTRY_KIND, amounts, query_offset
 from relay.pages.i18n import N_
-from relay.pages.routing import Page
+from relay.pages.routing import MAX_ID, Page
 
 POSTINGS_PER_PAGE = 50
 #: The accounts of the reconciliation table, in the order of the chart of accounts.
