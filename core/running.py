@@ -223,6 +223,16 @@ DayFacts = Callable[[datetime, datetime, dict[str, int]], Relation]
 LateFacts = Callable[[dict[str, int], dict[str, int], datetime, datetime], Relation | None]
 
 
+async def newest_before(table: str, merchant_id: int, moment: datetime) -> int:
+    """The newest id of the merchant's rows of `table` created before `moment` (0: none): the
+    mark of the facts that settle by id."""
+    found = await rows(
+        f"SELECT id FROM {table} WHERE merchant_id = ? AND created_at < ? ORDER BY id DESC LIMIT 1",
+        [merchant_id, utc(moment)],
+    )
+    return int(found[0]["id"]) if found else 0
+
+
 async def _try_lock(*parts: object) -> bool:
     """A transaction-scoped lock on `parts` if free (PostgreSQL); SQLite has one writer anyway."""
     if current_dialect() != "postgres":

@@ -17,7 +17,7 @@ from typing import Any
 
 from commissions.models import COUNTING, CommissionStatus
 from commissions.service.console_views import By, Earned
-from core.running import Rollup, RunningTotals, Shape, Window, day_number_sql, in_snapshot
+from core.running import Rollup, RunningTotals, Shape, Window, day_number_sql, in_snapshot, newest_before
 from core.sql import Relation, instant, rows, utc
 from core.time import now
 from referral.service import console_views
@@ -97,11 +97,7 @@ async def catch_up(
     if await ROLLUP.fresh(merchant_id, timezone, unless_within):
         return 0
     horizon = now() - SETTLED_AFTER
-    found = await rows(
-        "SELECT id FROM commission WHERE merchant_id = ? AND created_at < ? ORDER BY id DESC LIMIT 1",
-        [merchant_id, utc(horizon)],
-    )
-    settled = {"through_commission_id": int(found[0]["id"]) if found else 0}
+    settled = {"through_commission_id": await newest_before("commission", merchant_id, horizon)}
 
     async def earliest() -> datetime | None:
         first = await rows("SELECT MIN(occurred_at) AS first FROM commission WHERE merchant_id = ?", [merchant_id])

@@ -29,7 +29,16 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
-from core.running import Rollup, RunningTotals, Shape, Window, day_number_sql, in_snapshot, no_day
+from core.running import (
+    Rollup,
+    RunningTotals,
+    Shape,
+    Window,
+    day_number_sql,
+    in_snapshot,
+    newest_before,
+    no_day,
+)
 from core.sql import Relation, instant, rows, utc
 from core.time import now
 from referral.service import settings
@@ -156,14 +165,6 @@ def _union(*parts: Relation) -> Relation:
 # --- catching up -------------------------------------------------------------------------------------
 
 
-async def _newest_before(table: str, merchant_id: int, moment: datetime) -> int:
-    found = await rows(
-        f"SELECT id FROM {table} WHERE merchant_id = ? AND created_at < ? ORDER BY id DESC LIMIT 1",
-        [merchant_id, utc(moment)],
-    )
-    return int(found[0]["id"]) if found else 0
-
-
 async def catch_up(
     merchant_id: int, *, max_days: int | None = None, unless_within: timedelta | None = None,
     timezone: str | None = None,
@@ -177,8 +178,8 @@ async def catch_up(
         return 0
     horizon = now() - SETTLED_AFTER
     marks = {
-        "through_order_id": await _newest_before("shop_order", merchant_id, horizon),
-        "through_refund_id": await _newest_before("refund", merchant_id, horizon),
+        "through_order_id": await newest_before("shop_order", merchant_id, horizon),
+        "through_refund_id": await newest_before("refund", merchant_id, horizon),
     }
 
     async def earliest() -> datetime | None:
