@@ -23,6 +23,7 @@ from typing import Any, ParamSpec, TypeVar
 
 from tortoise.transactions import in_transaction
 
+from core import sql
 from core.db import connection, current_dialect
 from core.sql import Relation, execute, instant, lock_key, rows, utc
 from core.time import now, zone
@@ -303,7 +304,7 @@ class Rollup:
                 known = Progress(timezone, first, first - timedelta(days=1), dict.fromkeys(self.marks, 0), now())
                 await execute(
                     f"INSERT INTO {self.progress_table} (merchant_id, timezone, first_day, through_day,"
-                    f" {', '.join(self.marks)}, updated_at) VALUES (?, ?, ?, ?, {', '.join('?' * len(self.marks))}, ?)",
+                    f" {', '.join(self.marks)}, updated_at) VALUES ({sql.marks(len(self.marks) + 5)})",
                     [merchant_id, timezone, day_number(first), day_number(known.through_day),
                      *known.marks.values(), utc(now())],
                 )

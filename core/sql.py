@@ -57,6 +57,16 @@ def utc(instant: datetime) -> datetime:
     return instant.astimezone(UTC)
 
 
+def between(column: str, start: datetime | None, end: datetime | None) -> tuple[str, list[Any]]:
+    """`` AND column >= ? AND column < ?`` for the instants [start, end) (None: no bound there)."""
+    where, params = "", []
+    if start is not None:
+        where, params = f" AND {column} >= ?", [utc(start)]
+    if end is not None:
+        where, params = f"{where} AND {column} < ?", [*params, utc(end)]
+    return where, params
+
+
 def instant(value: datetime | str | None) -> datetime | None:
     """A datetime column read by hand-written SQL (SQLite gives back the stored ISO text)."""
     if value is None or isinstance(value, datetime):

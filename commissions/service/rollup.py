@@ -18,7 +18,7 @@ from typing import Any
 from commissions.models import COUNTING, CommissionStatus
 from commissions.service.console_views import By, Earned
 from core.running import Rollup, RunningTotals, Shape, Window, day_number_sql, in_snapshot, newest_before
-from core.sql import Relation, instant, rows, utc
+from core.sql import Relation, between, instant, marks, rows, utc
 from core.time import now
 from referral.service import console_views
 from referral.service import rollup as referral_rollup
@@ -63,11 +63,7 @@ def _commissions(
     do not count, whatever their id (with `scenes`: only those the scenes name). `partners`
     (``partner_id``): read partner by partner, on the partner's index (no index leads with
     `occurred_at`: ingestion would write one more), for a day of a big program."""
-    where, params = "", []
-    if start is not None:
-        where, params = " AND c.occurred_at >= ?", [utc(start)]
-    if end is not None:
-        where, params = f"{where} AND c.occurred_at < ?", [*params, utc(end)]
+    where, params = between("c.occurred_at", start, end)
     if void:
         where += f" AND c.status NOT IN ({_COUNTING})"
     else:
@@ -166,9 +162,9 @@ async def earned(
     params = [v for p in parts for v in p[1]]
     only = ""
     if by == "partner" and partners is not None:  # the database takes the condition into every part
-        only, params = f" WHERE f.partner_id IN ({', '.join('?' * len(partners))})", [*params, *partners]
         if not partners:
             return {}
+        only, params = f" WHERE f.partner_id IN ({marks(len(partners))})", [*params, *partners]
     key = {"partner": "partner_id", "scene": "scene", "day": "day", None: "NULL"}[by]
     found: dict[Any, dict[str, int]] = {}
     for row in await rows(

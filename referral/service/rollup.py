@@ -39,7 +39,7 @@ from core.running import (
     newest_before,
     no_day,
 )
-from core.sql import Relation, instant, rows, utc
+from core.sql import Relation, between, instant, marks, rows, utc
 from core.time import now
 from referral.service import settings
 from referral.service.console_views import local_date
@@ -76,20 +76,11 @@ class Figures:
         return (self.clicks, self.visitors, self.orders, self.revenue_minor)
 
 
-def _between(column: str, start: datetime | None, end: datetime | None) -> Relation:
-    where, params = "", []
-    if start is not None:
-        where, params = f" AND {column} >= ?", [utc(start)]
-    if end is not None:
-        where, params = f"{where} AND {column} < ?", [*params, utc(end)]
-    return where, params
-
-
 def _clicks(merchant_id: int, start: datetime, end: datetime, day: Relation, shape: Shape, *, visitors: bool = True) -> Relation:
     """Clicks by people in [start, end), their visitors counted per `day` (the local day of
     ``c.occurred_at``), partner and scene, then summed to `shape` (`visitors` False: left at 0)."""
     expression, day_params = day
-    when, params = _between("c.occurred_at", start, end)
+    when, params = between("c.occurred_at", start, end)
     if not visitors:
         columns, column_params = shape.columns("c.occurred_at", "c.partner_id", "c.scene")
         return (
@@ -113,7 +104,7 @@ def _orders(
 ) -> Relation:
     """Attributed orders (every status) in [start, end) with ``ids[0] < id <= ids[1]``."""
     columns, column_params = shape.columns("o.occurred_at", "o.partner_id", "COALESCE(o.scene, '')")
-    when, params = _between("o.occurred_at", start, end)
+    when, params = between("o.occurred_at", start, end)
     upto, top = ("", []) if ids[1] is None else (" AND o.id <= ?", [ids[1]])
     return (
         f"SELECT {columns}, 0 AS clicks, 0 AS visitors, COUNT(*) AS orders, CAST(SUM(o.total_minor) AS BIGINT) AS revenue_minor"
@@ -129,7 +120,7 @@ def _refunds(
     """Refunds with ``ids[0] < id <= ids[1]`` of the attributed orders placed in [start, end),
     as negative revenue on the order's day, partner and scene."""
     columns, column_params = shape.columns("o.occurred_at", "o.partner_id", "COALESCE(o.scene, '')")
-    when, params = _between("o.occurred_at", start, end)
+    when, params = between("o.occurred_at", start, end)
     upto, top = ("", []) if ids[1] is None else (" AND r.id <= ?", [ids[1]])
     return (
         f"SELECT {columns}, 0 AS clicks, 0 AS visitors, 0 AS orders, -CAST(SUM(r.amount_minor) AS BIGINT) AS revenue_minor"
@@ -288,7 +279,7 @@ async def figures(
     if by == "partner" and partners is not None:  # the database takes the condition into every part
         if not partners:
             return {}
-        only, params = f" WHERE f.partner_id IN ({', '.join('?' * len(partners))})", [*params, *partners]
+        only, params = f" WHERE f.partner_id IN ({marks(len(partners))})", [*params, *partners]
     if by is None:
         statement = f"SELECT NULL AS key, {_SUMS} FROM ({query}) f"
     else:
