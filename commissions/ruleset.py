@@ -10,7 +10,7 @@ with its parameters, for a page that words them in its own language.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal
@@ -76,11 +76,52 @@ CODES: dict[str, tuple[str, ...]] = {
 }
 
 
-class Refused(ValueError):
-    """A value refused: the English `message` the API shows, and the same reason as a `code` of
-    `CODES` with its `params`. `path` lies below the model raising it (appended to its location)."""
+#: The English the API answers for each code `Refused` raises, from the code's parameters (the
+#: codes of pydantic's own errors keep pydantic's words: `refusals`).
+ENGLISH: dict[str, str | Callable[..., str]] = {
+    "empty_list": "an empty list matches nothing: leave the condition out to match everything",
+    "decimal_with_fraction": 'give a decimal as a string ("2.5") or an integer, never a number with a fraction',
+    "decimal_expected": 'expected a decimal string ("2.5") or an integer',
+    "decimal_format": '{value!r} is not a decimal like "12.5" (at most 12 digits each side of the point)',
+    "too_large": "{value!r} is too large",
+    "percent_range": "a percent must be between 0 and 100, not {value}",
+    "factor_negative": "a factor must not be negative, not {value}",
+    "money_expected": "expected a decimal string or integer minor units",
+    "money_format": "{value!r} is not a decimal amount",
+    "money_decimals": "{value!r} has more decimals than {currency} allows ({places})",
+    "amount_negative": "an amount must not be negative",
+    "points_negative": "points must not be negative",
+    "weekday": '{value!r} is not a weekday: use 1 (Monday) to 7 (Sunday) or a name like "sat"',
+    "day_of_month": "{value!r} is not a day of the month (1 to 31)",
+    "date_format": '{value!r} is not a date like "2025-03-08"',
+    "timezone_unknown": "unknown time zone {value!r}",
+    "date_window": "the date window ends ({date_to}) before it starts ({date_from})",
+    "level_too_deep": "level {level} is refused: rewards go at most two levels up (1 = the attributed partner, "
+                      "2 = their recruiter); deeper multi-level schemes are unlawful in the markets Relay serves",
+    "level_invalid": "level must be 1 (the attributed partner) or 2 (the partner's recruiter)",
+    "unknown_group": lambda group, known: f"unknown partner group {group!r} (known groups: {', '.join(known)})",
+    "unknown_group_none_defined": "unknown partner group {group!r} (known groups: none defined yet)",
+    "tiers_empty": "give at least one tier",
+    "tiers_increasing": "tier thresholds must increase: {threshold_minor} is not above the previous tier's "
+                        "{previous_minor}",
+    "reward_one_kind": lambda given: "give exactly one of percent, flat_per_unit, flat_per_order, tiers"
+                                     + (f" (got {', '.join(given)})" if given else ""),
+    "incentive_one_kind": "give exactly one of percent, amount",
+    "duplicate_rule_id": lambda id, number: f"duplicate rule id {id!r} (rules.{number - 1}.id has it)",
+}
 
-    def __init__(self, code: str, message: str, *, path: tuple[str | int, ...] = (), **params: Any) -> None:
+
+class Refused(ValueError):
+    """A value refused: a `code` of `CODES` with its `params`, and in English (what the API shows)
+    the words `ENGLISH` gives them, or `message` for a code without words there ("invalid").
+    `path` lies below the model raising it (appended to its location)."""
+
+    def __init__(
+        self, code: str, *, path: tuple[str | int, ...] = (), message: str | None = None, **params: Any
+    ) -> None:
+        if message is None:
+            words = ENGLISH[code]
+            message = words(**params) if callable(words) else words.format(**params)
         super().__init__(message)
         self.code = code
         self.path = path
@@ -102,33 +143,28 @@ _DECIMAL_TEXT = re.compile(r"[+-]?\d{1,12}(\.\d{1,12})?")
 
 def _decimal(value: object) -> Decimal:
     if isinstance(value, float):
-        raise Refused(
-            "decimal_with_fraction", 'give a decimal as a string ("2.5") or an integer, never a number with a fraction'
-        )
+        raise Refused("decimal_with_fraction")
     if isinstance(value, bool) or not isinstance(value, int | str):
-        raise Refused("decimal_expected", 'expected a decimal string ("2.5") or an integer')
+        raise Refused("decimal_expected")
     if isinstance(value, int):
         if abs(value) >= 10**12:
-            raise Refused("too_large", f"{value} is too large", value=value)
+            raise Refused("too_large", value=value)
         return Decimal(value)
     text = value.strip()
     if not _DECIMAL_TEXT.fullmatch(text):
-        raise Refused(
-            "decimal_format", f"{value!r} is not a decimal like \"12.5\" (at most 12 digits each side of the point)",
-            value=value,
-        )
+        raise Refused("decimal_format", value=value)
     return Decimal(text)
 
 
 def _percent(value: Decimal) -> Decimal:
     if not 0 <= value <= 100:
-        raise Refused("percent_range", f"a percent must be between 0 and 100, not {value}", value=value)
+        raise Refused("percent_range", value=value)
     return value
 
 
 def _factor(value: Decimal) -> Decimal:
     if value < 0:
-        raise Refused("factor_negative", f"a factor must not be negative, not {value}", value=value)
+        raise Refused("factor_negative", value=value)
     return value
 
 
@@ -136,14 +172,14 @@ def _money(value: object, info: ValidationInfo) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
         minor = value
         if abs(minor) > MAX_MINOR:
-            raise Refused("too_large", f"{value} is too large", value=value)
+            raise Refused("too_large", value=value)
     else:
         try:
             minor = parse_minor(value, _context(info, "currency"), field="amount")  # type: ignore[arg-type]
         except MoneyFormatError as exc:
             raise _money_refused(exc, "amount: ") from None
     if minor < 0:
-        raise Refused("amount_negative", "an amount must not be negative")
+        raise Refused("amount_negative")
     return minor
 
 
@@ -153,8 +189,10 @@ _MONEY_CODES = {"expected": "money_expected", "not_decimal": "money_format", "to
 
 
 def _money_refused(exc: MoneyFormatError, prefix: str) -> Refused:
-    code = _MONEY_CODES.get(exc.code, "invalid")
-    return Refused(code, str(exc).removeprefix(prefix), **(exc.params if code != "invalid" else {}))
+    code = _MONEY_CODES.get(exc.code)
+    if code is None:
+        return Refused("invalid", message=str(exc).removeprefix(prefix))
+    return Refused(code, **exc.params)
 
 
 def _points(value: object) -> int:
@@ -163,7 +201,7 @@ def _points(value: object) -> int:
     except MoneyFormatError as exc:
         raise _money_refused(exc, "points: ") from None
     if points < 0:
-        raise Refused("points_negative", "points must not be negative")
+        raise Refused("points_negative")
     return points
 
 
@@ -172,15 +210,13 @@ def _weekday(value: object) -> int:
         return WEEKDAY_NAMES[value.strip().lower()]
     if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 7:
         return value
-    raise Refused(
-        "weekday", f"{value!r} is not a weekday: use 1 (Monday) to 7 (Sunday) or a name like \"sat\"", value=value
-    )
+    raise Refused("weekday", value=value)
 
 
 def _day_of_month(value: object) -> int:
     if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 31:
         return value
-    raise Refused("day_of_month", f"{value!r} is not a day of the month (1 to 31)", value=value)
+    raise Refused("day_of_month", value=value)
 
 
 def _calendar_date(value: object) -> date:
@@ -191,14 +227,14 @@ def _calendar_date(value: object) -> date:
             return date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise Refused("date_format", f"{value!r} is not a date like \"2025-03-08\"", value=value)
+    raise Refused("date_format", value=value)
 
 
 def _timezone(value: str) -> str:
     try:
         zone(value)
-    except ValueError as exc:
-        raise Refused("timezone_unknown", str(exc), value=value) from None
+    except ValueError:
+        raise Refused("timezone_unknown", value=value) from None
     return value
 
 
@@ -207,18 +243,13 @@ def _level(value: object) -> int:
         if value in (1, 2):
             return value
         if value > 2:
-            raise Refused(
-                "level_too_deep",
-                f"level {value} is refused: rewards go at most two levels up (1 = the attributed partner, "
-                "2 = their recruiter); deeper multi-level schemes are unlawful in the markets Relay serves",
-                level=value,
-            )
-    raise Refused("level_invalid", "level must be 1 (the attributed partner) or 2 (the partner's recruiter)")
+            raise Refused("level_too_deep", level=value)
+    raise Refused("level_invalid")
 
 
 def _non_empty(items: tuple[Any, ...]) -> tuple[Any, ...]:
     if not items:
-        raise Refused("empty_list", "an empty list matches nothing: leave the condition out to match everything")
+        raise Refused("empty_list")
     return items
 
 
@@ -287,10 +318,8 @@ class Conditions(_Model):
         known = _context(info, "known_groups")
         for index, group in enumerate(groups):
             if group not in known:
-                listed = ", ".join(sorted(known)) or "none defined yet"
                 raise Refused(
-                    "unknown_group" if known else "unknown_group_none_defined",
-                    f"unknown partner group {group!r} (known groups: {listed})", path=(index,),
+                    "unknown_group" if known else "unknown_group_none_defined", path=(index,),
                     group=group, **({"known": sorted(known)} if known else {}),
                 )
         return groups
@@ -298,10 +327,7 @@ class Conditions(_Model):
     @model_validator(mode="after")
     def _window(self) -> Conditions:
         if self.date_from and self.date_to and self.date_to < self.date_from:
-            raise Refused(
-                "date_window", f"the date window ends ({self.date_to}) before it starts ({self.date_from})",
-                path=("date_to",), date_from=self.date_from, date_to=self.date_to,
-            )
+            raise Refused("date_window", path=("date_to",), date_from=self.date_from, date_to=self.date_to)
         return self
 
 
@@ -333,15 +359,12 @@ class Reward(_Model):
     @classmethod
     def _increasing(cls, tiers: tuple[Tier, ...] | None) -> tuple[Tier, ...] | None:
         if tiers is not None and not tiers:
-            raise Refused("tiers_empty", "give at least one tier")
+            raise Refused("tiers_empty")
         for index in range(1, len(tiers or ())):
             before, tier = tiers[index - 1], tiers[index]  # type: ignore[index]
             if tier.min_month_net <= before.min_month_net:
                 raise Refused(
-                    "tiers_increasing",
-                    f"tier thresholds must increase: {tier.min_month_net} is not above "
-                    f"the previous tier's {before.min_month_net}",
-                    path=(index, "min_month_net"), threshold_minor=tier.min_month_net,
+                    "tiers_increasing", path=(index, "min_month_net"), threshold_minor=tier.min_month_net,
                     previous_minor=before.min_month_net,
                 )
         return tiers
@@ -351,12 +374,7 @@ class Reward(_Model):
         given = [name for name in ("percent", "flat_per_unit", "flat_per_order", "tiers")
                  if getattr(self, name) is not None]
         if len(given) != 1:
-            raise Refused(
-                "reward_one_kind",
-                "give exactly one of percent, flat_per_unit, flat_per_order, tiers"
-                + (f" (got {', '.join(given)})" if given else ""),
-                given=given,
-            )
+            raise Refused("reward_one_kind", given=given)
         return self
 
 
@@ -410,7 +428,7 @@ class CustomerIncentive(_Model):
     @model_validator(mode="after")
     def _one_discount(self) -> CustomerIncentive:
         if (self.percent is None) == (self.amount is None):
-            raise Refused("incentive_one_kind", "give exactly one of percent, amount")
+            raise Refused("incentive_one_kind")
         return self
 
 
@@ -427,10 +445,7 @@ class RuleSet(_Model):
         seen: dict[str, int] = {}
         for index, rule in enumerate(self.rules):
             if rule.id in seen:
-                raise Refused(
-                    "duplicate_rule_id", f"duplicate rule id {rule.id!r} (rules.{seen[rule.id]}.id has it)",
-                    path=("rules", index, "id"), id=rule.id, number=seen[rule.id] + 1,
-                )
+                raise Refused("duplicate_rule_id", path=("rules", index, "id"), id=rule.id, number=seen[rule.id] + 1)
             seen[rule.id] = index
         return self
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import string
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -11,7 +12,7 @@ from typing import Any
 import pytest
 
 from commissions.errors import InvalidRuleSet
-from commissions.ruleset import CODES, RuleSet, dump_rule_set, parse_rule_set
+from commissions.ruleset import CODES, ENGLISH, RuleSet, dump_rule_set, parse_rule_set
 from core.errors import InvalidInput
 
 GROUPS = {"gold", "silver"}
@@ -342,3 +343,88 @@ def test_any_wrong_value_anywhere_is_refused_with_a_known_code_and_its_parameter
                     seen.add(refusal.code)
     assert "invalid" not in seen  # every error pydantic raised here has a code of its own
     assert len(seen) > 25
+
+
+def _one_rule(**changes: Any) -> dict[str, Any]:
+    return {"rules": [{"id": "r1", "level": 1, "reward": {"percent": "10"}, **changes}]}
+
+
+#: (rule set, known groups) -> (code, field, the English the API answered before its words came
+#: from `ruleset.ENGLISH`): one case per code `Refused` raises.
+WORDED = [
+    (_one_rule(reward={"percent": 2.5}), GROUPS, "decimal_with_fraction", "rules.0.reward.percent",
+     'give a decimal as a string ("2.5") or an integer, never a number with a fraction'),
+    (_one_rule(reward={"percent": True}), GROUPS, "decimal_expected", "rules.0.reward.percent",
+     'expected a decimal string ("2.5") or an integer'),
+    (_one_rule(reward={"percent": 10**12}), GROUPS, "too_large", "rules.0.reward.percent",
+     "1000000000000 is too large"),
+    (_one_rule(reward={"percent": "1e3"}), GROUPS, "decimal_format", "rules.0.reward.percent",
+     '\'1e3\' is not a decimal like "12.5" (at most 12 digits each side of the point)'),
+    (_one_rule(reward={"percent": "101"}), GROUPS, "percent_range", "rules.0.reward.percent",
+     "a percent must be between 0 and 100, not 101"),
+    (_one_rule(reward={"flat_per_unit": "-1"}), GROUPS, "amount_negative", "rules.0.reward.flat_per_unit",
+     "an amount must not be negative"),
+    (_one_rule(reward={"flat_per_unit": True}), GROUPS, "money_expected", "rules.0.reward.flat_per_unit",
+     "expected a decimal string or integer minor units"),
+    (_one_rule(reward={"flat_per_unit": "x"}), GROUPS, "money_format", "rules.0.reward.flat_per_unit",
+     "'x' is not a decimal amount"),
+    (_one_rule(reward={"flat_per_unit": "1.234"}), GROUPS, "money_decimals", "rules.0.reward.flat_per_unit",
+     "'1.234' has more decimals than CNY allows (2)"),
+    (_one_rule(reward={"flat_per_unit": "99999999999999999999"}), GROUPS, "too_large", "rules.0.reward.flat_per_unit",
+     "'99999999999999999999' is too large"),
+    (_one_rule(reward={}), GROUPS, "reward_one_kind", "rules.0.reward",
+     "give exactly one of percent, flat_per_unit, flat_per_order, tiers"),
+    (_one_rule(reward={"percent": "1", "flat_per_order": "2"}), GROUPS, "reward_one_kind", "rules.0.reward",
+     "give exactly one of percent, flat_per_unit, flat_per_order, tiers (got percent, flat_per_order)"),
+    (_one_rule(reward={"tiers": []}), GROUPS, "tiers_empty", "rules.0.reward.tiers", "give at least one tier"),
+    (_one_rule(reward={"tiers": [{"min_month_net": "10", "percent": "1"}, {"min_month_net": "5", "percent": "2"}]}),
+     GROUPS, "tiers_increasing", "rules.0.reward.tiers.1.min_month_net",
+     "tier thresholds must increase: 500 is not above the previous tier's 1000"),
+    (_one_rule(level=3), GROUPS, "level_too_deep", "rules.0.level",
+     "level 3 is refused: rewards go at most two levels up (1 = the attributed partner, 2 = their recruiter);"
+     " deeper multi-level schemes are unlawful in the markets Relay serves"),
+    (_one_rule(level=0), GROUPS, "level_invalid", "rules.0.level",
+     "level must be 1 (the attributed partner) or 2 (the partner's recruiter)"),
+    (_one_rule(conditions={"skus": []}), GROUPS, "empty_list", "rules.0.conditions.skus",
+     "an empty list matches nothing: leave the condition out to match everything"),
+    (_one_rule(conditions={"weekdays": ["funday"]}), GROUPS, "weekday", "rules.0.conditions.weekdays.0",
+     '\'funday\' is not a weekday: use 1 (Monday) to 7 (Sunday) or a name like "sat"'),
+    (_one_rule(conditions={"days_of_month": [32]}), GROUPS, "day_of_month", "rules.0.conditions.days_of_month.0",
+     "32 is not a day of the month (1 to 31)"),
+    (_one_rule(conditions={"date_from": "2025-02-30"}), GROUPS, "date_format", "rules.0.conditions.date_from",
+     '\'2025-02-30\' is not a date like "2025-03-08"'),
+    (_one_rule(conditions={"timezone": "Mars/Olympus"}), GROUPS, "timezone_unknown", "rules.0.conditions.timezone",
+     "unknown time zone 'Mars/Olympus'"),
+    (_one_rule(conditions={"date_from": "2025-03-10", "date_to": "2025-03-09"}), GROUPS, "date_window",
+     "rules.0.conditions.date_to", "the date window ends (2025-03-09) before it starts (2025-03-10)"),
+    (_one_rule(conditions={"partner_groups": ["bronze"]}), GROUPS, "unknown_group",
+     "rules.0.conditions.partner_groups.0", "unknown partner group 'bronze' (known groups: gold, silver)"),
+    (_one_rule(conditions={"partner_groups": ["bronze"]}), set(), "unknown_group_none_defined",
+     "rules.0.conditions.partner_groups.0", "unknown partner group 'bronze' (known groups: none defined yet)"),
+    ({"rules": [], "modifiers": [{"multiply": "-1"}]}, GROUPS, "factor_negative", "modifiers.0.multiply",
+     "a factor must not be negative, not -1"),
+    ({"rules": [], "caps": {"per_order": {"points": "-1"}}}, GROUPS, "points_negative", "caps.per_order.points",
+     "points must not be negative"),
+    ({"rules": [], "caps": {"per_order": {"points": "1.5"}}}, GROUPS, "money_decimals", "caps.per_order.points",
+     "'1.5' has more decimals than PTS allows (0)"),
+    ({"rules": [], "customer_incentive": {"percent": "5", "amount": "1"}}, GROUPS, "incentive_one_kind",
+     "customer_incentive", "give exactly one of percent, amount"),
+    ({"rules": [{"id": "a", "level": 1, "reward": {"percent": "1"}}] * 2}, GROUPS, "duplicate_rule_id", "rules.1.id",
+     "duplicate rule id 'a' (rules.0.id has it)"),
+]
+
+
+@pytest.mark.parametrize(("data", "groups", "code", "field", "english"), WORDED, ids=[w[2] for w in WORDED])
+def test_the_api_words_each_refusal_from_its_code_as_it_always_did(data, groups, code, field, english):
+    with pytest.raises(InvalidRuleSet) as caught:
+        parse_rule_set(data, currency="CNY", known_groups=groups)
+    assert [(r.code, r.field, r.message) for r in caught.value.refusals] == [(code, field, english)]
+    assert caught.value.problem()["errors"] == [{"field": field, "message": english}]
+
+
+def test_every_code_a_refusal_is_worded_from_has_english_words_using_only_its_parameters():
+    assert set(ENGLISH) <= set(CODES)
+    assert {case[2] for case in WORDED} == set(ENGLISH)  # each worded code is pinned above
+    for code, words in ENGLISH.items():
+        if isinstance(words, str):
+            assert {name for _, name, _, _ in string.Formatter().parse(words) if name} <= set(CODES[code]), code
