@@ -150,7 +150,7 @@ async def handle(
         reply = receipt.written
         if reply is None:
             reply = reply_to(outcome)
-            await receipts.record(signing.merchant_id, webhook_id, digest, reply)
+            await receipts.record(signing.merchant_id, receipt, reply)
     return reply
 
 

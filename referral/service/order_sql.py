@@ -13,6 +13,8 @@ import re
 from datetime import UTC, datetime
 from typing import Any
 
+from referral.service import receipts
+
 #: Everything attribution needs, in one round trip: one row per fact found. Written by hand
 #: rather than through `partners.partner_by_code`, `clicks.get_click` and `clicks.last_click`
 #: because those are four to six round trips on the path every order takes; the clicks still
@@ -134,7 +136,7 @@ _ORDER_LINES_RECEIPT_SQL = (
 _FIRST_RECEIPT_PARAM = len(_ORDER_COLUMNS) + len(_LINE_TYPES) + 3
 ORDER_SQL = _ORDER_LINES_RECEIPT_SQL.format(receipt="")
 ORDER_AND_RECEIPT_SQL = _ORDER_LINES_RECEIPT_SQL.format(receipt=(
-    ", receipt AS (INSERT INTO webhook_receipt (merchant_id, webhook_id, body_hash, status_code, response, received_at)"
+    f", receipt AS (INSERT INTO webhook_receipt ({', '.join(receipts.COLUMNS)})"
     f" SELECT o.merchant_id, ${_FIRST_RECEIPT_PARAM}::varchar, ${_FIRST_RECEIPT_PARAM + 1}::varchar,"
     f" ${_FIRST_RECEIPT_PARAM + 2}::int, ${_FIRST_RECEIPT_PARAM + 3}::jsonb, ${_FIRST_RECEIPT_PARAM + 4}::timestamptz"
     " FROM new_order o)"

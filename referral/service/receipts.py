@@ -21,6 +21,7 @@ from typing import Any
 from tortoise.exceptions import IntegrityError
 
 from core.db import connection
+from core.sql import sql
 from core.time import now
 from referral.errors import ReplayConflict
 from referral.models import WebhookReceipt
@@ -52,7 +53,7 @@ class PendingReceipt:
     written: Reply | None = None
 
     def params(self, reply: Reply) -> list[Any]:
-        """webhook_id, body_hash, status_code, response, received_at: a receipt row's values."""
+        """The receipt row's values after merchant_id (`COLUMNS[1:]`)."""
         return [self.webhook_id, self.body_hash, reply.status, reply.text, now()]
 
 
@@ -65,26 +66,23 @@ def body_hash(body: bytes) -> str:
     return hashlib.sha256(body).hexdigest()
 
 
-_INSERT = (
-    "INSERT INTO webhook_receipt (merchant_id, webhook_id, body_hash, status_code, response, received_at) "
-    "VALUES ({})"
-)
+#: A receipt row's columns (`PendingReceipt.params` gives the values after merchant_id); the
+#: order statement of order.created writes the same row (`order_sql.ORDER_AND_RECEIPT_SQL`).
+COLUMNS = ("merchant_id", "webhook_id", "body_hash", "status_code", "response", "received_at")
+_INSERT = f"INSERT INTO webhook_receipt ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})"
 
 
-async def record(merchant_id: int, webhook_id: str, body_digest: str, reply: Reply) -> None:
-    """Keep the answer to `webhook_id`; raises `AlreadyReceived` when it was answered before.
+async def record(merchant_id: int, receipt: PendingReceipt, reply: Reply) -> None:
+    """Keep `reply` as the answer to the receipt's webhook-id; raises `AlreadyReceived` when it
+    was answered before.
 
     Must be the last statement of the event's transaction: on PostgreSQL a failed statement
     ends the transaction. (Hand-written: it is on every event's path.)
     """
-    db = connection()
-    marks = "$1, $2, $3, $4, $5, $6" if db.capabilities.dialect == "postgres" else "?, ?, ?, ?, ?, ?"
     try:
-        await db.execute_query(
-            _INSERT.format(marks), [merchant_id, webhook_id, body_digest, reply.status, reply.text, now()]
-        )
+        await connection().execute_query(sql(_INSERT), [merchant_id, *receipt.params(reply)])
     except IntegrityError:
-        raise AlreadyReceived(webhook_id) from None
+        raise AlreadyReceived(receipt.webhook_id) from None
 
 
 async def stored_reply(merchant_id: int, webhook_id: str, body_digest: str) -> Reply | None:
