@@ -20,7 +20,7 @@ from core.time import now
 from payouts.ledger import PARTNER_ACCOUNTS, AccountKind, TransactionKind
 from payouts.models import PayoutLineStatus
 from payouts.service.ledger import StatementLine, unbalanced_transactions
-from payouts.service.sql import advisory_lock, execute, instant, rows, utc
+from payouts.service.sql import execute, instant, marks, rows, utc
 from payouts.service.terms import POINTS_ASSET
 
 #: The partner's own accounts, in the order a statement shows them.
@@ -45,8 +45,7 @@ async def statement_page(
     """A page of `payouts.service.ledger.statement`: the same postings, order and running
     balances (per account), the balances summed by the database over everything before."""
     asset = asset.upper()
-    marks = ", ".join("?" * len(_PARTNER_KINDS))
-    where = f"p.merchant_id = ? AND p.partner_id = ? AND p.asset = ? AND p.account IN ({marks})"
+    where = f"p.merchant_id = ? AND p.partner_id = ? AND p.asset = ? AND p.account IN ({marks(len(_PARTNER_KINDS))})"
     params: list[Any] = [merchant_id, partner_id, asset, *_PARTNER_KINDS]
     # The running balances over the partner's postings alone, then the page's transactions joined
     # (joining every posting's transaction first read thousands of rows for a page of 100).
@@ -196,28 +195,29 @@ async def checkpoint(merchant_id: int) -> Settled:
 
 async def _store(merchant_id: int, known: Settled, more: dict[tuple[str, str], int], settled: Settled) -> None:
     """Move the stored checkpoint from `known` to `settled` (`known` + `more`), in one transaction;
-    when another process moved it meanwhile, leave theirs (both are true: the ledger is append-only)."""
+    when another process moved it meanwhile, leave theirs (both are true: the ledger is append-only).
+    The UPDATE is the compare-and-set: on PostgreSQL it waits for a racing move to commit, then
+    matches no row, so `more` is added once."""
     async with in_transaction():
         await execute(
             "INSERT INTO ledger_checkpoint (merchant_id, through_transaction_id, unbalanced, updated_at)"
             " VALUES (?, 0, '[]', ?) ON CONFLICT (merchant_id) DO NOTHING",
             [merchant_id, utc(now())],
         )
-        await advisory_lock("ledger_checkpoint", merchant_id)
         moved = await execute(
             "UPDATE ledger_checkpoint SET through_transaction_id = ?, unbalanced = ?, updated_at = ?"
             " WHERE merchant_id = ? AND through_transaction_id = ?",
             [settled.through_id, json.dumps(list(settled.unbalanced)), utc(now()), merchant_id, known.through_id],
         )
-        if not moved:
+        if not moved or not more:
             return
-        for (asset, account), amount in sorted(more.items()):
-            await execute(
-                "INSERT INTO ledger_checkpoint_sum (merchant_id, asset, account, amount_minor) VALUES (?, ?, ?, ?)"
-                " ON CONFLICT (merchant_id, asset, account)"
-                " DO UPDATE SET amount_minor = ledger_checkpoint_sum.amount_minor + excluded.amount_minor",
-                [merchant_id, asset, account, amount],
-            )
+        sums = sorted(more.items())
+        await execute(
+            "INSERT INTO ledger_checkpoint_sum (merchant_id, asset, account, amount_minor)"
+            f" VALUES {', '.join([f'({marks(4)})'] * len(sums))} ON CONFLICT (merchant_id, asset, account)"
+            " DO UPDATE SET amount_minor = ledger_checkpoint_sum.amount_minor + excluded.amount_minor",
+            [value for (asset, account), amount in sums for value in (merchant_id, asset, account, amount)],
+        )
 
 
 async def settled_ledger(merchant_id: int) -> Settled:
