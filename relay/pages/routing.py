@@ -153,6 +153,12 @@ class Page:
                 params[key] = str(value)
         return self.request.url.path + (f"?{urlencode(params)}" if params else "")
 
+    def query_id(self, name: str) -> int | None:
+        """An id from the query string (a keyset cursor: list the rows below it), None when absent
+        or not an id, e.g. ``page.query_id("before")``."""
+        text = self.request.query_params.get(name, "")
+        return int(text) if text.isdigit() and int(text) <= MAX_ID else None
+
     def home_url(self) -> str:
         """Where the signed-in person starts: their console's home (the brand link, "back to the start")."""
         if self.partner is not None:

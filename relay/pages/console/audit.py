@@ -8,7 +8,6 @@ from starlette.responses import Response
 
 from referral.service import audit
 from relay.pages.console import pages
-from relay.pages.console.common import cursor
 from relay.pages.i18n import N_
 from relay.pages.routing import Page
 
@@ -22,5 +21,5 @@ def _compact(value: object) -> str:
 @pages.get("/console/audit", nav=N_("Audit log"))
 async def audit_log(page: Page) -> Response:
     action = page.request.query_params.get("action", "").strip()[:64] or None
-    entries = await audit.list_entries(page.merchant_id, action=action, before_id=cursor(page, "before"), limit=PER_PAGE)
+    entries = await audit.list_entries(page.merchant_id, action=action, before_id=page.query_id("before"), limit=PER_PAGE)
     return page.render("console/audit.html", entries=entries, action=action or "", compact=_compact)

@@ -1,5 +1,5 @@
 """What the merchant console's pages share: the staff member as the audit actor, a date range
-from the query string, a safe place to come back to, offset and keyset paging."""
+from the query string, a safe place to come back to, and offset paging."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from referral.service.audit import Actor
-from relay.pages.routing import MAX_ID, Page
+from relay.pages.routing import Page
 
 #: The longest range a report or a simulation page takes (days), so a page stays bounded.
 MAX_DAYS = 366
@@ -64,9 +64,8 @@ def back_to(page: Page, form_value: object, fallback: str) -> str:
 
 
 def cursor(page: Page, name: str) -> int | None:
-    """A keyset cursor (an id: list the rows below it) from the query string; None when absent or unreadable."""
-    text = page.request.query_params.get(name, "")
-    return int(text) if text.isdigit() and int(text) <= MAX_ID else None
+    """`Page.query_id` (the finance console's batches import it from here)."""
+    return page.query_id(name)
 
 
 def page_number(page: Page) -> int:

@@ -14,7 +14,7 @@ from referral.models import PartnerStatus
 from referral.service import accounts, console_views, partners, reports
 from referral.service.sales import partner_groups
 from relay.pages.console import pages
-from relay.pages.console.common import actor, back_to, cursor, date_range, page_number
+from relay.pages.console.common import actor, back_to, date_range, page_number
 from relay.pages.i18n import N_
 from relay.pages.routing import Page
 
@@ -87,7 +87,7 @@ async def _partner_page(page: Page, sign_in_url: str | None = None) -> Response:
     )
     latest = await queries.list_commissions(
         page.merchant_id,
-        CommissionFilter(partner_id=partner.id, before_id=cursor(page, "commissions_before"), limit=COMMISSIONS_PER_PAGE),
+        CommissionFilter(partner_id=partner.id, before_id=page.query_id("commissions_before"), limit=COMMISSIONS_PER_PAGE),
     )
     public_url = page.request.app.state.settings.public_url
     return page.render(

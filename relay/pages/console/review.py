@@ -10,7 +10,7 @@ from commissions.service.queries import CommissionFilter
 from referral.service import console_views
 from relay import pipeline
 from relay.pages.console import pages
-from relay.pages.console.common import actor, cursor
+from relay.pages.console.common import actor
 from relay.pages.i18n import N_
 from relay.pages.routing import Page
 
@@ -26,9 +26,9 @@ ACTION_LABELS = {"flag": N_("Flagged"), "hold": N_("Held")}
 async def _review_page(page: Page, *, errors: dict[int, str] | None = None, status: int = 200) -> Response:
     held = await queries.list_commissions(
         page.merchant_id,
-        CommissionFilter(review="held", status="pending", before_id=cursor(page, "held_before"), limit=PER_PAGE),
+        CommissionFilter(review="held", status="pending", before_id=page.query_id("held_before"), limit=PER_PAGE),
     )
-    signals = await fraud.list_signals(page.merchant_id, before_id=cursor(page, "before"), limit=PER_PAGE)
+    signals = await fraud.list_signals(page.merchant_id, before_id=page.query_id("before"), limit=PER_PAGE)
     names = await console_views.partner_names(
         page.merchant_id,
         [c.partner_id for c in held.items] + [s.partner_id for s in signals.items if s.partner_id is not None],

@@ -9,19 +9,14 @@ from payouts.service import partner_views
 from relay.pages.explain import amount, describe, state
 from relay.pages.i18n import N_
 from relay.pages.partner import pages
-from relay.pages.routing import MAX_ID, Page
-
-
-def _before(page: Page) -> int | None:
-    raw = page.request.query_params.get("before", "")
-    return int(raw) if raw.isdigit() and int(raw) <= MAX_ID else None
+from relay.pages.routing import Page
 
 
 @pages.get("/p/orders", nav=N_("My orders"))
 async def orders(page: Page) -> Response:
-    found = await partner_views.commissions(page.merchant_id, page.partner_id, before_id=_before(page))
+    found = await partner_views.commissions(page.merchant_id, page.partner_id, before_id=page.query_id("before"))
     return page.render("partner/orders.html", rows=found.items, next_before_id=found.next_before_id,
-                       first_page=_before(page) is None, state=state, amount=lambda v, a: amount(page, v, a))
+                       first_page=page.query_id("before") is None, state=state, amount=lambda v, a: amount(page, v, a))
 
 
 @pages.get("/p/orders/{order_id:int}")

@@ -10,18 +10,13 @@ from payouts.service import partner_views
 from relay.pages.explain import amount
 from relay.pages.i18n import N_
 from relay.pages.partner import pages
-from relay.pages.routing import MAX_ID, Page
-
-
-def _id(page: Page, name: str) -> int | None:
-    raw = page.request.query_params.get(name, "")
-    return int(raw) if raw.isdigit() and int(raw) <= MAX_ID else None
+from relay.pages.routing import Page
 
 
 @pages.get("/p/payouts", nav=N_("Payouts and points"))
 async def payouts(page: Page) -> Response:
     found = await partner_views.payouts(
-        page.merchant_id, page.partner_id, before_batch_id=_id(page, "before"), wallet_before_id=_id(page, "wallet_before"),
+        page.merchant_id, page.partner_id, before_batch_id=page.query_id("before"), wallet_before_id=page.query_id("wallet_before"),
     )
     cash = {asset: b for asset, b in found.balances.items() if asset != POINTS.code}
     return page.render("partner/payouts.html", found=found, cash=cash, points=found.balances.get(POINTS.code),
