@@ -71,6 +71,7 @@ async def _rows(
         referral_rollup.catch_up(merchant_id, **at_most),  # type: ignore[arg-type]
         commission_rollup.catch_up(merchant_id, **at_most),  # type: ignore[arg-type]
     )
+    days: list[Row] | None = None  #: the chart's, once read
     if by == "partner" and shown is not None:
         per_day, leading, everyone = await asyncio.gather(
             referral_rollup.figures(merchant_id, first, last, "day", timezone=zone),
@@ -93,12 +94,18 @@ async def _rows(
         )
         rows = days = [replace(d, earned=earned.get(d.key, Earned())) for d in _days(per_day)]
     else:
-        per_day, figures, earned = await asyncio.gather(
-            referral_rollup.figures(merchant_id, first, last, "day", visitors=False, timezone=zone),
+        chart = days
+
+        async def chart_days() -> list[Row]:  # read above for a program of a page of partners or less
+            return chart if chart is not None else _days(
+                await referral_rollup.figures(merchant_id, first, last, "day", visitors=False, timezone=zone)
+            )
+
+        days, figures, earned = await asyncio.gather(
+            chart_days(),
             referral_rollup.figures(merchant_id, first, last, by, timezone=zone),  # type: ignore[arg-type]
             commission_rollup.earned(merchant_id, first, last, by, timezone=zone),  # type: ignore[arg-type]
         )
-        days = _days(per_day)
         keys = list(figures) + [k for k in earned if k not in figures]
         rows = sorted(
             (Row(str(key), "", "", figures.get(key, Figures()), earned.get(key, Earned())) for key in keys),
