@@ -7,13 +7,12 @@ from starlette.responses import Response
 
 from commissions.service import queries
 from relay.pages.console import pages
+from relay.pages.console.partners import COMMISSION_LABELS
 from relay.pages.explain import amount, describe
 from relay.pages.i18n import N_
 from relay.pages.routing import Page
 
-#: A commission's status and review, in words (commissions.models.CommissionStatus, ReviewState).
-STATUS = {"pending": N_("Pending"), "available": N_("Available"), "canceled": N_("Canceled"),
-          "rejected": N_("Rejected")}
+#: A commission's review, in words (commissions.models.ReviewState; its status: `COMMISSION_LABELS`).
 REVIEW = {"held": N_("held for review"), "approved": N_("approved after review")}
 
 
@@ -22,5 +21,5 @@ async def commission(page: Page) -> Response:
     found = await queries.get_commission(page.merchant_id, page.request.path_params["commission_id"])
     return page.render("console/commission.html", c=found, explained=describe(page, found),
                        shown_amount=amount(page, found.amount, found.asset),
-                       status_text=page.gettext(STATUS.get(found.status, found.status)),
+                       status_text=page.gettext(COMMISSION_LABELS.get(found.status, found.status)),
                        review=page.gettext(REVIEW[found.review]) if found.review in REVIEW else "")
