@@ -16,6 +16,7 @@ from typing import Any
 
 from tortoise.transactions import in_transaction
 
+from core.running import snapshot
 from core.time import now
 from payouts.ledger import PARTNER_ACCOUNTS, AccountKind, TransactionKind
 from payouts.models import PayoutLineStatus
@@ -244,16 +245,19 @@ async def reconciliation(merchant_id: int) -> Reconciliation:
 
     Transactions older than `SETTLED_AFTER` are summed and audited once and kept in the database
     (`LedgerCheckpoint`); each call, in any process, then reads only the transactions since (by
-    id, on the ledger's own index).
+    id, on the ledger's own index). The transactions since and the payout lines are read in one
+    snapshot: a batch step moves both in one transaction, and one committing between the two reads
+    would otherwise show a ledger that does not tie out.
     """
     settled = await settled_ledger(merchant_id)
-    sums = _add(settled.sums, await _sums(merchant_id, settled.through_id, _BIGINT))
-    unbalanced = [*settled.unbalanced, *await unbalanced_transactions(merchant_id, after_id=settled.through_id)]
-    lines = await rows(
-        "SELECT asset, status, SUM(net_minor) AS net FROM payout_batch_line"
-        " WHERE merchant_id = ? AND status IN (?, ?) GROUP BY asset, status",
-        [merchant_id, PayoutLineStatus.open.value, PayoutLineStatus.paid.value],
-    )
+    async with snapshot():
+        sums = _add(settled.sums, await _sums(merchant_id, settled.through_id, _BIGINT))
+        unbalanced = [*settled.unbalanced, *await unbalanced_transactions(merchant_id, after_id=settled.through_id)]
+        lines = await rows(
+            "SELECT asset, status, SUM(net_minor) AS net FROM payout_batch_line"
+            " WHERE merchant_id = ? AND status IN (?, ?) GROUP BY asset, status",
+            [merchant_id, PayoutLineStatus.open.value, PayoutLineStatus.paid.value],
+        )
     nets = {(row["asset"], row["status"]): int(row["net"] or 0) for row in lines}
     by_asset: dict[str, dict[str, int]] = {}
     for (asset, account), amount in sorted(sums.items()):

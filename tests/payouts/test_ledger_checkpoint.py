@@ -6,13 +6,14 @@ checkpoint add each settled transaction once."""
 from __future__ import annotations
 
 import asyncio
-from datetime import timedelta
+import contextvars
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from core.time import now
 from payouts.ledger import AccountKind
-from payouts.service import finance_views
+from payouts.service import batch_queries, batches, finance_views, lines
 from payouts.service.sql import execute, rows, utc
 from tests.factories.batches import make_commission, make_payee
 from tests.factories.merchants import make_merchant
@@ -83,3 +84,33 @@ async def test_processes_racing_to_move_the_checkpoint_add_each_settled_transact
         stored = await finance_views.checkpoint(m.id)
         assert stored.sums == await _full_sums(m.id)
     assert stored.sums[("CNY", "commission_expense")] == -(2 * (12000 + 2500 + 4100) + 3)
+
+
+async def test_a_result_import_committing_while_the_reconciliation_reads_does_not_untie_it(dialect, monkeypatch):
+    """The import moves in_batch -> paid in the ledger and the line open -> paid in one
+    transaction; committed between the reconciliation's read of the ledger and its read of the
+    lines, it must be seen by both reads or by neither."""
+    if dialect != "postgres":
+        pytest.skip("needs a second connection committing mid-read: PostgreSQL")
+    m = await make_merchant()
+    alice = await make_payee(m.id)
+    await make_commission(m.id, alice.id, 12000)
+    batch, _ = await batches.create_batch(m.id, "CNY", datetime(2026, 11, 1, tzinfo=UTC), created_by="test")
+    await batches.approve_batch(m.id, batch.id, approved_by="test")
+    (line,) = (await batch_queries.batch_lines(m.id, batch.id)).items
+    outside = contextvars.copy_context()  # no transaction open in it: the import commits on its own
+    audit = finance_views.unbalanced_transactions  # read between the ledger's tail and the lines
+
+    async def audit_then_import(*args, **kwargs):
+        found = await audit(*args, **kwargs)
+        monkeypatch.setattr(finance_views, "unbalanced_transactions", audit)
+        results = f"reference,status,reason\r\n{line.reference},paid,\r\n"
+        await asyncio.get_running_loop().create_task(lines.import_results(m.id, batch.id, results), context=outside)
+        return found
+
+    monkeypatch.setattr(finance_views, "unbalanced_transactions", audit_then_import)
+    (during,) = (await finance_views.reconciliation(m.id)).assets
+    (after,) = (await finance_views.reconciliation(m.id)).assets
+    assert (during.balance(AccountKind.in_batch), during.open_lines_net, during.paid_lines_net) == (12000, 12000, 0)
+    assert (after.balance(AccountKind.in_batch), after.open_lines_net, after.paid_lines_net) == (0, 0, 12000)
+    assert during.ties_out and after.ties_out
