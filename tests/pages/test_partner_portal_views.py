@@ -146,6 +146,26 @@ async def test_pages_list_commission_pages_of_50_with_a_more_link(client):
     assert (await client.get(f"/p/orders?before={first.next_before_id}")).status_code == 200
 
 
+async def test_commission_pages_go_newest_first_by_when_it_happened_even_when_a_late_order_has_a_higher_id(client):
+    merchant = await make_merchant()
+    partner, other = await make_partner(merchant.id), await make_partner(merchant.id)
+    day = datetime(2026, 3, 10, 12, tzinfo=UTC)
+    # created in this order (ids rising), happened in another: the 3rd arrived late; two share a moment
+    hours = [5, 9, 1, 9, 7]
+    made = [(await make_commission(merchant.id, partner.id, 100 + n, available_at=day + timedelta(hours=h), post=False)).id
+            for n, h in enumerate(hours)]
+    await make_commission(merchant.id, other.id, 999, available_at=day + timedelta(hours=8), post=False)
+    expected = [made[3], made[1], made[4], made[0], made[2]]  # 9h (higher id first), 9h, 7h, 5h, 1h
+
+    seen, before = [], None
+    for _ in range(len(made)):
+        found = await commission_views.partner_commissions(merchant.id, partner.id, before_id=before, limit=2)
+        seen += [row.commission.id for row in found.items]
+        if (before := found.next_before_id) is None:
+            break
+    assert seen == expected  # every row once, none of the other partner's
+
+
 async def test_clicks_by_period_leaves_out_bots_and_other_partners(client):
     merchant = await make_merchant()
     partner, other = await make_partner(merchant.id), await make_partner(merchant.id)
