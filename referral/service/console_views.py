@@ -1,5 +1,5 @@
-"""Admin-scoped reads the merchant console needs beyond `reports`: figures per local day,
-partner names for a page of ids, and the orders' scenes as a relation for commissions' reports.
+"""Admin-scoped reads the merchant console needs beyond `reports`: local days in SQL, partner
+names for a page of ids, and the orders' scenes as a relation for commissions' reports.
 
 Every query is one set-based statement filtered by merchant_id.
 """
@@ -7,22 +7,13 @@ Every query is one set-based statement filtered by merchant_id.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from core.db import current_dialect
-from core.sql import Relation, rows, utc
+from core.sql import Relation, utc
 from core.time import zone
 from referral.models import Partner
-from referral.service import settings
-from referral.service.reports import Figures
-
-
-@dataclass(frozen=True, slots=True)
-class DayFigures:
-    day: date
-    figures: Figures
 
 
 def local_day(column: str, timezone: str, start: datetime, end: datetime) -> Relation:
@@ -57,43 +48,6 @@ def local_date(column: str, timezone: str, start: datetime, end: datetime) -> Re
     if current_dialect() == "postgres":
         return f"(({column}) AT TIME ZONE ?)::date", [timezone]
     return local_day(column, timezone, start, end)
-
-
-async def daily_figures(
-    merchant_id: int, first_day: date, last_day: date, *, visitors: bool = True
-) -> list[DayFigures]:
-    """Clicks (bots excluded), unique visitors, attributed not canceled orders and their revenue
-    (net of discounts and refunds, as in `reports`) per local day in the merchant's time zone,
-    every day of [first_day, last_day] listed (zeros included). One statement.
-
-    ``visitors=False`` leaves unique visitors at 0 and skips counting them (the dearest part:
-    a chart of clicks and revenue does not need them)."""
-    merchant = await settings.get_settings(merchant_id)
-    start, end = settings.local_days(merchant.timezone, first_day, last_day)
-    assert start is not None and end is not None
-    click_day, click_params = local_day("c.occurred_at", merchant.timezone, start, end)
-    order_day, order_params = local_day("o.occurred_at", merchant.timezone, start, end)
-    bounds = [merchant_id, start.astimezone(UTC), end.astimezone(UTC)]
-    query = (
-        "SELECT u.day AS day, COALESCE(SUM(u.clicks), 0) AS clicks, COALESCE(SUM(u.visitors), 0) AS visitors, "
-        "COALESCE(SUM(u.orders), 0) AS orders, COALESCE(SUM(u.revenue), 0) AS revenue FROM ("
-        f"SELECT {click_day} AS day, COUNT(*) AS clicks, {'COUNT(DISTINCT c.visitor_id)' if visitors else '0'} AS visitors, "
-        "0 AS orders, 0 AS revenue FROM click c WHERE c.merchant_id = ? AND NOT c.is_bot "
-        "AND c.occurred_at >= ? AND c.occurred_at < ? GROUP BY 1 "
-        f"UNION ALL SELECT {order_day}, 0, 0, COUNT(*), SUM(o.total_minor - COALESCE((SELECT SUM(r.amount_minor) "
-        "FROM refund r WHERE r.merchant_id = o.merchant_id AND r.order_id = o.id), 0)) FROM shop_order o "
-        "WHERE o.merchant_id = ? AND o.partner_id IS NOT NULL AND o.status <> 'canceled' "
-        "AND o.occurred_at >= ? AND o.occurred_at < ? GROUP BY 1) u GROUP BY u.day"
-    )
-    # grouped by position: the day expressions carry parameters (PostgreSQL would not match them)
-    params = [*click_params, *bounds, *order_params, *bounds]
-    found = {
-        str(row["day"]): Figures(int(row["clicks"]), int(row["visitors"]), int(row["orders"]), int(row["revenue"]))
-        for row in await rows(query, params)
-    }
-    empty = Figures(0, 0, 0, 0)
-    days = [first_day + timedelta(days=n) for n in range((last_day - first_day).days + 1)]
-    return [DayFigures(day, found.get(day.isoformat(), empty)) for day in days]
 
 
 async def partner_names(merchant_id: int, partner_ids: Iterable[int]) -> dict[int, tuple[str, str]]:

@@ -2,9 +2,10 @@
 their life: nothing written yet, written up to an hour ago, with facts newer than the rows (orders,
 refunds, reversals, cancellations, rejections, a late order for a past day) and written again.
 
-The numbers are checked against the statements that sum every row (`referral.service.reports`,
-`console_views.daily_figures`, `commissions.service.console_views.commission_totals`), over
-ranges whose edges are local midnights, in a whole-hour zone and a half-hour one, and by hand.
+The numbers are checked against statements that sum every row (the API's report,
+`referral.service.reports`, over the range and over each of its days; for commissions, the
+statement below), over ranges whose edges are local midnights, in a whole-hour zone and a
+half-hour one, and by hand.
 """
 
 from __future__ import annotations
@@ -14,11 +15,11 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from commissions.service import console_views as commission_views
+from commissions.models import COUNTING
 from commissions.service import lifecycle
 from commissions.service import rollup as commission_rollup
 from commissions.service.console_views import Earned
-from core.sql import execute, rows, utc
+from core.sql import execute, marks, rows, utc
 from core.time import now, zone
 from referral.service import console_views, reports, settings
 from referral.service import rollup as referral_rollup
@@ -104,6 +105,41 @@ async def program(client, request):
     return {"m": m, "ann": ann, "bob": bob, "store": store, "at": at, "v2": v2}
 
 
+async def _commissions_summed(
+    merchant_id: int, by: str, start: datetime, end: datetime, timezone: str
+) -> dict[int | str | None, Earned]:
+    """key (partner id, scene, ``YYYY-MM-DD`` local day) -> the commissions that count, happened
+    in [start, end): every row summed by one statement (what the console read before the rows)."""
+    key_params: list[object] = []
+    source, source_params = "commission c", []
+    if by == "partner":
+        key = "c.partner_id"
+    elif by == "scene":
+        scenes, source_params = console_views.order_scenes(merchant_id)
+        key, source = "s.scene", f"commission c JOIN ({scenes}) s ON s.order_id = c.order_id"
+    else:
+        key, key_params = console_views.local_day("c.occurred_at", timezone, start, end)
+    totals: dict[int | str | None, dict[str, int]] = {}
+    for row in await rows(
+        f"SELECT {key} AS key, c.kind AS kind, SUM(c.amount) AS total FROM {source}"
+        f" WHERE c.merchant_id = ? AND c.status IN ({marks(len(COUNTING))})"
+        " AND c.occurred_at >= ? AND c.occurred_at < ? GROUP BY 1, 2",
+        [*key_params, *source_params, merchant_id, *COUNTING, utc(start), utc(end)],
+    ):
+        totals.setdefault(str(row["key"]) if by == "day" else row["key"], {})[row["kind"]] = int(row["total"] or 0)
+    return {k: Earned(v.get("cash", 0), v.get("points", 0)) for k, v in totals.items()}
+
+
+async def _each_day_summed(merchant_id: int, first: date, last: date) -> list[tuple[str, int, int, int]]:
+    """(day, clicks, orders, revenue) of each day of [first, last]: the API's report of that day."""
+    found = []
+    for n in range((last - first).days + 1):
+        day = first + timedelta(days=n)
+        total = (await reports.report(merchant_id, reports.Dimension.scene, first_day=day, last_day=day)).total
+        found.append((day.isoformat(), total.clicks, total.orders, total.revenue_minor))
+    return found
+
+
 async def _same_as_every_row(merchant_id: int, timezone: str) -> None:
     """The running totals' figures equal the statements over every row (visitors apart: those
     count a visitor once per range, the totals once a day)."""
@@ -116,15 +152,14 @@ async def _same_as_every_row(merchant_id: int, timezone: str) -> None:
                 (r.key or ""): (r.figures.clicks, r.figures.orders, r.figures.revenue_minor) for r in expected.rows
             }, (by, first, last)
             earned = await commission_rollup.earned(merchant_id, first, last, by)
-            oracle = await commission_views.commission_totals(merchant_id, by, start, end, timezone=timezone)
+            oracle = await _commissions_summed(merchant_id, by, start, end, timezone)
             assert earned == {(k or "") if by == "scene" else k: v for k, v in oracle.items() if v != Earned()}
         days = await referral_rollup.figures(merchant_id, first, last, "day")
-        oracle_days = await console_views.daily_figures(merchant_id, first, last, visitors=False)
-        assert [(d, f.clicks, f.orders, f.revenue_minor) for d, f in days.items()] == [
-            (d.day.isoformat(), d.figures.clicks, d.figures.orders, d.figures.revenue_minor) for d in oracle_days
-        ]
+        assert [(d, f.clicks, f.orders, f.revenue_minor) for d, f in days.items()] == await _each_day_summed(
+            merchant_id, first, last
+        )
         earned_days = await commission_rollup.earned(merchant_id, first, last, "day")
-        oracle = await commission_views.commission_totals(merchant_id, "day", start, end, timezone=timezone)
+        oracle = await _commissions_summed(merchant_id, "day", start, end, timezone)
         assert earned_days == {k: v for k, v in oracle.items() if v != Earned()}
         whole = await referral_rollup.figures(merchant_id, first, last, None)
         assert whole.get(None, Figures()) == sum(days.values(), Figures())
