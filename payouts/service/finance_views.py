@@ -1,10 +1,9 @@
-"""What the finance console reads from the ledger: a partner's statement a page at a time, and
-the merchant's reconciliation (balances per asset and account, the checks that tie them out).
+"""What the finance console reads from the ledger beyond a partner's statement
+(`payouts.service.ledger.statement_page`): the merchant's reconciliation (balances per asset and
+account, the checks that tie them out).
 
-Both are set-based: the statement's running balances are a window SUM computed in SQL (a page
-never loads the partner's whole history); the reconciliation sums the postings with GROUP BY,
-the settled part of the ledger once (a checkpoint kept in the database), then only what was
-posted since.
+Set-based: the postings summed with GROUP BY, the settled part of the ledger once (a checkpoint
+kept in the database), then only what was posted since.
 """
 
 from __future__ import annotations
@@ -12,70 +11,19 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
 
 from tortoise.transactions import in_transaction
 
 from core.running import snapshot
 from core.time import now
-from payouts.ledger import PARTNER_ACCOUNTS, AccountKind, TransactionKind
+from payouts.ledger import AccountKind
 from payouts.models import PayoutLineStatus
-from payouts.service.ledger import StatementLine, unbalanced_transactions
-from payouts.service.sql import execute, instant, marks, rows, utc
+from payouts.service.ledger import unbalanced_transactions
+from payouts.service.sql import execute, marks, rows, utc
 from payouts.service.terms import POINTS_ASSET
 
-#: The partner's own accounts, in the order a statement shows them.
-_PARTNER_KINDS = [kind.value for kind in PARTNER_ACCOUNTS]
 #: How many ids of unbalanced transactions a reconciliation hands out (the count is exact).
 UNBALANCED_SHOWN = 20
-
-
-@dataclass(frozen=True, slots=True)
-class StatementPage:
-    """`lines` of a partner's statement in one asset, oldest first; `total` postings in all."""
-
-    lines: list[StatementLine]
-    total: int
-    limit: int
-    offset: int
-
-
-async def statement_page(
-    merchant_id: int, partner_id: int, asset: str, *, limit: int = 100, offset: int = 0
-) -> StatementPage:
-    """A page of `payouts.service.ledger.statement`: the same postings, order and running
-    balances (per account), the balances summed by the database over everything before."""
-    asset = asset.upper()
-    where = f"p.merchant_id = ? AND p.partner_id = ? AND p.asset = ? AND p.account IN ({marks(len(_PARTNER_KINDS))})"
-    params: list[Any] = [merchant_id, partner_id, asset, *_PARTNER_KINDS]
-    # The running balances over the partner's postings alone, then the page's transactions joined
-    # (joining every posting's transaction first read thousands of rows for a page of 100).
-    found = await rows(
-        "SELECT w.transaction_id, w.account, w.amount_minor, t.kind, t.reference, t.memo, t.created_at,"
-        " w.balance, w.total FROM ("
-        "SELECT p.transaction_id, p.id, p.account, p.amount_minor,"
-        " SUM(p.amount_minor) OVER (PARTITION BY p.account ORDER BY p.transaction_id, p.id"
-        " ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS balance,"
-        " COUNT(*) OVER () AS total"
-        f" FROM ledger_posting p WHERE {where} ORDER BY p.transaction_id, p.id LIMIT ? OFFSET ?) w"
-        " JOIN ledger_transaction t ON t.id = w.transaction_id AND t.merchant_id = ?"
-        " ORDER BY w.transaction_id, w.id",
-        [*params, limit, offset, merchant_id],
-    )
-    if found:
-        total = int(found[0]["total"])
-    else:
-        counted = await rows(f"SELECT COUNT(*) AS n FROM ledger_posting p WHERE {where}", params)
-        total = int(counted[0]["n"])
-    lines = [
-        StatementLine(
-            transaction_id=row["transaction_id"], posted_at=instant(row["created_at"]),
-            kind=TransactionKind(row["kind"]), reference=row["reference"], memo=row["memo"],
-            account=AccountKind(row["account"]), amount=int(row["amount_minor"]), balance=int(row["balance"]),
-        )
-        for row in found
-    ]
-    return StatementPage(lines, total, limit, offset)
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from typing import Any
 from tortoise.transactions import in_transaction
 
 from core.db import connection, current_dialect, joined_transaction
+from core.sql import instant, marks
 from core.sql import sql as _sql
 from core.time import now
 from payouts.errors import IdempotencyConflict
@@ -29,7 +30,6 @@ from payouts.ledger import (
     check,
     entry,
 )
-from payouts.models import LedgerPosting
 
 #: Rows per INSERT statement: 500 entries x 8 and 1,000 postings x 6 parameters stay far below
 #: both engines' limits (32,766 for SQLite, 32,767 for PostgreSQL).
@@ -288,36 +288,69 @@ async def balances_by_partner(merchant_id: int, asset: str) -> dict[int, Balance
     return {partner_id: _balances(sums) for partner_id, sums in sorted(by_partner.items())}
 
 
-async def statement(merchant_id: int, partner_id: int, asset: str) -> list[StatementLine]:
-    """Every posting on the partner's own accounts in `asset`, oldest first, with running balances."""
-    rows = await (
-        LedgerPosting.filter(
-            merchant_id=merchant_id, partner_id=partner_id, asset=asset.upper(),
-            account__in=[kind.value for kind in PARTNER_ACCOUNTS],
-        )
-        .order_by("transaction_id", "id")
-        .values(
-            "transaction_id", "account", "amount_minor", "transaction__kind", "transaction__reference",
-            "transaction__memo", "transaction__created_at",
-        )
+#: The partner's own accounts: a statement lists the postings on them.
+_PARTNER_KINDS = sorted(kind.value for kind in PARTNER_ACCOUNTS)
+#: A LIMIT both engines take for "every row".
+_EVERY_ROW = 2**62
+
+
+@dataclass(frozen=True, slots=True)
+class StatementPage:
+    """`lines` of a partner's statement in one asset, oldest first; `total` postings in all."""
+
+    lines: list[StatementLine]
+    total: int
+    limit: int
+    offset: int
+
+
+async def statement_page(
+    merchant_id: int, partner_id: int, asset: str, *, limit: int = 100, offset: int = 0
+) -> StatementPage:
+    """Postings on the partner's own accounts in `asset`, oldest first, `limit` of them from
+    `offset`, each with its account's balance after it: a window SUM over the partner's postings
+    computed by the database, so a page never loads the history before it."""
+    asset = asset.upper()
+    where = f"p.merchant_id = ? AND p.partner_id = ? AND p.asset = ? AND p.account IN ({marks(len(_PARTNER_KINDS))})"
+    params: list[Any] = [merchant_id, partner_id, asset, *_PARTNER_KINDS]
+    # The running balances over the partner's postings alone, then the page's transactions joined
+    # (joining every posting's transaction first read thousands of rows for a page of 100).
+    found = await connection().execute_query_dict(
+        _sql(
+            "SELECT w.transaction_id, w.account, w.amount_minor, t.kind, t.reference, t.memo, t.created_at,"
+            " w.balance, w.total FROM ("
+            "SELECT p.transaction_id, p.id, p.account, p.amount_minor,"
+            " SUM(p.amount_minor) OVER (PARTITION BY p.account ORDER BY p.transaction_id, p.id"
+            " ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS balance,"
+            " COUNT(*) OVER () AS total"
+            f" FROM ledger_posting p WHERE {where} ORDER BY p.transaction_id, p.id LIMIT ? OFFSET ?) w"
+            " JOIN ledger_transaction t ON t.id = w.transaction_id AND t.merchant_id = ?"
+            " ORDER BY w.transaction_id, w.id"
+        ),
+        [*params, limit, offset, merchant_id],
     )
-    running: dict[str, int] = defaultdict(int)
-    lines = []
-    for row in rows:
-        running[row["account"]] += row["amount_minor"]
-        lines.append(
-            StatementLine(
-                transaction_id=row["transaction_id"],
-                posted_at=row["transaction__created_at"],
-                kind=TransactionKind(row["transaction__kind"]),
-                reference=row["transaction__reference"],
-                memo=row["transaction__memo"],
-                account=AccountKind(row["account"]),
-                amount=row["amount_minor"],
-                balance=running[row["account"]],
-            )
+    if found:
+        total = int(found[0]["total"])
+    else:
+        counted = await connection().execute_query_dict(
+            _sql(f"SELECT COUNT(*) AS n FROM ledger_posting p WHERE {where}"), params
         )
-    return lines
+        total = int(counted[0]["n"])
+    lines = [
+        StatementLine(
+            transaction_id=row["transaction_id"], posted_at=instant(row["created_at"]),
+            kind=TransactionKind(row["kind"]), reference=row["reference"], memo=row["memo"],
+            account=AccountKind(row["account"]), amount=int(row["amount_minor"]), balance=int(row["balance"]),
+        )
+        for row in found
+    ]
+    return StatementPage(lines, total, limit, offset)
+
+
+async def statement(merchant_id: int, partner_id: int, asset: str) -> list[StatementLine]:
+    """Every posting on the partner's own accounts in `asset`, oldest first, with running balances
+    (`statement_page` without a limit)."""
+    return (await statement_page(merchant_id, partner_id, asset, limit=_EVERY_ROW)).lines
 
 
 async def unbalanced_transactions(

@@ -20,6 +20,8 @@ from payouts.service.ledger import (
     partner_balances,
     post,
     post_many,
+    statement,
+    statement_page,
     unbalanced_transactions,
 )
 from tests.factories.merchants import make_merchant
@@ -216,3 +218,29 @@ async def test_the_database_itself_refuses_a_duplicate_key_and_a_posting_without
         await LedgerPosting.create(merchant_id=m.id, transaction_id=2**62, account="available",
                                    partner_id=5, asset="CNY", amount_minor=1)
     assert await written(m.id) == (1, 2)
+
+
+async def test_a_statement_is_the_partners_postings_with_running_balances_and_its_pages_cut_it_exactly():
+    m = await make_merchant()
+    alice, bob = (await make_partner(m.id)).id, (await make_partner(m.id)).id
+    await post_many(m.id, [
+        ledger.commission_earned(alice, "CNY", 12000, commission_id="C1"),
+        ledger.commission_earned(bob, "CNY", 999, commission_id="C9"),  # another partner's
+        ledger.commission_available(alice, "CNY", 12000, commission_id="C1"),
+        ledger.commission_earned(alice, "CNY", 8050, commission_id="C2"),
+        ledger.commission_reversed(alice, "CNY", 2050, reversal_id="R1", source=A.available),
+        ledger.commission_earned(alice, "PTS", 300, commission_id="C3"),  # another asset
+    ])
+    whole = await statement(m.id, alice, "cny")
+    assert [(line.reference, line.account, line.amount, line.balance) for line in whole] == [
+        ("C1", A.pending, 12000, 12000),
+        ("C1", A.pending, -12000, 0),
+        ("C1", A.available, 12000, 12000),
+        ("C2", A.pending, 8050, 8050),
+        ("R1", A.available, -2050, 9950),
+        ("R1", A.reversed, 2050, 2050),
+    ]
+    pages = [await statement_page(m.id, alice, "CNY", limit=4, offset=offset) for offset in (0, 4, 8)]
+    assert [len(page.lines) for page in pages] == [4, 2, 0] and {page.total for page in pages} == {6}
+    assert pages[0].lines + pages[1].lines == whole
+    assert [(line.reference, line.balance) for line in await statement(m.id, alice, "PTS")] == [("C3", 300)]

@@ -7,7 +7,7 @@ from starlette.responses import Response
 
 from core.errors import NotFound
 from payouts.service import finance_views
-from payouts.service.ledger import Balances, partner_balances
+from payouts.service.ledger import Balances, partner_balances, statement_page
 from payouts.service.terms import POINTS_ASSET, payable_assets
 from referral.service.partners import get_partner, partner_by_code
 from relay.pages.finance import pages
@@ -59,7 +59,7 @@ async def statement(page: Page) -> Response:
     if asset not in (currency, POINTS_ASSET):
         asset = currency
     offset = query_offset(page, POSTINGS_PER_PAGE)
-    lines = await finance_views.statement_page(
+    lines = await statement_page(
         page.merchant_id, partner.id, asset, limit=POSTINGS_PER_PAGE, offset=offset
     )
     balances = (await partner_balances(page.merchant_id, partner.id)).get(asset, Balances())
