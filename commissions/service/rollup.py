@@ -17,12 +17,12 @@ from typing import Any
 
 from commissions.models import COUNTING, CommissionStatus
 from commissions.service.console_views import By, Earned
-from core.running import Rollup, RunningTotals, Shape, Window, day_number_sql, in_snapshot, newest_before
+from core.running import Rollup, RunningTotals, Shape, Window, in_snapshot, newest_before
 from core.sql import Relation, between, instant, marks, rows, utc
 from core.time import now
 from referral.service import console_views
 from referral.service import rollup as referral_rollup
-from referral.service.console_views import local_date
+from referral.service.console_views import local_dates
 
 SETTLED_AFTER = referral_rollup.SETTLED_AFTER
 TOTALS = RunningTotals("commission_running", ("scene", "kind"), ("amount",))
@@ -107,10 +107,7 @@ async def catch_up(
         return f"SELECT partner_id, scene, kind, amount FROM ({query}) d", params
 
     def late_facts(old: dict[str, int], new: dict[str, int], since: datetime, before: datetime) -> Relation:
-        def day(column: str) -> Relation:
-            text, params = local_date(column, timezone, since, before)
-            return day_number_sql(text), params
-
+        day = local_dates(timezone, since, before, numbered=True)
         ids = (old["through_commission_id"], new["through_commission_id"])
         return _commissions(
             merchant_id, None, before, ids, Shape(day), scenes=console_views.order_scenes(merchant_id)
@@ -139,11 +136,7 @@ async def earned(
     timezone = timezone or await referral_rollup.merchant_timezone(merchant_id)
     progress = await ROLLUP.progress(merchant_id)
     window = Window.of(progress, timezone, first_day, last_day)
-
-    def day(column: str) -> Relation:
-        return local_date(column, timezone, window.start, window.end)
-
-    shape = Shape(day if by == "day" else None, partner=by == "partner", scene=by == "scene")
+    shape = Shape(local_dates(timezone, window.start, window.end) if by == "day" else None, partner=by == "partner", scene=by == "scene")
     scenes = console_views.order_scenes(merchant_id) if by == "scene" else None
     # minus what does not count: by scene, the canceled orders' scenes, then the rejected others
     void_scenes = console_views.canceled_order_scenes(merchant_id) if scenes else None

@@ -6,11 +6,12 @@ Every query is one set-based statement filtered by merchant_id.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from typing import Any
 
 from core.db import current_dialect
+from core.running import day_number_sql
 from core.sql import Relation, utc
 from core.time import zone
 from referral.models import Partner
@@ -48,6 +49,17 @@ def local_date(column: str, timezone: str, start: datetime, end: datetime) -> Re
     if current_dialect() == "postgres":
         return f"(({column}) AT TIME ZONE ?)::date", [timezone]
     return local_day(column, timezone, start, end)
+
+
+def local_dates(timezone: str, start: datetime, end: datetime, *, numbered: bool = False) -> Callable[[str], Relation]:
+    """A `core.running.Shape`'s day: column -> its `local_date` in `timezone` (exact over [start,
+    end)), or, `numbered`, its `core.running.day_number` (as the running totals store days)."""
+
+    def day(column: str) -> Relation:
+        text, params = local_date(column, timezone, start, end)
+        return (day_number_sql(text) if numbered else text), params
+
+    return day
 
 
 async def partner_names(merchant_id: int, partner_ids: Iterable[int]) -> dict[int, tuple[str, str]]:

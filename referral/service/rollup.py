@@ -34,7 +34,6 @@ from core.running import (
     RunningTotals,
     Shape,
     Window,
-    day_number_sql,
     in_snapshot,
     newest_before,
     no_day,
@@ -42,7 +41,7 @@ from core.running import (
 from core.sql import Relation, between, instant, marks, rows, utc
 from core.time import now
 from referral.service import settings
-from referral.service.console_views import local_date
+from referral.service.console_views import local_dates
 
 #: A row older than this is taken as committed for good (as payouts' SETTLED_AFTER).
 SETTLED_AFTER = timedelta(hours=1)
@@ -191,10 +190,7 @@ async def catch_up(
         return f"SELECT partner_id, scene, {', '.join(VALUES)} FROM ({query}) d", params
 
     def late_facts(old: dict[str, int], new: dict[str, int], since: datetime, before: datetime) -> Relation:
-        def day(column: str) -> Relation:
-            text, params = local_date(column, timezone, since, before)
-            return day_number_sql(text), params
-
+        day = local_dates(timezone, since, before, numbered=True)
         return _union(
             _orders(merchant_id, None, before, (old["through_order_id"], new["through_order_id"]), Shape(day)),
             _refunds(merchant_id, None, before, (old["through_refund_id"], new["through_refund_id"]), Shape(day)),
@@ -225,10 +221,7 @@ async def _facts(
     timezone = timezone or await merchant_timezone(merchant_id)
     progress = await ROLLUP.progress(merchant_id)
     window = Window.of(progress, timezone, first_day, last_day)
-
-    def day(column: str) -> Relation:
-        return local_date(column, timezone, window.start, window.end)
-
+    day = local_dates(timezone, window.start, window.end)
     shape = Shape(day if by == "day" else None, partner=by == "partner", scene=by == "scene")
     parts = [_canceled(merchant_id, window.start, window.end, shape)]
     for start, end in window.unwritten:  # not in the rows: from the facts, whatever their ids
