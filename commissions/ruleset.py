@@ -506,8 +506,6 @@ def refusals(exc: ValidationError, where: str = "") -> list[Refusal]:
         else:
             message = err["msg"].replace("Tuple should", "List should")
             params = _pydantic_params(code, err.get("ctx") or {})
-        if code == "rule_id_format" and loc[-1:] != ("id",):
-            code = "invalid"
         path = ".".join(str(part) for part in (where, *loc) if part != "")
         found.append(Refusal(path or "rule_set", message, code, params))
     return found
