@@ -19,7 +19,7 @@ from payouts.service import batch_queries, batches, lines
 from payouts.service.batch_errors import BatchStateConflict, LinesStillOpen
 from payouts.service.batch_queries import BatchInfo
 from payouts.service.terms import POINTS_ASSET, payable_assets
-from relay.pages.console.common import actor, cursor
+from relay.pages.console.common import actor, cursor, today
 from relay.pages.finance import pages
 from relay.pages.finance.common import (
     BATCH_BADGE,
@@ -49,10 +49,6 @@ def _render_kw(page: Page) -> dict:
     }
 
 
-def _first_of_month(page: Page) -> date:
-    return datetime.now(page.timezone).date().replace(day=1)
-
-
 async def _batches_page(page: Page, *, status: int = 200, form: dict | None = None, errors: dict | None = None):
     currency, _ = await payable_assets(page.merchant_id)
     found = await batch_queries.list_batches(
@@ -60,7 +56,7 @@ async def _batches_page(page: Page, *, status: int = 200, form: dict | None = No
     )
     return page.render(
         "finance/batches.html", status=status, batches=found, currency=currency,
-        form=form or {"asset": currency, "cutoff": _first_of_month(page).isoformat()}, errors=errors or {},
+        form=form or {"asset": currency, "cutoff": today(page).replace(day=1).isoformat()}, errors=errors or {},
         **_render_kw(page),
     )
 
