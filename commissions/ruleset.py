@@ -76,9 +76,11 @@ CODES: dict[str, tuple[str, ...]] = {
 }
 
 
-#: The English the API answers for each code `Refused` raises, from the code's parameters (the
-#: codes of pydantic's own errors keep pydantic's words: `refusals`).
+#: The English the API answers for each code `Refused` raises, from the code's parameters, and
+#: for two of pydantic's errors; pydantic's others keep pydantic's words (`refusals`).
 ENGLISH: dict[str, str | Callable[..., str]] = {
+    "unknown_field": "unknown field (check its spelling; the README lists every field)",
+    "required": "required",
     "empty_list": "an empty list matches nothing: leave the condition out to match everything",
     "decimal_with_fraction": 'give a decimal as a string ("2.5") or an integer, never a number with a fraction',
     "decimal_expected": 'expected a decimal string ("2.5") or an integer',
@@ -499,10 +501,8 @@ def refusals(exc: ValidationError, where: str = "") -> list[Refusal]:
             code, params = cause.code, cause.params
         if isinstance(cause, ValueError):
             message = str(cause)
-        elif err["type"] == "extra_forbidden":
-            message = "unknown field (check its spelling; the README lists every field)"
-        elif err["type"] == "missing":
-            message = "required"
+        elif isinstance(words := ENGLISH.get(code), str):  # pydantic's error, in Relay's words
+            message = words
         else:
             message = err["msg"].replace("Tuple should", "List should")
             params = _pydantic_params(code, err.get("ctx") or {})

@@ -350,8 +350,11 @@ def _one_rule(**changes: Any) -> dict[str, Any]:
 
 
 #: (rule set, known groups) -> (code, field, the English the API answered before its words came
-#: from `ruleset.ENGLISH`): one case per code `Refused` raises.
+#: from `ruleset.ENGLISH`): one case per code worded there.
 WORDED = [
+    (_one_rule(colour="red"), GROUPS, "unknown_field", "rules.0.colour",
+     "unknown field (check its spelling; the README lists every field)"),
+    ({"rules": [{"level": 1, "reward": {"percent": "10"}}]}, GROUPS, "required", "rules.0.id", "required"),
     (_one_rule(reward={"percent": 2.5}), GROUPS, "decimal_with_fraction", "rules.0.reward.percent",
      'give a decimal as a string ("2.5") or an integer, never a number with a fraction'),
     (_one_rule(reward={"percent": True}), GROUPS, "decimal_expected", "rules.0.reward.percent",
