@@ -12,17 +12,24 @@ which no watermark can follow; those rows have an index of their own, `commissio
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from commissions.models import COUNTING, CommissionStatus
-from commissions.service.console_views import By, Earned
 from core.running import Rollup, RunningTotals, Shape, Window, in_snapshot, newest_before
 from core.sql import Relation, between, instant, marks, rows, utc
 from core.time import now
 from referral.service import console_views
 from referral.service import rollup as referral_rollup
 from referral.service.console_views import local_dates
+
+
+@dataclass(frozen=True, slots=True)
+class Earned:
+    cash: int = 0  #: minor units of the merchant currency
+    points: int = 0
+
 
 SETTLED_AFTER = referral_rollup.SETTLED_AFTER
 TOTALS = RunningTotals("commission_running", ("scene", "kind"), ("amount",))
@@ -124,7 +131,7 @@ async def earned(
     merchant_id: int,
     first_day: date,
     last_day: date,
-    by: By | None,
+    by: referral_rollup.By,
     *,
     partners: Sequence[int] | None = None,
     timezone: str | None = None,

@@ -18,7 +18,7 @@ import pytest
 from commissions.models import COUNTING
 from commissions.service import lifecycle
 from commissions.service import rollup as commission_rollup
-from commissions.service.console_views import Earned
+from commissions.service.rollup import Earned
 from core.sql import execute, marks, rows, utc
 from core.time import now, zone
 from referral.service import console_views, reports, settings

@@ -21,7 +21,7 @@ from babel.numbers import format_decimal
 from starlette.responses import Response
 
 from commissions.service import rollup as commission_rollup
-from commissions.service.console_views import Earned
+from commissions.service.rollup import Earned
 from core.money import POINTS, format_major
 from referral.service import console_views
 from referral.service import rollup as referral_rollup
