@@ -51,6 +51,8 @@ async def test_every_finance_page_renders_and_stays_in_its_merchant(client):
                  f"/finance/ledger/partners/{alice.id}?asset=PTS&offset=100"):
         answer = await client.get(path)
         assert answer.status_code == 200, (path, answer.text[-2000:])
+    lines_page = (await client.get(f"/finance/batches/{batch_id}")).text
+    assert f'href="/finance/ledger/partners/{alice.id}?asset=CNY"' in lines_page  # each line links its statement
     chinese = (await client.get(f"/finance/batches/{batch_id}", headers={"accept-language": "zh-CN"})).text
     assert "结算批次" in chinese and "草稿" in chinese
 

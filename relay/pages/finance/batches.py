@@ -28,7 +28,6 @@ from relay.pages.finance.common import (
     LINE_STATUS,
     amounts,
     reason_text,
-    statement_prefix,
 )
 from relay.pages.i18n import N_
 from relay.pages.routing import Page
@@ -45,7 +44,7 @@ def _render_kw(page: Page) -> dict:
     return {
         "batch_status": BATCH_STATUS, "batch_badge": BATCH_BADGE, "line_status": LINE_STATUS,
         "line_badge": LINE_BADGE, "reason_text": lambda reason: reason_text(page, reason),
-        "points": POINTS_ASSET, "amount": amounts(page), "statement_prefix": statement_prefix(page),
+        "points": POINTS_ASSET, "amount": amounts(page),
     }
 
 

@@ -84,8 +84,3 @@ def amounts(page: Page) -> Callable[[int, str], str]:
         return minor_filter({"page": page}, minor, asset)
 
     return amount
-
-
-def statement_prefix(page: Page) -> str:
-    """The path before a partner id of the statement page (one route lookup per page, not per row)."""
-    return page.url("finance.statement", partner_id=0)[:-1]
