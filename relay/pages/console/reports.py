@@ -23,6 +23,7 @@ from starlette.responses import Response
 from commissions.service import rollup as commission_rollup
 from commissions.service.rollup import Earned
 from core.money import POINTS, format_major
+from payouts.export import safe_cell
 from referral.service import console_views
 from referral.service import rollup as referral_rollup
 from referral.service.rollup import Figures
@@ -155,11 +156,6 @@ def _formats(page: Page) -> dict[str, Callable[[int], str]]:
     }
 
 
-def _cell(text: str) -> str:
-    """Text as a spreadsheet shows it, never as a formula: a partner names themselves at sign-up."""
-    return "'" + text if text.startswith(("=", "+", "-", "@", "\t", "\r")) else text
-
-
 @pages.get("/console/reports.csv")
 async def report_csv(page: Page) -> Response:
     by = _by(page)
@@ -170,9 +166,9 @@ async def report_csv(page: Page) -> Response:
     writer = csv.writer(out)
     writer.writerow([by, "code", "name", "clicks", "daily_visitors", "orders", f"revenue_{currency}",
                      f"commissions_{currency}", "commissions_points"])
-    for row in rows:
+    for row in rows:  # names and codes partners chose at sign-up: never a formula in a spreadsheet
         f = row.figures
-        writer.writerow([row.key, _cell(row.code), _cell(row.label), f.clicks, f.visitors, f.orders,
+        writer.writerow([row.key, safe_cell(row.code), safe_cell(row.label), f.clicks, f.visitors, f.orders,
                          format_major(f.revenue_minor, currency), format_major(row.earned.cash, currency),
                          format_major(row.earned.points, POINTS)])
     writer.writerow(["total", "", "", total.clicks, total.visitors, total.orders,
