@@ -14,7 +14,6 @@ from datetime import timedelta
 
 from tortoise.transactions import in_transaction
 
-from core.running import snapshot
 from core.time import now
 from payouts.ledger import AccountKind
 from payouts.models import PayoutLineStatus
@@ -92,7 +91,6 @@ class Reconciliation:
 #: A transaction older than this is taken as committed for good: no database transaction of Relay
 #: stays open this long, so no transaction with a smaller id can still appear.
 SETTLED_AFTER = timedelta(hours=1)
-_BIGINT = 2**63 - 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,26 +185,35 @@ async def settled_ledger(merchant_id: int) -> Settled:
     return settled
 
 
+async def _since_and_lines(merchant_id: int, after_id: int) -> tuple[dict[tuple[str, str], int], dict[tuple[str, str], int]]:
+    """(asset, account) -> SUM of the postings of transactions after `after_id`, and (asset,
+    status) -> net of the open and paid payout lines: one statement, so one snapshot (a batch step
+    moves both in one transaction; committed between two reads, it would untie the ledger)."""
+    found = await rows(
+        "SELECT 'posting' AS source, asset, account AS name, SUM(amount_minor) AS total FROM ledger_posting"
+        " WHERE merchant_id = ? AND transaction_id > ? GROUP BY asset, account"
+        " UNION ALL SELECT 'line', asset, status, SUM(net_minor) FROM payout_batch_line"
+        " WHERE merchant_id = ? AND status IN (?, ?) GROUP BY asset, status",
+        [merchant_id, after_id, merchant_id, PayoutLineStatus.open.value, PayoutLineStatus.paid.value],
+    )
+    parts: dict[str, dict[tuple[str, str], int]] = {"posting": {}, "line": {}}
+    for row in found:
+        parts[row["source"]][(row["asset"], row["name"])] = int(row["total"] or 0)  # numeric on PostgreSQL
+    return parts["posting"], parts["line"]
+
+
 async def reconciliation(merchant_id: int) -> Reconciliation:
-    """The merchant's ledger summed per asset and account, the payout lines per asset and status
-    (one GROUP BY), and the audit of unbalanced transactions.
+    """The merchant's ledger summed per asset and account, the payout lines per asset and status,
+    and the audit of unbalanced transactions.
 
     Transactions older than `SETTLED_AFTER` are summed and audited once and kept in the database
     (`LedgerCheckpoint`); each call, in any process, then reads only the transactions since (by
-    id, on the ledger's own index). The transactions since and the payout lines are read in one
-    snapshot: a batch step moves both in one transaction, and one committing between the two reads
-    would otherwise show a ledger that does not tie out.
+    id, on the ledger's own index), with the payout lines in the same statement.
     """
     settled = await settled_ledger(merchant_id)
-    async with snapshot():
-        sums = _add(settled.sums, await _sums(merchant_id, settled.through_id, _BIGINT))
-        unbalanced = [*settled.unbalanced, *await unbalanced_transactions(merchant_id, after_id=settled.through_id)]
-        lines = await rows(
-            "SELECT asset, status, SUM(net_minor) AS net FROM payout_batch_line"
-            " WHERE merchant_id = ? AND status IN (?, ?) GROUP BY asset, status",
-            [merchant_id, PayoutLineStatus.open.value, PayoutLineStatus.paid.value],
-        )
-    nets = {(row["asset"], row["status"]): int(row["net"] or 0) for row in lines}
+    unbalanced = [*settled.unbalanced, *await unbalanced_transactions(merchant_id, after_id=settled.through_id)]
+    since, nets = await _since_and_lines(merchant_id, settled.through_id)
+    sums = _add(settled.sums, since)
     by_asset: dict[str, dict[str, int]] = {}
     for (asset, account), amount in sorted(sums.items()):
         by_asset.setdefault(asset, {})[account] = amount
