@@ -1,4 +1,5 @@
-"""What the partner portal reads of the commissions domain, always scoped to one merchant AND one partner.
+"""What the partner portal (and the console's page of one partner) reads of the commissions domain,
+always scoped to one merchant AND one partner.
 
 Sums are computed in SQL (one statement per figure set, over the index merchant_id, partner_id,
 occurred_at), lists are keyset pages of 50, and each original carries what its reversals took

@@ -8,8 +8,8 @@ from urllib.parse import urlencode
 
 from starlette.responses import Response
 
+from commissions.service import partner_views as commission_views
 from commissions.service import queries
-from commissions.service.queries import CommissionFilter
 from referral.models import PartnerStatus
 from referral.service import accounts, console_views, partners, reports
 from referral.service.sales import partner_groups
@@ -85,9 +85,8 @@ async def _partner_page(page: Page, sign_in_url: str | None = None) -> Response:
     by_scene = await reports.report(
         page.merchant_id, reports.Dimension.scene, first_day=period.first, last_day=period.last, partner_id=partner.id
     )
-    latest = await queries.list_commissions(
-        page.merchant_id,
-        CommissionFilter(partner_id=partner.id, before_id=page.query_id("commissions_before"), limit=COMMISSIONS_PER_PAGE),
+    latest = await commission_views.partner_commissions(  # the portal's page of them, newest first
+        page.merchant_id, partner.id, before_id=page.query_id("commissions_before"), limit=COMMISSIONS_PER_PAGE
     )
     public_url = page.request.app.state.settings.public_url
     return page.render(
