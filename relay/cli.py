@@ -167,7 +167,11 @@ def reports_catch_up(
 
     async def work() -> None:
         for one in [merchant] if merchant else await referral_rollup.merchant_ids():
-            days = await referral_rollup.catch_up(one), await commission_rollup.catch_up(one)
+            zone = await referral_rollup.merchant_timezone(one)  # read once: both domains' days in one zone
+            days = (
+                await referral_rollup.catch_up(one, timezone=zone),
+                await commission_rollup.catch_up(one, timezone=zone),
+            )
             typer.echo(f"merchant {one}: {days[0]} day(s) of clicks and orders, {days[1]} of commissions written")
 
     asyncio.run(with_database(Settings(), work))
