@@ -46,7 +46,8 @@ async def test_every_finance_page_renders_and_stays_in_its_merchant(client):
     await make_commission(other.id, stranger.id, 9000)
     await _finance(client, m.id)
     batch_id = await _draft(client)
-    for path in ("/finance/", "/finance/batches", f"/finance/batches/{batch_id}", f"/finance/batches/{batch_id}?status=payable",
+    for path in ("/finance/", "/finance/batches", "/finance/batches?before=x", f"/finance/batches/{batch_id}",
+                 f"/finance/batches/{batch_id}?status=payable&after=1",
                  f"/finance/batches/{batch_id}/approve", "/finance/ledger", f"/finance/ledger/partners/{alice.id}",
                  f"/finance/ledger/partners/{alice.id}?asset=PTS&offset=100"):
         answer = await client.get(path)

@@ -19,7 +19,7 @@ from payouts.service import batch_queries, batches, lines
 from payouts.service.batch_errors import BatchStateConflict, LinesStillOpen
 from payouts.service.batch_queries import BatchInfo
 from payouts.service.terms import POINTS_ASSET, payable_assets
-from relay.pages.console.common import actor, cursor, today
+from relay.pages.console.common import actor, today
 from relay.pages.finance import pages
 from relay.pages.finance.common import (
     BATCH_BADGE,
@@ -51,7 +51,7 @@ def _render_kw(page: Page) -> dict:
 async def _batches_page(page: Page, *, status: int = 200, form: dict | None = None, errors: dict | None = None):
     currency, _ = await payable_assets(page.merchant_id)
     found = await batch_queries.list_batches(
-        page.merchant_id, before_id=cursor(page, "before"), limit=BATCHES_PER_PAGE
+        page.merchant_id, before_id=page.query_id("before"), limit=BATCHES_PER_PAGE
     )
     return page.render(
         "finance/batches.html", status=status, batches=found, currency=currency,
@@ -94,7 +94,7 @@ async def _batch_page(page: Page, batch_id: int, *, status: int = 200, import_er
     line_filter = page.request.query_params.get("status")
     line_filter = line_filter if line_filter in LINE_STATUS else None
     shown = await batch_queries.batch_lines(
-        page.merchant_id, batch_id, status=line_filter, after_id=cursor(page, "after"), limit=LINES_PER_PAGE
+        page.merchant_id, batch_id, status=line_filter, after_id=page.query_id("after"), limit=LINES_PER_PAGE
     )
     sections = {}
     for kind in ("failed", "carried_forward", "held"):
