@@ -16,6 +16,7 @@ from core.money import POINTS, decimals
 from payouts.service.partner_views import LinePayment
 from relay.pages.i18n import N_
 from relay.pages.routing import Page
+from relay.pages.templating import babel_locale
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +49,7 @@ def state(c: CommissionRecord, payment: LinePayment | None) -> State:
 def amount(page: Page, value: int, asset: str) -> str:
     """`value` minor units of `asset`, or points."""
     if asset == POINTS.code:
-        return page.ngettext("%(num)s point", "%(num)s points", value, num=format_decimal(value, locale=page.locale))
+        return page.ngettext("%(num)s point", "%(num)s points", value, num=format_decimal(value, locale=babel_locale(page.locale)))
     return page.format_minor(value, asset)
 
 
@@ -59,8 +60,8 @@ def exact(page: Page, text: str, asset: str) -> str:
     except (InvalidOperation, TypeError):
         return str(text)
     if asset == POINTS.code:
-        return format_decimal(value, locale=page.locale, decimal_quantization=False)
-    return format_currency(value.scaleb(-decimals(asset)), asset, locale=page.locale, decimal_quantization=False)
+        return format_decimal(value, locale=babel_locale(page.locale), decimal_quantization=False)
+    return format_currency(value.scaleb(-decimals(asset)), asset, locale=babel_locale(page.locale), decimal_quantization=False)
 
 
 CONDITIONS = {

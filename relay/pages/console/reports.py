@@ -16,7 +16,6 @@ from datetime import date, timedelta
 from functools import cache, partial
 from urllib.parse import urlencode
 
-from babel import Locale
 from babel.numbers import format_decimal
 from starlette.responses import Response
 
@@ -32,7 +31,7 @@ from relay.pages.console.common import DateRange, date_range
 from relay.pages.console.partners import SCENE_LABELS
 from relay.pages.i18n import N_
 from relay.pages.routing import Page
-from relay.pages.templating import format_minor
+from relay.pages.templating import babel_locale, format_minor
 
 #: A page read brings the running totals up to date unless that was done this recently.
 CAUGHT_UP = timedelta(minutes=5)
@@ -147,9 +146,9 @@ async def report(page: Page) -> Response:
 
 
 def _formats(page: Page) -> dict[str, Callable[[int], str]]:
-    """``count`` and ``amount`` for the template: each distinct value formatted once, for a locale
-    parsed once (Babel parsing the locale's name on every call was most of a call's time)."""
-    locale = Locale.parse(page.locale)
+    """``count`` and ``amount`` for the template: each distinct value of the table formatted once
+    (its cells repeat: zeros, small counts)."""
+    locale = babel_locale(page.locale)
     return {
         "count": cache(partial(format_decimal, locale=locale)),
         "amount": cache(partial(format_minor, currency=page.currency, locale=locale)),  # type: ignore[arg-type]

@@ -12,6 +12,7 @@ from payouts.service.ledger import Balances
 from relay.pages.i18n import N_
 from relay.pages.partner import pages
 from relay.pages.routing import Page
+from relay.pages.templating import babel_locale
 
 
 @pages.get("/p/", nav=N_("Home"))
@@ -21,7 +22,7 @@ async def home(page: Page) -> Response:
         "partner/home.html",
         figures=figures,
         # "11/30": short enough for 12 labels on a phone in either language
-        week_labels=[format_skeleton("Md", week.astimezone(page.timezone).date(), locale=page.locale)
+        week_labels=[format_skeleton("Md", week.astimezone(page.timezone).date(), locale=babel_locale(page.locale))
                      for week in figures.weeks],
         cash=figures.balances.get(page.currency, Balances()),
         points=figures.balances.get(POINTS.code, Balances()),
