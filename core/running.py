@@ -224,6 +224,12 @@ DayFacts = Callable[[datetime, datetime, dict[str, int]], Relation]
 LateFacts = Callable[[dict[str, int], dict[str, int], datetime, datetime], Relation | None]
 
 
+#: A row created longer ago than this is taken as committed for good: no database transaction of
+#: Relay stays open this long, so no row with a smaller id can still appear. What the reports'
+#: running totals and the ledger's checkpoint sum is what settled by this rule.
+SETTLED_AFTER = timedelta(hours=1)
+
+
 async def newest_before(table: str, merchant_id: int, moment: datetime) -> int:
     """The newest id of the merchant's rows of `table` created before `moment` (0: none): the
     mark of the facts that settle by id."""

@@ -17,7 +17,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from commissions.models import COUNTING, CommissionStatus
-from core.running import Rollup, RunningTotals, Shape, Window, in_snapshot, newest_before
+from core.running import SETTLED_AFTER, Rollup, RunningTotals, Shape, Window, in_snapshot, newest_before
 from core.sql import Relation, between, instant, marks, rows, utc
 from core.time import now
 from referral.service import console_views
@@ -31,7 +31,6 @@ class Earned:
     points: int = 0
 
 
-SETTLED_AFTER = referral_rollup.SETTLED_AFTER
 TOTALS = RunningTotals("commission_running", ("scene", "kind"), ("amount",))
 #: One day ahead: every commission settles by id, so the rows of tomorrow hold today so far.
 ROLLUP = Rollup(TOTALS, "commission_report_progress", ("through_commission_id",), ahead=1)

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import timedelta
 
 from tortoise.transactions import in_transaction
 
+from core.running import SETTLED_AFTER, newest_before
 from core.time import now
 from payouts.ledger import AccountKind
 from payouts.models import PayoutLineStatus
@@ -88,9 +88,6 @@ class Reconciliation:
 
 # --- the settled part of the ledger, summed once and kept in the database ------------------------
 
-#: A transaction older than this is taken as committed for good: no database transaction of Relay
-#: stays open this long, so no transaction with a smaller id can still appear.
-SETTLED_AFTER = timedelta(hours=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,11 +167,7 @@ async def _store(merchant_id: int, known: Settled, more: dict[tuple[str, str], i
 async def settled_ledger(merchant_id: int) -> Settled:
     """The merchant's settled ledger, brought up to the current horizon: the stored checkpoint,
     plus the transactions that settled since it (summed, audited and stored)."""
-    found = await rows(
-        "SELECT id FROM ledger_transaction WHERE merchant_id = ? AND created_at < ? ORDER BY id DESC LIMIT 1",
-        [merchant_id, utc(now() - SETTLED_AFTER)],
-    )
-    horizon = found[0]["id"] if found else 0
+    horizon = await newest_before("ledger_transaction", merchant_id, now() - SETTLED_AFTER)
     known = await checkpoint(merchant_id)
     if horizon <= known.through_id:
         return known

@@ -30,6 +30,7 @@ from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
 from core.running import (
+    SETTLED_AFTER,
     Rollup,
     RunningTotals,
     Shape,
@@ -43,8 +44,6 @@ from core.time import now
 from referral.service import settings
 from referral.service.console_views import local_dates
 
-#: A row older than this is taken as committed for good (as payouts' SETTLED_AFTER).
-SETTLED_AFTER = timedelta(hours=1)
 #: Days a page read writes at most before answering (`relay reports catch-up` writes them all).
 DAYS_PER_READ = 1
 VALUES = ("clicks", "visitors", "orders", "revenue_minor")

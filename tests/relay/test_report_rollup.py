@@ -19,6 +19,7 @@ from commissions.models import COUNTING
 from commissions.service import lifecycle
 from commissions.service import rollup as commission_rollup
 from commissions.service.rollup import Earned
+from core.running import SETTLED_AFTER
 from core.sql import execute, marks, rows, utc
 from core.time import now, zone
 from referral.service import console_views, reports, settings
@@ -252,7 +253,7 @@ async def test_the_cron_command_writes_a_merchants_days_and_a_page_read_writes_o
     await make_click(link, "v2", at=now() - timedelta(days=5))
 
     first = (now() - timedelta(days=5)).astimezone(zone(m.timezone)).date()
-    last = (now() - referral_rollup.SETTLED_AFTER).astimezone(zone(m.timezone)).date()
+    last = (now() - SETTLED_AFTER).astimezone(zone(m.timezone)).date()
     assert await referral_rollup.catch_up(m.id, max_days=1) == 1  # a page read: one day at most
     assert await referral_rollup.catch_up(m.id, max_days=1, unless_within=timedelta(minutes=5)) == 0  # just done
     done = await asyncio.to_thread(run_relay, "reports", "catch-up", "--merchant", str(m.id), database_url=database_url)

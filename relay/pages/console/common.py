@@ -63,11 +63,6 @@ def back_to(page: Page, form_value: object, fallback: str) -> str:
     return fallback
 
 
-def cursor(page: Page, name: str) -> int | None:
-    """`Page.query_id` (the finance console's batches import it from here)."""
-    return page.query_id(name)
-
-
 def page_number(page: Page) -> int:
     text = page.request.query_params.get("page", "1")
     return max(1, min(int(text), 10**6)) if text.isdigit() else 1
