@@ -4,8 +4,8 @@
 
 On a scratch PostgreSQL database (made on the server the URL names, dropped afterwards) seeded
 as bench/ingest.py's `commissions` mode, order.created events go through the real event use
-case (`relay.shop_events.handle`: attribution, commissions, ledger, receipt, in one
-transaction), one at a time in one process, in alternating blocks with every signal `flag`
+case (`relay.shop_events.handle`: attribution, commissions, ledger, receipt, written in one
+statement), one at a time in one process, in alternating blocks with every signal `flag`
 (the defaults) and every signal `off` (no screening query at all). Every statement sent to
 PostgreSQL is counted. Prints statements per order and the time ratio on/off, measured in the
 same run. Target: at most one statement more per order (the facts query; an order that raises

@@ -1,8 +1,9 @@
 """Where one event crosses domains: referral's outcome -> commissions -> ledger, in one transaction.
 
 Each function here runs inside the caller's transaction (the shop event's, the release job's,
-the merchant's reject), so an order, its commissions, their ledger entries and the events
-telling the merchant (payouts.service.outbox) are written together or not at all. Upstream
+the merchant's reject) or, for a new order on PostgreSQL, the shop event's write batch (one
+statement, `core.write_batch`), so an order, its commissions, their ledger entries and the
+events telling the merchant (payouts.service.outbox) are written together or not at all. Upstream
 domains never call downstream ones; this module is the only place that does, explicitly.
 """
 
@@ -14,7 +15,13 @@ from datetime import datetime
 from tortoise.transactions import in_transaction
 
 from commissions.service import fraud, lifecycle, queries
-from commissions.service.earning import OrderForCommission, OrderLineForCommission, commission_order
+from commissions.service.earning import (
+    OrderForCommission,
+    OrderLineForCommission,
+    PlannedCommissions,
+    plan_commissions,
+    store_commissions,
+)
 from commissions.service.records import CommissionRecord
 from payouts import events
 from payouts.service import accruals, outbox
@@ -59,11 +66,18 @@ async def after_order_event(merchant_id: int, outcome: OrderOutcome | RefundOutc
         await outbox.enqueue(merchant_id, events.commissions_reversed(reversals, order.external_id, refund.external_id))
         return reversals
     if outcome.event == "created":
-        earned = await commission_order(merchant_id, _for_commission(order))
+        planned = await plan_commissions(merchant_id, _for_commission(order))
+        # fraud signals: screened before the commissions are stored, so that on `hold` they are
+        # stored held (waiting for the merchant's review); recorded with them
+        screening = await fraud.screen_order(merchant_id, order, earns=bool(planned))
+        if isinstance(planned, PlannedCommissions):
+            earned = await store_commissions(planned, held=fraud.holds_commissions(screening))
+        else:
+            earned = planned
         await accruals.record_earned(merchant_id, earned)
         await outbox.enqueue(merchant_id, events.commissions_created(earned, order.external_id))
-        # fraud signals: recorded, and on `hold` the commissions wait for the merchant's review
-        await fraud.screen_order(merchant_id, order, earned)
+        if screening is not None:
+            await fraud.record_signals(merchant_id, order.id, screening.partner_id, screening.signals)
         return earned
     if outcome.event == "completed":
         assert order.completed_at is not None

@@ -1,7 +1,9 @@
 """An attributed order's commissions: load the facts, evaluate the active rule set, store the drafts.
 
-`commission_order` is called by the shop-event pipeline inside its transaction, right after the
-order is recorded; everything it writes commits or rolls back with the order.
+The shop-event pipeline (relay/pipeline.py) calls `plan_commissions` right after the order is
+recorded, screens the order for fraud, then `store_commissions` (held when a signal says so),
+inside the event's transaction or write batch: everything commits or rolls back with the order.
+`commission_order` is the two in one transaction.
 """
 
 from __future__ import annotations
@@ -14,13 +16,14 @@ from typing import Any
 from tortoise.functions import Sum
 
 from commissions.errors import CurrencyMismatch
-from commissions.models import COUNTING, Commission, CommissionStatus
+from commissions.models import COUNTING, Commission, CommissionStatus, ReviewState
 from commissions.rules import Beneficiary, LineFacts, OrderFacts
 from commissions.service.calendar import month_of
 from commissions.service.records import COLUMNS, CommissionRecord, db_values, record
 from commissions.service.rule_sets import cached_active_rule_set, needs_month_facts
 from commissions.service.sql import advisory_locks, insert_returning, sql, utc
 from commissions.service.terms import cached_evaluation_terms
+from core import write_batch
 from core.db import connection, current_dialect, joined_transaction
 from core.money import POINTS
 from core.time import now
@@ -56,21 +59,46 @@ class OrderForCommission:
     earners: tuple[RulePartner, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class PlannedCommissions:
+    """An order's commissions computed and not yet stored (`store_commissions` writes them)."""
+
+    merchant_id: int
+    order_id: int
+    rows: list[dict[str, Any]]  #: the new rows' values, in draft order (no ids yet)
+
+
 async def commission_order(merchant_id: int, order: OrderForCommission) -> list[CommissionRecord]:
     """Compute and store the order's commissions (status `pending`, `available_at` null).
 
     Nothing when the order has no partner or no rule set is active. Level 1 is the attributed
     partner; level 2 their recruiter, only while active. Calling it again for the same order
-    returns the commissions already stored and writes nothing.
+    returns the commissions already stored and writes nothing. (`plan_commissions` then
+    `store_commissions`, in one transaction: the shop-event pipeline calls the two itself, to
+    screen the order for fraud in between.)
+    """
+    async with joined_transaction():
+        planned = await plan_commissions(merchant_id, order)
+        if isinstance(planned, list):
+            return planned
+        return await store_commissions(planned)
+
+
+async def plan_commissions(
+    merchant_id: int, order: OrderForCommission
+) -> PlannedCommissions | list[CommissionRecord]:
+    """The order's commissions computed, not stored; or what is stored already (a replay), or
+    [] when there is nothing to earn (no partner, no active rule set, no draft).
 
     The hot path of every attributed order: terms and the active version come from this
     process's caches (`cached_evaluation_terms`, `cached_active_rule_set`: a change made here is
     seen at once, one made by another process within their TTL); the earners come with the
-    order (read by its attribution query) or are one query;
-    orders of one partner are serialised (advisory lock) and the month so far read (one query
-    for both domains' facts) only when the version has a monthly cap or volume tiers, the only
-    rules that read the month; the drafts are one INSERT (which, on PostgreSQL, also checks that
-    the order has no commissions yet).
+    order (read by its attribution query) or are one query. Orders of one partner are
+    serialised (advisory lock, held to the end of the caller's transaction: call this in one)
+    and the month so far read (one query for both domains' facts) only when the version has a
+    monthly cap or volume tiers, the only rules that read the month; in a write batch
+    (`core.write_batch`, which has no transaction to hold the lock) such a version is
+    `Unbatchable`.
     """
     if order.partner_id is None:
         return []
@@ -81,75 +109,87 @@ async def commission_order(merchant_id: int, order: OrderForCommission) -> list[
     if active is None:
         # None was ever published (a publish only swaps versions), so none was ever computed.
         return []
-    async with joined_transaction():
-        people = _read_with_order(order) or await earners(merchant_id, order.partner_id)
-        occurred_at = utc(order.occurred_at)
-        ids = [p.id for p in people]
-        earned: dict[int, dict[str, int]] = defaultdict(dict)
-        net_before: dict[int, int] = {}
-        if needs_month_facts(active):
-            # The monthly cap reads what the partner earned so far: orders of the same partner
-            # are computed one at a time. Locks are taken in id order, so two orders cannot deadlock.
-            await advisory_locks([("partner_month", merchant_id, partner_id) for partner_id in sorted(ids)])
-            month_start, month_end = month_of(occurred_at, terms.timezone)
-            earned, net_before = await _month_facts(merchant_id, ids, month_start, month_end, occurred_at)
-        if current_dialect() != "postgres" and (stored := await _stored(merchant_id, order.order_id)):
-            return stored
-        beneficiaries = [
-            Beneficiary(
-                partner_id=who.id, level=level, group=who.group, kind=who.kind,
-                reward_preference=who.reward_preference, month_net_before_minor=net_before.get(who.id, 0),
-                month_earned=earned[who.id],
-            )
-            for level, who in enumerate(people, start=1)
-        ]
-        facts = OrderFacts(
-            occurred_at=occurred_at,
-            channel=order.channel,
-            scene=order.scene,
-            is_first_order=order.is_first_order,
-            subtotal_minor=order.subtotal_minor,
-            lines=tuple(
-                LineFacts(line.line_no, line.sku, line.category, line.quantity, line.net_minor) for line in order.lines
-            ),
+    month_facts = needs_month_facts(active)
+    if month_facts and write_batch.current() is not None:
+        raise write_batch.Unbatchable("a monthly cap or volume tier reads the month under a lock")
+    people = _read_with_order(order) or await earners(merchant_id, order.partner_id)
+    occurred_at = utc(order.occurred_at)
+    ids = [p.id for p in people]
+    earned: dict[int, dict[str, int]] = defaultdict(dict)
+    net_before: dict[int, int] = {}
+    if month_facts:
+        # The monthly cap reads what the partner earned so far: orders of the same partner
+        # are computed one at a time. Locks are taken in id order, so two orders cannot deadlock.
+        await advisory_locks([("partner_month", merchant_id, partner_id) for partner_id in sorted(ids)])
+        month_start, month_end = month_of(occurred_at, terms.timezone)
+        earned, net_before = await _month_facts(merchant_id, ids, month_start, month_end, occurred_at)
+    if current_dialect() != "postgres" and (stored := await _stored(merchant_id, order.order_id)):
+        return stored
+    beneficiaries = [
+        Beneficiary(
+            partner_id=who.id, level=level, group=who.group, kind=who.kind,
+            reward_preference=who.reward_preference, month_net_before_minor=net_before.get(who.id, 0),
+            month_earned=earned[who.id],
         )
-        drafts = active.compiled.evaluate(active.version, facts, beneficiaries, terms)
-        if not drafts:
-            return await _stored(merchant_id, order.order_id)
-        line_ids = {line.line_no: line.order_line_id for line in order.lines}
-        created_at = now()
-        values = [
-            {
-                "merchant_id": merchant_id,
-                "partner_id": draft.partner_id,
-                "order_id": order.order_id,
-                "order_line_id": None if draft.line_no is None else line_ids[draft.line_no],
-                "line_no": draft.line_no,
-                "level": draft.level,
-                "kind": draft.kind,
-                "asset": terms.currency if draft.kind == "cash" else POINTS.code,
-                "amount": draft.amount,
-                "base_minor": draft.base_minor,
-                "rule_set_version": active.version,
-                "rule_id": draft.rule_id,
-                "reversal_of": None,
-                "refund_id": None,
-                "status": CommissionStatus.pending.value,
-                "occurred_at": occurred_at,
-                "available_at": None,
-                "explanation": draft.explanation,
-                "rejected_reason": None,
-                "rejected_by_key_id": None,
-                "rejected_at": None,
-                "created_at": created_at,
-            }
-            for draft in drafts
-        ]
-        new_ids = await _insert_new(merchant_id, order.order_id, values)
-        if new_ids is None:  # PostgreSQL: the order had commissions already
-            return await _stored(merchant_id, order.order_id)
+        for level, who in enumerate(people, start=1)
+    ]
+    facts = OrderFacts(
+        occurred_at=occurred_at,
+        channel=order.channel,
+        scene=order.scene,
+        is_first_order=order.is_first_order,
+        subtotal_minor=order.subtotal_minor,
+        lines=tuple(
+            LineFacts(line.line_no, line.sku, line.category, line.quantity, line.net_minor) for line in order.lines
+        ),
+    )
+    drafts = active.compiled.evaluate(active.version, facts, beneficiaries, terms)
+    if not drafts:
+        return [] if write_batch.current() is not None else await _stored(merchant_id, order.order_id)
+    line_ids = {line.line_no: line.order_line_id for line in order.lines}
+    created_at = now()
+    rows = [
+        {
+            "merchant_id": merchant_id,
+            "partner_id": draft.partner_id,
+            "order_id": order.order_id,
+            "order_line_id": None if draft.line_no is None else line_ids[draft.line_no],
+            "line_no": draft.line_no,
+            "level": draft.level,
+            "kind": draft.kind,
+            "asset": terms.currency if draft.kind == "cash" else POINTS.code,
+            "amount": draft.amount,
+            "base_minor": draft.base_minor,
+            "rule_set_version": active.version,
+            "rule_id": draft.rule_id,
+            "reversal_of": None,
+            "refund_id": None,
+            "status": CommissionStatus.pending.value,
+            "occurred_at": occurred_at,
+            "available_at": None,
+            "explanation": draft.explanation,
+            "rejected_reason": None,
+            "rejected_by_key_id": None,
+            "rejected_at": None,
+            "created_at": created_at,
+            "review": None,
+        }
+        for draft in drafts
+    ]
+    return PlannedCommissions(merchant_id, order.order_id, rows)
+
+
+async def store_commissions(planned: PlannedCommissions, *, held: bool = False) -> list[CommissionRecord]:
+    """Write the planned commissions, `held` for the merchant's review when a fraud signal says
+    so (`commissions.service.fraud`); their records. One INSERT (which, on PostgreSQL, also
+    checks that the order has no commissions yet: if it has, those are returned). In a write
+    batch: one query for the new ids, the INSERT a part of the batch."""
+    rows = [row | {"review": ReviewState.held.value} for row in planned.rows] if held else planned.rows
+    new_ids = await _insert_new(planned.merchant_id, planned.order_id, rows)
+    if new_ids is None:  # PostgreSQL: the order had commissions already
+        return await _stored(planned.merchant_id, planned.order_id)
     return [
-        CommissionRecord(id=new_id, payout_batch_id=None, **row) for new_id, row in zip(new_ids, values, strict=True)
+        CommissionRecord(id=new_id, payout_batch_id=None, **row) for new_id, row in zip(new_ids, rows, strict=True)
     ]
 
 
@@ -165,20 +205,33 @@ async def _stored(merchant_id: int, order_id: int) -> list[CommissionRecord]:
     return [record(row) for row in existing]
 
 
+_DRAFT_ARRAYS = (
+    "$7::bigint[], $8::bigint[], $9::int[], $10::smallint[], $11::text[], $12::text[], $13::bigint[],"
+    " $14::bigint[], $15::text[], $16::text[], $17::text[]"
+)
+_DRAFT_COLUMNS = "partner_id, order_line_id, line_no, level, kind, asset, amount, base_minor, rule_id, explanation, review"
 #: The drafts of one order as arrays (one statement text for any number of rows), inserted only
 #: while the order has no commissions; ids in draft order.
 _INSERT_NEW_PG = (
     "INSERT INTO commission (merchant_id, partner_id, order_id, order_line_id, line_no, level, kind, asset, amount,"
-    " base_minor, rule_set_version, rule_id, status, occurred_at, explanation, created_at)"
+    " base_minor, rule_set_version, rule_id, status, occurred_at, explanation, review, created_at)"
     " SELECT $1, d.partner_id, $2, d.order_line_id, d.line_no, d.level, d.kind, d.asset, d.amount, d.base_minor,"
-    " $3, d.rule_id, $4, $5, d.explanation::jsonb, $6"
-    " FROM unnest($7::bigint[], $8::bigint[], $9::int[], $10::smallint[], $11::text[], $12::text[], $13::bigint[],"
-    " $14::bigint[], $15::text[], $16::text[]) WITH ORDINALITY"
-    " AS d(partner_id, order_line_id, line_no, level, kind, asset, amount, base_minor, rule_id, explanation, n)"
+    " $3, d.rule_id, $4, $5, d.explanation::jsonb, d.review, $6"
+    f" FROM unnest({_DRAFT_ARRAYS}) WITH ORDINALITY AS d({_DRAFT_COLUMNS}, n)"
     " WHERE NOT EXISTS (SELECT 1 FROM commission c WHERE c.merchant_id = $1 AND c.order_id = $2"
     " AND c.reversal_of IS NULL)"
     " ORDER BY d.n RETURNING id"
 )
+#: The same as a part of a write batch, under ids taken beforehand (`_NEW_IDS`): the order is new
+#: (the batch's gate), so it has no commissions to check for.
+_INSERT_BATCHED_PG = (
+    "INSERT INTO commission (id, merchant_id, partner_id, order_id, order_line_id, line_no, level, kind, asset,"
+    " amount, base_minor, rule_set_version, rule_id, status, occurred_at, explanation, review, created_at)"
+    " SELECT d.id, $1::bigint, d.partner_id, $2::bigint, d.order_line_id, d.line_no, d.level, d.kind, d.asset,"
+    " d.amount, d.base_minor, $3::int, d.rule_id, $4::varchar, $5::timestamptz, d.explanation::jsonb, d.review,"
+    f" $6::timestamptz FROM unnest({_DRAFT_ARRAYS}, $18::bigint[]) AS d({_DRAFT_COLUMNS}, id) WHERE {{gate}}"
+)
+_NEW_IDS = "SELECT nextval(pg_get_serial_sequence('commission', 'id')) AS id FROM generate_series(1, $1)"
 _ARRAYS = ("partner_id", "order_line_id", "line_no", "level", "kind", "asset", "amount", "base_minor", "rule_id")
 _EXPLANATION = Commission._meta.fields_map["explanation"]
 
@@ -191,12 +244,16 @@ async def _insert_new(merchant_id: int, order_id: int, values: list[dict[str, An
     encoder: no per-field ORM conversion on the path every attributed order takes."""
     if current_dialect() == "postgres":
         first = values[0]
-        rows = await connection().execute_query_dict(
-            _INSERT_NEW_PG,
-            [merchant_id, order_id, first["rule_set_version"], first["status"], first["occurred_at"],
-             first["created_at"], *([row[name] for row in values] for name in _ARRAYS),
-             [_EXPLANATION.encoder(row["explanation"]) for row in values]],
-        )
+        params = [
+            merchant_id, order_id, first["rule_set_version"], first["status"], first["occurred_at"],
+            first["created_at"], *([row[name] for row in values] for name in _ARRAYS),
+            [_EXPLANATION.encoder(row["explanation"]) for row in values], [row["review"] for row in values],
+        ]
+        if (batch := write_batch.current()) is not None:
+            ids = [row["id"] for row in await connection().execute_query_dict(_NEW_IDS, [len(values)])]
+            batch.add("new_commissions", _INSERT_BATCHED_PG, [*params, ids])
+            return ids
+        rows = await connection().execute_query_dict(_INSERT_NEW_PG, params)
         ids = [row["id"] for row in rows]
         return ids or None
     inserted = await insert_returning(Commission._meta.db_table, COLUMNS, [db_values(row) for row in values], "id")

@@ -23,7 +23,8 @@ from commissions.models import Commission, CommissionStatus, FraudSignal, Review
 from commissions.service.lifecycle import locked_with_reversals
 from commissions.service.records import CommissionRecord, record
 from commissions.service.sql import sql, utc
-from core.db import connection, current_dialect
+from core import write_batch
+from core.db import connection
 from core.time import now
 from referral.attribution import Reason
 from referral.fraud import Raised, holds
@@ -57,54 +58,59 @@ def _signal(row: FraudSignal) -> SignalRecord:
 _COLUMNS = ("merchant_id", "order_id", "partner_id", "signal", "action", "detail", "created_at")
 _DETAIL = FraudSignal._meta.fields_map["detail"]
 _CREATED_AT = FraudSignal._meta.fields_map["created_at"]
-#: The order's original commissions are held in the same statement (PostgreSQL runs a WITH's
-#: UPDATE whether or not the INSERT reads it).
-_HOLD = "UPDATE commission SET review = ? WHERE merchant_id = ? AND order_id = ? AND reversal_of IS NULL AND status = ?"
 
 
-async def screen_order(
-    merchant_id: int, order: OrderView, earned: Sequence[CommissionRecord]
-) -> Screening | None:
-    """Screen a just-created order for fraud signals (`referral.service.fraud.screen_order`
-    decides them from referral's facts) and record them, holding its commissions when a signal
-    says so. Only orders that earned commissions are screened, and refused self-referrals (no
-    commission, recorded all the same). One read and, when something was raised, one write."""
-    if not earned and order.attribution.reason != Reason.none_self_referral.value:
+
+async def screen_order(merchant_id: int, order: OrderView, *, earns: bool) -> Screening | None:
+    """Screen a new order for fraud signals (`referral.service.fraud.screen_order` decides them
+    from referral's facts, one read), before its commissions are stored: when a signal says
+    `hold` (`Screening.holds`), they are stored held (`earning.store_commissions(held=True)`).
+    Only orders that earn commissions (`earns`) are screened, and refused self-referrals (no
+    commission, recorded all the same). Nothing is written here: `record_signals` does."""
+    if not earns and order.attribution.reason != Reason.none_self_referral.value:
         return None
-    screening = await referral_fraud.screen_order(merchant_id, order)
-    await record_signals(merchant_id, order.id, screening.partner_id, screening.signals)
-    return screening
+    return await referral_fraud.screen_order(merchant_id, order)
+
+
+def holds_commissions(screening: Screening | None) -> bool:
+    """Whether the order's commissions are to be stored held for the merchant's review."""
+    return screening is not None and holds(list(screening.signals))
+
+
+_INSERT_BATCHED = (
+    f"INSERT INTO fraud_signal ({', '.join(_COLUMNS)})"
+    " SELECT $1::bigint, $2::bigint, $3::bigint, s.signal, s.action, s.detail::jsonb, $4::timestamptz"
+    " FROM unnest($5::text[], $6::text[], $7::text[]) AS s(signal, action, detail) WHERE {gate}"
+    " ON CONFLICT (merchant_id, order_id, signal) DO NOTHING"
+)
 
 
 async def record_signals(
     merchant_id: int, order_id: int, partner_id: int | None, signals: Sequence[Raised]
 ) -> None:
-    """Store the signals an order raised and, when one of them says `hold`, hold the order's
-    commissions. One statement on PostgreSQL (none when nothing was raised); a replay writes
-    nothing new. Runs inside the shop event's transaction."""
+    """Store the signals an order raised (its commissions were stored held already when one of
+    them says `hold`). One statement (none when nothing was raised), or a part of the event's
+    write batch (`core.write_batch`); a replay writes nothing new."""
     if not signals:
         return
     at = _CREATED_AT.to_db_value(utc(now()), FraudSignal)
+    details = [_DETAIL.to_db_value(s.detail, FraudSignal) for s in signals]
+    if (batch := write_batch.current()) is not None:
+        batch.add("new_fraud_signals", _INSERT_BATCHED, [
+            merchant_id, order_id, partner_id, at, [s.signal.value for s in signals],
+            [s.action.value for s in signals], details,
+        ])
+        return
     rows = [
-        [merchant_id, order_id, partner_id, s.signal.value, s.action.value, _DETAIL.to_db_value(s.detail, FraudSignal), at]
-        for s in signals
+        [merchant_id, order_id, partner_id, s.signal.value, s.action.value, detail, at]
+        for s, detail in zip(signals, details, strict=True)
     ]
     insert = (
         f"INSERT INTO fraud_signal ({', '.join(_COLUMNS)}) VALUES "
         + ", ".join("(" + ", ".join("?" * len(_COLUMNS)) + ")" for _ in rows)
         + " ON CONFLICT (merchant_id, order_id, signal) DO NOTHING"
     )
-    params: list[Any] = [value for row in rows for value in row]
-    db = connection()
-    if not holds(list(signals)):
-        await db.execute_query(sql(insert), params)
-    elif current_dialect() == "postgres":
-        await db.execute_query(sql(f"WITH held AS ({_HOLD} RETURNING id) {insert}"), [
-            HELD, merchant_id, order_id, PENDING, *params
-        ])
-    else:
-        await db.execute_query(sql(_HOLD), [HELD, merchant_id, order_id, PENDING])
-        await db.execute_query(sql(insert), params)
+    await connection().execute_query(sql(insert), [value for row in rows for value in row])
 
 
 async def approve(

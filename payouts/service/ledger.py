@@ -15,6 +15,7 @@ from typing import Any
 
 from tortoise.transactions import in_transaction
 
+from core import write_batch
 from core.db import connection, current_dialect, joined_transaction
 from core.sql import instant, marks
 from core.sql import sql as _sql
@@ -128,6 +129,10 @@ async def post_many(merchant_id: int, entries: Iterable[Entry]) -> list[int]:
     All or nothing: if any entry is invalid or conflicts, nothing of the call is written.
     Entries already written (same idempotency key and content) are replays: their existing
     ids are returned. Concurrent posts of one key write it once (INSERT ... ON CONFLICT).
+
+    In a write batch (`core.write_batch`, PostgreSQL) the entries are two parts of it, written
+    when it is flushed, and [] is returned (no id is known before). For entries of rows the
+    batch creates (new keys) only: a replayed key would be skipped, not matched.
     """
     entries = list(entries)
     hashes: dict[str, str] = {}
@@ -143,6 +148,10 @@ async def post_many(merchant_id: int, entries: Iterable[Entry]) -> list[int]:
             raise IdempotencyConflict(e.idempotency_key)
     ids: dict[str, int] = {}
     created_at = now()
+    if (batch := write_batch.current()) is not None:
+        # the batch's gate is a new row (an order), so the keys are new: no replay to match
+        _post_parts(batch, ("ledger_transactions", "ledger_postings"), merchant_id, unique, hashes, created_at)
+        return []
     if (
         unique and len(unique) <= ENTRIES_PER_INSERT and current_dialect() == "postgres"
         and sum(len(e.postings) for e in unique) <= POSTINGS_PER_INSERT
@@ -188,20 +197,42 @@ async def post_many(merchant_id: int, entries: Iterable[Entry]) -> list[int]:
     return [ids[e.idempotency_key] for e in entries]
 
 
-#: A call's entries and their postings in one statement, from arrays (one text for any size).
-_POST_PG = (
-    "WITH t AS (INSERT INTO ledger_transaction (merchant_id, kind, asset, reference, idempotency_key,"
+#: A call's entries and their postings in one statement, from arrays (one text for any size):
+#: the transactions (`{gate}` a condition in a write batch: TRUE alone), then their postings.
+_TRANSACTIONS_PG = (
+    "INSERT INTO ledger_transaction (merchant_id, kind, asset, reference, idempotency_key,"
     " content_hash, memo, created_at)"
     " SELECT $1, e.kind, e.asset, e.reference, e.key, e.hash, e.memo, $2"
     " FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) WITH ORDINALITY"
-    " AS e(kind, asset, reference, key, hash, memo, n) ORDER BY e.n"
-    " ON CONFLICT (merchant_id, idempotency_key) DO NOTHING RETURNING id, idempotency_key),"
-    " p AS (INSERT INTO ledger_posting (merchant_id, transaction_id, account, partner_id, asset, amount_minor)"
-    " SELECT $1, t.id, l.account, l.partner_id, l.asset, l.amount"
-    " FROM unnest($9::text[], $10::text[], $11::bigint[], $12::text[], $13::bigint[]) WITH ORDINALITY"
-    " AS l(key, account, partner_id, asset, amount, n) JOIN t ON t.idempotency_key = l.key ORDER BY l.n)"
-    " SELECT id, idempotency_key FROM t"
+    " AS e(kind, asset, reference, key, hash, memo, n) WHERE {gate} ORDER BY e.n"
+    " ON CONFLICT (merchant_id, idempotency_key) DO NOTHING RETURNING id, idempotency_key"
 )
+_POSTINGS_PG = (
+    "INSERT INTO ledger_posting (merchant_id, transaction_id, account, partner_id, asset, amount_minor)"
+    " SELECT $1, t.id, l.account, l.partner_id, l.asset, l.amount"
+    " FROM unnest($2::text[], $3::text[], $4::bigint[], $5::text[], $6::bigint[]) WITH ORDINALITY"
+    " AS l(key, account, partner_id, asset, amount, n) JOIN {transactions} t ON t.idempotency_key = l.key ORDER BY l.n"
+)
+
+
+def _post_parts(
+    batch: write_batch.WriteBatch, names: tuple[str, str], merchant_id: int, unique: list[Entry],
+    hashes: dict[str, str], created_at: datetime,
+) -> None:
+    """The entries' transactions and postings as two parts of `batch`, named `names`."""
+    legs = [(e.idempotency_key, p) for e in unique for p in e.postings]
+    transactions, postings = names
+    batch.add(transactions, _TRANSACTIONS_PG if batch.parts else _TRANSACTIONS_PG.replace("{gate}", "TRUE"), [
+        merchant_id, created_at,
+        [e.kind.value for e in unique], [e.asset for e in unique], [e.reference for e in unique],
+        [e.idempotency_key for e in unique], [hashes[e.idempotency_key] for e in unique],
+        [e.memo for e in unique],
+    ])
+    batch.add(postings, _POSTINGS_PG.format(transactions=transactions), [
+        merchant_id, [key for key, _ in legs], [p.account.kind.value for _, p in legs],
+        [p.account.partner_id for _, p in legs], [e.asset for e in unique for _ in e.postings],
+        [p.amount for _, p in legs],
+    ])
 
 
 async def _post_in_one_statement(
@@ -210,17 +241,10 @@ async def _post_in_one_statement(
     """`post_many` of one chunk on PostgreSQL: one round trip, and no savepoint in a caller's
     transaction. Keys already in the ledger (replays, or a conflict) are checked afterwards; on a
     conflict what this call inserted is deleted again, so the call still writes nothing."""
-    legs = [(e.idempotency_key, p) for e in unique for p in e.postings]
+    batch = write_batch.WriteBatch()
+    _post_parts(batch, ("t", "p"), merchant_id, unique, hashes, created_at)
     async with joined_transaction() as conn:
-        rows = await conn.execute_query_dict(_POST_PG, [
-            merchant_id, created_at,
-            [e.kind.value for e in unique], [e.asset for e in unique], [e.reference for e in unique],
-            [e.idempotency_key for e in unique], [hashes[e.idempotency_key] for e in unique],
-            [e.memo for e in unique],
-            [key for key, _ in legs], [p.account.kind.value for _, p in legs],
-            [p.account.partner_id for _, p in legs], [e.asset for e in unique for _ in e.postings],
-            [p.amount for _, p in legs],
-        ])
+        rows = await conn.execute_query_dict(*batch.statement())
         inserted = {row["idempotency_key"]: row["id"] for row in rows}
         ids.update(inserted)
         replayed = [e.idempotency_key for e in unique if e.idempotency_key not in inserted]

@@ -1,7 +1,7 @@
 """Fraud signals of a recorded order: the merchant's settings, and the facts `referral.fraud` decides on.
 
-`screen_order` runs on the event hot path, right after the order (and its commissions) were
-written in the same transaction: every fact it needs is read in ONE query (a UNION ALL of
+`screen_order` runs on the event hot path, before the order's commissions are written (in the
+same transaction or write batch as the order): every fact it needs is read in ONE query (a UNION ALL of
 lookups by leading index, only those the merchant's settings and the order call for), and
 the settings come from a per-process cache. The partner's refund rate is an aggregate over
 their recent orders, so it is cached per partner for `REFUND_RATE_TTL_SECONDS`.
@@ -79,7 +79,7 @@ _CLICK = _select("click", at1="k.occurred_at", flag="k.is_bot") + " FROM click k
 #: Counts stop at the threshold + 1 (LIMIT): enough to decide, and bounded work.
 _CUSTOMER = _select("customer", n1="COUNT(*)") + (
     " FROM (SELECT 1 AS one FROM shop_order o WHERE o.merchant_id = ? AND o.customer_ref = ?"
-    " AND o.occurred_at >= ? AND o.occurred_at <= ? LIMIT ?) AS c"
+    " AND o.occurred_at >= ? AND o.occurred_at <= ? AND o.id <> ? LIMIT ?) AS c"
 )
 #: Orders led by clicks from the same IP: the IP's clicks (index merchant_id, ip_hash), then the
 #: orders each click led to (index merchant_id, click_id).
@@ -87,7 +87,7 @@ _IP = _select("ip", n1="COUNT(*)") + (
     " FROM (SELECT 1 AS one FROM click s"
     " JOIN click k ON k.merchant_id = s.merchant_id AND k.ip_hash = s.ip_hash AND k.occurred_at <= ?"
     " JOIN shop_order o ON o.merchant_id = k.merchant_id AND o.click_id = k.id"
-    " WHERE s.merchant_id = ? AND s.id = ? AND o.occurred_at >= ? AND o.occurred_at <= ? LIMIT ?) AS i"
+    " WHERE s.merchant_id = ? AND s.id = ? AND o.occurred_at >= ? AND o.occurred_at <= ? AND o.id <> ? LIMIT ?) AS i"
 )
 _BOT = _select("bot") + (
     " FROM click s WHERE s.merchant_id = ? AND s.id = ? AND ("
@@ -100,11 +100,17 @@ _REFUNDS = _select(
     "refunds", n1="COUNT(*)",
     n2="SUM(CASE WHEN EXISTS (SELECT 1 FROM refund r WHERE r.merchant_id = o.merchant_id AND r.order_id = o.id)"
     " THEN 1 ELSE 0 END)",
-) + " FROM shop_order o WHERE o.merchant_id = ? AND o.partner_id = ? AND o.occurred_at >= ? AND o.status <> 'canceled'"
+) + (
+    " FROM shop_order o WHERE o.merchant_id = ? AND o.partner_id = ? AND o.occurred_at >= ? AND o.status <> 'canceled'"
+    " AND o.id <> ?"
+)
 
 
 async def screen_order(merchant_id: int, order: OrderView) -> Screening:
-    """The signals a just-recorded order raises under the merchant's settings.
+    """The signals a new order raises under the merchant's settings, whether or not it is
+    written yet: the counts read are of the *other* orders (by id), this one added, so that the
+    shop-event pipeline may screen an order before the statement that writes it (and hold its
+    commissions as they are written).
 
     An attributed order is screened for every signal that is on; an order attribution refused
     as a self-referral only for that one; any other unattributed order for nothing. One query
@@ -125,14 +131,14 @@ async def screen_order(merchant_id: int, order: OrderView) -> Screening:
         if customer is not None and rules.on(Signal.customer_velocity):
             velocity = rules.customer_velocity
             since = at - timedelta(minutes=velocity.window_minutes)
-            branches.append((_CUSTOMER, [merchant_id, customer, since, at, velocity.max_orders + 1]))
+            branches.append((_CUSTOMER, [merchant_id, customer, since, at, order.id, velocity.max_orders]))
         if click_id is not None:
             if rules.on(Signal.fast_order) or rules.on(Signal.bot_click):
                 branches.append((_CLICK, [merchant_id, click_id]))
             if rules.on(Signal.ip_velocity):
                 velocity = rules.ip_velocity
                 since = at - timedelta(minutes=velocity.window_minutes)
-                branches.append((_IP, [at, merchant_id, click_id, since, at, velocity.max_orders + 1]))
+                branches.append((_IP, [at, merchant_id, click_id, since, at, order.id, velocity.max_orders]))
             if rules.on(Signal.bot_click):
                 branches.append((_BOT, [merchant_id, click_id, *(at - BOT_LOOKBACK, at) * 2]))
         if rules.on(Signal.refund_rate):
@@ -140,14 +146,14 @@ async def screen_order(merchant_id: int, order: OrderView) -> Screening:
             cached = _refunds.get(refunds_key)
             if cached is None or cached[1] <= monotonic():
                 since = at - timedelta(days=rules.refund_rate.window_days)
-                branches.append((_REFUNDS, [merchant_id, partner_id, since]))
+                branches.append((_REFUNDS, [merchant_id, partner_id, since, order.id]))
     found = await _facts(branches)
 
     refunds = None
     if refunds_key is not None:
         if "refunds" in found:
             row = found["refunds"][0]
-            refunds = (int(row["n1"] or 0), int(row["n2"] or 0))
+            refunds = (int(row["n1"] or 0) + 1, int(row["n2"] or 0))
             _refunds[refunds_key] = (refunds, monotonic() + REFUND_RATE_TTL_SECONDS)
         else:
             refunds = _refunds[refunds_key][0]
@@ -160,8 +166,8 @@ async def screen_order(merchant_id: int, order: OrderView) -> Screening:
         click_at=instant(click["at1"]) if click and rules.on(Signal.fast_order) else None,
         click_is_bot=bool(click and click["flag"]),
         bot_source="bot" in found,
-        customer_orders=_count(found, "customer"),
-        ip_orders=_count(found, "ip"),
+        customer_orders=_count(found, "customer", plus=1),
+        ip_orders=_count(found, "ip", plus=1),
         partner_orders=refunds[0] if refunds else None,
         partner_refunded_orders=refunds[1] if refunds else None,
     )
@@ -181,8 +187,8 @@ async def _facts(branches: list[tuple[str, list[Any]]]) -> dict[str, list[dict[s
     return found
 
 
-def _count(found: dict[str, list[dict[str, Any]]], fact: str) -> int | None:
-    return int(found[fact][0]["n1"]) if fact in found else None
+def _count(found: dict[str, list[dict[str, Any]]], fact: str, *, plus: int = 0) -> int | None:
+    return int(found[fact][0]["n1"]) + plus if fact in found else None
 
 
 def forget_refund_rates() -> None:

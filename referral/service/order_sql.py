@@ -2,7 +2,8 @@
 
 Every order.created runs through here, so the statements are few and each is cheap to
 plan: one query gathers every attribution fact (on PostgreSQL, the new order's ids too), one
-statement (PostgreSQL) writes the order with its lines and the event's receipt. Timestamps
+statement (PostgreSQL) writes the order with its lines and the event's receipt, or adds them
+to the event's write batch (`core.write_batch`) for commissions and ledger to join. Timestamps
 passed in must be UTC: SQLite compares the stored ISO text.
 """
 
@@ -13,6 +14,7 @@ import re
 from datetime import UTC, datetime
 from typing import Any
 
+from core import write_batch
 from referral.service import receipts
 
 #: Everything attribution needs, in one round trip: one row per fact found. Written by hand
@@ -62,7 +64,7 @@ SELECT 'visit', p.id, p.status, p.customer_ref, v.link_id, NULL, v.id, v.scene, 
         WHERE c.merchant_id = :merchant AND c.visitor_id = :visitor AND NOT c.is_bot AND c.occurred_at <= :at
         ORDER BY c.occurred_at DESC, c.id DESC LIMIT 1)""",
     # PostgreSQL: the new order's ids, taken from their sequences with the facts, so that its
-    # answer is known before it is written and the receipt goes in with the order (`ORDER_SQL`).
+    # answer is known before it is written and the receipt goes in with the order (`insert_order_with_ids`).
     "order_id": """
 SELECT 'order_id', NULL, NULL, NULL, nextval(pg_get_serial_sequence('shop_order', 'id')), NULL, NULL, NULL, NULL,
        NULL, NULL, {no_earner}""",
@@ -120,27 +122,26 @@ _LINE_COLUMNS = (
     "gross_minor", "discount_minor", "net_minor",
 )
 _LINE_TYPES = ("int", "varchar", "varchar", "bigint", "bigint", "bigint", "bigint", "bigint")
-#: PostgreSQL, ids taken beforehand (facts `order_id`, `line_ids`): the order, its lines (from
-#: arrays: one text for any number of lines) and, when {receipt} is filled, the event's webhook
-#: receipt, in one statement. Nothing is written when an order with this external id exists
-#: (no row comes back); a receipt already there for this webhook-id fails it (unique violation).
-_ORDER_LINES_RECEIPT_SQL = (
-    f"WITH new_order AS (INSERT INTO shop_order (id, {', '.join(_ORDER_COLUMNS)}) "
-    f"VALUES ({marks(len(_ORDER_COLUMNS) + 1)}) ON CONFLICT (merchant_id, external_id) DO NOTHING "
-    "RETURNING id, merchant_id), "
-    f"new_lines AS (INSERT INTO order_line (id, {', '.join(_LINE_COLUMNS)}) "
-    f"SELECT l.id, o.merchant_id, o.id, {', '.join('l.' + c for c in _LINE_COLUMNS[2:])} FROM new_order o, unnest("
-    + ", ".join(f"${len(_ORDER_COLUMNS) + i + 2}::{t}[]" for i, t in enumerate(("bigint", *_LINE_TYPES)))
-    + f") AS l(id, {', '.join(_LINE_COLUMNS[2:])})){{receipt}} SELECT id FROM new_order"
+#: PostgreSQL, ids taken beforehand (facts `order_id`, `line_ids`): the order, its lines and the
+#: event's webhook receipt as parts of one write batch (`core.write_batch`), the order the gate:
+#: nothing is written when an order with this external id exists (the gate returns no row); a
+#: receipt already there for this webhook-id fails the statement (unique violation).
+GATE = "new_order"
+_NEW_ORDER = (
+    f"INSERT INTO shop_order (id, {', '.join(_ORDER_COLUMNS)}) VALUES ({marks(len(_ORDER_COLUMNS) + 1)})"
+    " ON CONFLICT (merchant_id, external_id) DO NOTHING RETURNING id, merchant_id"
 )
-_FIRST_RECEIPT_PARAM = len(_ORDER_COLUMNS) + len(_LINE_TYPES) + 3
-ORDER_SQL = _ORDER_LINES_RECEIPT_SQL.format(receipt="")
-ORDER_AND_RECEIPT_SQL = _ORDER_LINES_RECEIPT_SQL.format(receipt=(
-    f", receipt AS (INSERT INTO webhook_receipt ({', '.join(receipts.COLUMNS)})"
-    f" SELECT o.merchant_id, ${_FIRST_RECEIPT_PARAM}::varchar, ${_FIRST_RECEIPT_PARAM + 1}::varchar,"
-    f" ${_FIRST_RECEIPT_PARAM + 2}::int, ${_FIRST_RECEIPT_PARAM + 3}::jsonb, ${_FIRST_RECEIPT_PARAM + 4}::timestamptz"
-    " FROM new_order o)"
-))
+#: The lines from arrays: one text for any number of lines.
+_NEW_LINES = (
+    f"INSERT INTO order_line (id, {', '.join(_LINE_COLUMNS)}) "
+    f"SELECT l.id, o.merchant_id, o.id, {', '.join('l.' + c for c in _LINE_COLUMNS[2:])} FROM {GATE} o, unnest("
+    + ", ".join(f"${i + 1}::{t}[]" for i, t in enumerate(("bigint", *_LINE_TYPES)))
+    + f") AS l(id, {', '.join(_LINE_COLUMNS[2:])})"
+)
+_RECEIPT = (
+    f"INSERT INTO webhook_receipt ({', '.join(receipts.COLUMNS)})"
+    f" SELECT o.merchant_id, $1::varchar, $2::varchar, $3::int, $4::jsonb, $5::timestamptz FROM {GATE} o"
+)
 
 
 async def insert_order_with_ids(
@@ -148,18 +149,26 @@ async def insert_order_with_ids(
     receipt: list[Any] | None,
 ) -> bool:
     """PostgreSQL: insert the order and its lines under the ids given and, with `receipt`
-    (webhook_id, body_hash, status_code, response, received_at), the receipt; False when an
-    order with this external id exists (then nothing was written)."""
-    columns = [line_ids, *(list(column) for column in zip(*lines, strict=True))]
-    if receipt is None:
-        rows = await db.execute_query_dict(ORDER_SQL, [order_id, *order_values, *columns])
-    else:
-        rows = await db.execute_query_dict(ORDER_AND_RECEIPT_SQL, [order_id, *order_values, *columns, *receipt])
-    return bool(rows)
+    (webhook_id, body_hash, status_code, response, received_at), the receipt, in one statement;
+    False when an order with this external id exists (then nothing was written).
+
+    In a write batch (`core.write_batch.current()`) they are its first parts, sent when the
+    caller flushes it (True here: whether they were written is what the flush returns)."""
+    batch = write_batch.current()
+    own = batch is None
+    if batch is None:
+        batch = write_batch.WriteBatch()
+    batch.add(GATE, _NEW_ORDER, [order_id, *order_values])
+    batch.add("new_lines", _NEW_LINES, [line_ids, *(list(column) for column in zip(*lines, strict=True))])
+    if receipt is not None:
+        batch.add("new_receipt", _RECEIPT, receipt)
+    if not own:
+        return True
+    return bool(await db.execute_query_dict(*batch.statement()))
 
 
 def is_receipt_conflict(error: Exception) -> bool:
-    """Whether `error` (from `ORDER_AND_RECEIPT_SQL`) is the receipt's unique (merchant_id,
+    """Whether `error` (from the order's statement, `insert_order_with_ids`) is the receipt's unique (merchant_id,
     webhook_id): the webhook-id was answered before, by a delivery that committed first."""
     cause = error.__cause__
     return getattr(cause, "table_name", None) == "webhook_receipt"
@@ -172,6 +181,11 @@ BINDING_SQL = (
     "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (merchant_id, customer_ref) DO UPDATE SET "
     "partner_id = excluded.partner_id, bound_at = excluded.bound_at, expires_at = excluded.expires_at "
     "WHERE customer_binding.expires_at IS NOT NULL AND customer_binding.expires_at <= excluded.bound_at"
+)
+#: The same as a part of the order's write batch: written only with the order.
+BINDING_PART = BINDING_SQL.replace(
+    "VALUES ($1, $2, $3, $4, $5)",
+    f"SELECT $1::bigint, $2::varchar, $3::bigint, $4::timestamptz, $5::timestamptz WHERE EXISTS (SELECT 1 FROM {GATE})",
 )
 
 

@@ -19,6 +19,7 @@ from typing import Any
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
 
+from core import write_batch
 from core.db import connection
 from core.errors import InvalidInput
 from core.money import format_major
@@ -138,7 +139,10 @@ async def create_order(
     `ClickRecorder.pending()`), so an order right after its click is still attributed.
     Two statements on PostgreSQL (the facts, with the new order's ids; the order with its lines
     and, given a `receipt`, the event's receipt: `AlreadyReceived` when its webhook-id has one),
-    three on SQLite (the receipt is left to the caller), one more when a binding is made.
+    three on SQLite (the receipt is left to the caller), one more when a binding is made. In a
+    write batch (`core.write_batch`, PostgreSQL) the facts are the only statement: the order,
+    its lines, receipt and binding are the batch's first parts, written when it is flushed
+    (the outcome then says `applied` on the condition that the flush writes the gate's row).
     """
     db = connection()
     dialect = db.capabilities.dialect
@@ -205,10 +209,11 @@ async def create_order(
         outcome = await _insert_order(db, merchant_id, made)
     if outcome.applied and decision.binds is not None:
         binds = decision.binds
-        await db.execute_query(
-            order_sql.for_dialect(db, order_sql.BINDING_SQL),
-            [merchant_id, order.customer_ref, binds.partner_id, binds.bound_at, binds.expires_at],
-        )
+        params = [merchant_id, order.customer_ref, binds.partner_id, binds.bound_at, binds.expires_at]
+        if (batch := write_batch.current()) is not None:
+            batch.add("new_binding", order_sql.BINDING_PART, params)
+        else:
+            await db.execute_query(order_sql.for_dialect(db, order_sql.BINDING_SQL), params)
     return outcome
 
 

@@ -67,7 +67,7 @@ def body_hash(body: bytes) -> str:
 
 
 #: A receipt row's columns (`PendingReceipt.params` gives the values after merchant_id); the
-#: order statement of order.created writes the same row (`order_sql.ORDER_AND_RECEIPT_SQL`).
+#: order statement of order.created writes the same row (`order_sql.insert_order_with_ids`).
 COLUMNS = ("merchant_id", "webhook_id", "body_hash", "status_code", "response", "received_at")
 _INSERT = f"INSERT INTO webhook_receipt ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})"
 
