@@ -21,6 +21,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from core.errors import Forbidden, InvalidInput, MalformedRequest, NotFound, RelayError, Unauthorized
+from core.sql import MAX_BIGINT
 
 PROBLEM_JSON = "application/problem+json"
 
@@ -127,8 +128,6 @@ def render(result: Any, status: int) -> Response:
     return JSONResponse(payload, status_code=status)
 
 
-#: Ids and amounts are BIGINT columns: a larger integer would overflow the database driver.
-MAX_BIGINT = 2**63 - 1
 
 
 def path_params(request: Request) -> dict[str, Any]:

@@ -20,6 +20,9 @@ from core.db import connection, current_dialect
 
 #: ``(SELECT ... with ? placeholders, its parameters in order)``.
 Relation = tuple[str, list[Any]]
+#: The largest BIGINT (every id and amount column): a bound no row exceeds ("no upper bound"),
+#: and past which an integer names nothing (the database driver would overflow).
+MAX_BIGINT = 2**63 - 1
 
 _PLACEHOLDER = re.compile(r"\?")
 
@@ -37,6 +40,12 @@ def _numbered(query: str) -> str:
     (an order.created rewrote about twenty of them on every event)."""
     numbers = itertools.count(1)
     return _PLACEHOLDER.sub(lambda _: f"${next(numbers)}", query)
+
+
+def dollar(query: str) -> str:
+    """`query` written with PostgreSQL's numbered ``$1, $2...`` (a number may repeat), in the
+    current engine's style: SQLite takes the same numbers as ``?1, ?2...``."""
+    return query if current_dialect() == "postgres" else query.replace("$", "?")
 
 
 def chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
@@ -68,10 +77,12 @@ def between(column: str, start: datetime | None, end: datetime | None) -> tuple[
 
 
 def instant(value: datetime | str | None) -> datetime | None:
-    """A datetime column read by hand-written SQL (SQLite gives back the stored ISO text)."""
+    """A datetime column read by hand-written SQL (SQLite gives back the stored ISO text; text
+    without an offset is UTC, as every stored instant is)."""
     if value is None or isinstance(value, datetime):
         return value
-    return datetime.fromisoformat(value)
+    parsed = datetime.fromisoformat(value)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 async def execute(query: str, params: Sequence[Any] = ()) -> int:

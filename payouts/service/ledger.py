@@ -17,7 +17,7 @@ from tortoise.transactions import in_transaction
 
 from core import write_batch
 from core.db import connection, current_dialect, joined_transaction
-from core.sql import instant, marks
+from core.sql import MAX_BIGINT, instant, marks
 from core.sql import sql as _sql
 from core.time import now
 from payouts.errors import IdempotencyConflict
@@ -387,7 +387,7 @@ async def unbalanced_transactions(
     two postings of its own merchant, or when a posting's asset differs from the transaction's
     (so the sum is zero per asset).
     """
-    through = 2**63 - 1 if through_id is None else through_id
+    through = MAX_BIGINT if through_id is None else through_id
     rows = await connection().execute_query_dict(
         _sql(
             "SELECT t.id AS id FROM ledger_transaction t"

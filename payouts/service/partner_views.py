@@ -20,7 +20,7 @@ from core.time import now
 from payouts.models import PayoutBatchStatus
 from payouts.service import wallet as wallet_service
 from payouts.service.ledger import Balances, partner_balances
-from payouts.service.sql import instant, marks, rows
+from payouts.service.sql import MAX_BIGINT, instant, marks, rows
 from referral.service import partner_views as referral_views
 from referral.service.order_views import LineView
 from referral.service.partner_views import OrderSummary
@@ -230,7 +230,7 @@ async def payouts(
         " FROM payout_batch_line l JOIN payout_batch b ON b.id = l.batch_id AND b.merchant_id = l.merchant_id"
         f" WHERE l.merchant_id = ? AND l.partner_id = ? AND b.status IN ({marks(len(_SHOWN))}) AND l.batch_id < ?"
         " ORDER BY l.batch_id DESC LIMIT ?",
-        [merchant_id, partner_id, *_SHOWN, before_batch_id if before_batch_id is not None else 2**63 - 1, limit + 1],
+        [merchant_id, partner_id, *_SHOWN, before_batch_id if before_batch_id is not None else MAX_BIGINT, limit + 1],
     )
     lines = [
         PayoutLine(

@@ -6,10 +6,22 @@ Payouts composes *relations* handed over by commissions (unsettled entries) and 
 
 from __future__ import annotations
 
-from core.sql import Relation, advisory_lock, chunks, execute, instant, lock_key, marks, rows, sql, utc
+from core.sql import (
+    MAX_BIGINT,
+    Relation,
+    advisory_lock,
+    chunks,
+    execute,
+    instant,
+    lock_key,
+    marks,
+    rows,
+    sql,
+    utc,
+)
 
 __all__ = [
-    "IDS_PER_QUERY", "Relation", "advisory_lock", "chunks", "execute", "instant", "lock_key", "marks", "rows",
+    "IDS_PER_QUERY", "MAX_BIGINT", "Relation", "advisory_lock", "chunks", "execute", "instant", "lock_key", "marks", "rows",
     "sql", "utc",
 ]
 

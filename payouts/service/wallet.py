@@ -21,7 +21,7 @@ from payouts import ledger
 from payouts.ledger import MAX_IDEMPOTENCY_KEY, MAX_REFERENCE, AccountKind, TransactionKind
 from payouts.models import PointsRedemption, PointsRestore
 from payouts.service.ledger import post_many
-from payouts.service.sql import advisory_lock, instant, rows
+from payouts.service.sql import MAX_BIGINT, advisory_lock, instant, rows
 from payouts.service.wallet_errors import (
     IdempotencyKeyReused,
     InsufficientPoints,
@@ -314,7 +314,7 @@ async def wallet(merchant_id: int, partner_id: int, *, before_id: int | None = N
         "  GROUP BY transaction_id"
         ") w JOIN ledger_transaction t ON t.id = w.transaction_id"
         " WHERE w.transaction_id < ? ORDER BY w.transaction_id DESC LIMIT ?",
-        [*scope, before_id if before_id is not None else 2**63 - 1, limit + 1],
+        [*scope, before_id if before_id is not None else MAX_BIGINT, limit + 1],
     )
     lines = [
         WalletLine(

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import functools
 import re
-from datetime import UTC, datetime
 from typing import Any
 
 from core import write_batch
+from core.sql import dollar
 from referral.service import receipts
 
 #: Everything attribution needs, in one round trip: one row per fact found. Written by hand
@@ -194,14 +194,14 @@ async def insert_order_rows(
 ) -> tuple[int, dict[int, int]] | None:
     """SQLite: insert the order, then its lines; their ids (lines by line_no), or None when an
     order with this external id exists. (PostgreSQL: `insert_order_with_ids`, one statement.)"""
-    inserted = await db.execute_query_dict(for_dialect(db, _ORDER_SQL), order_values)
+    inserted = await db.execute_query_dict(dollar(_ORDER_SQL), order_values)
     if not inserted:
         return None
     order_id = inserted[0]["id"]
     width = len(_LINE_COLUMNS)
     groups = ", ".join(f"({marks(width, start=i * width)})" for i in range(len(lines)))
     rows = await db.execute_query_dict(
-        for_dialect(db, f"INSERT INTO order_line ({', '.join(_LINE_COLUMNS)}) VALUES {groups} RETURNING id, line_no"),
+        dollar(f"INSERT INTO order_line ({', '.join(_LINE_COLUMNS)}) VALUES {groups} RETURNING id, line_no"),
         [value for line in lines for value in (merchant_id, order_id, *line)],
     )
     return order_id, {r["line_no"]: r["id"] for r in rows}
@@ -217,16 +217,3 @@ WHERE l.merchant_id = $1 AND l.order_id = $2
 GROUP BY l.id, l.sku, l.quantity, l.net_minor, l.line_no
 ORDER BY l.line_no
 """
-
-
-def for_dialect(db: Any, text: str) -> str:
-    """Queries are written with PostgreSQL's ``$n``; SQLite takes the same numbers as ``?n``."""
-    return text if db.capabilities.dialect == "postgres" else text.replace("$", "?")
-
-
-def instant(value: Any) -> datetime | None:
-    """A timestamp from hand-written SQL: asyncpg gives datetimes, SQLite the stored text."""
-    if value is None or isinstance(value, datetime):
-        return value
-    parsed = datetime.fromisoformat(value)
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)

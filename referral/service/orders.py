@@ -23,6 +23,7 @@ from core import write_batch
 from core.db import connection
 from core.errors import InvalidInput
 from core.money import format_major
+from core.sql import dollar, instant
 from core.time import now
 from referral import amounts
 from referral.attribution import (
@@ -190,7 +191,7 @@ async def create_order(
         customer_ref=order.customer_ref,
         partner_code=order.partner_code,
         code_partner=_partner(facts.get("code")),
-        binding=BindingFacts(_partner(binding), order_sql.instant(binding["at1"]), order_sql.instant(binding["at2"]))
+        binding=BindingFacts(_partner(binding), instant(binding["at1"]), instant(binding["at2"]))
         if binding else None,
         click_id=order.click_id,
         click=_click(click),
@@ -213,7 +214,7 @@ async def create_order(
         if (batch := write_batch.current()) is not None:
             batch.add("new_binding", order_sql.BINDING_PART, params)
         else:
-            await db.execute_query(order_sql.for_dialect(db, order_sql.BINDING_SQL), params)
+            await db.execute_query(dollar(order_sql.BINDING_SQL), params)
     return outcome
 
 
@@ -416,7 +417,7 @@ async def refund_order(merchant_id: int, refund: RefundInput) -> RefundOutcome:
         raise OrderStateRefused(order.external_id, order.status, "refunded")
 
     db = connection()
-    rows = await db.execute_query_dict(order_sql.for_dialect(db, order_sql.REFUNDABLE_SQL), [merchant_id, order.id])
+    rows = await db.execute_query_dict(dollar(order_sql.REFUNDABLE_SQL), [merchant_id, order.id])
     lines = {
         r["sku"]: (r["id"], amounts.RefundableLine(
             r["quantity"], r["net_minor"], int(r["refunded_quantity"]), int(r["refunded_minor"])
@@ -536,4 +537,4 @@ def _partner(row: dict[str, Any] | None) -> PartnerFacts | None:
 def _click(row: dict[str, Any] | None) -> ClickFacts | None:
     if row is None:
         return None
-    return ClickFacts(row["t1"], _partner(row), row["n1"], row["t2"], order_sql.instant(row["at1"]), bool(row["flag"]))
+    return ClickFacts(row["t1"], _partner(row), row["n1"], row["t2"], instant(row["at1"]), bool(row["flag"]))

@@ -25,12 +25,11 @@ from starlette.responses import HTMLResponse, PlainTextResponse, RedirectRespons
 from starlette.routing import NoMatchFound, Route
 
 from core.errors import Forbidden, NotFound, RelayError
+from core.sql import MAX_BIGINT
 from relay.pages import sessions
 from relay.pages.i18n import HTML_LANG, LOCALES, negotiate, translations
 from relay.pages.templating import environment, format_minor
 
-#: Ids are BIGINT columns.
-MAX_ID = 2**63 - 1
 log = logging.getLogger("relay.pages")
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -157,7 +156,7 @@ class Page:
         """An id from the query string (a keyset cursor: list the rows below it), None when absent
         or not an id, e.g. ``page.query_id("before")``."""
         text = self.request.query_params.get(name, "")
-        return int(text) if text.isdigit() and int(text) <= MAX_ID else None
+        return int(text) if text.isdigit() and int(text) <= MAX_BIGINT else None
 
     def home_url(self) -> str:
         """Where the signed-in person starts: their console's home (the brand link, "back to the start")."""
@@ -334,7 +333,7 @@ class Pages:
         async def endpoint(request: Request) -> Response:
             page = start(request, self.console, self.nav)
             try:
-                if any(isinstance(v, int) and v > MAX_ID for v in request.path_params.values()):
+                if any(isinstance(v, int) and v > MAX_BIGINT for v in request.path_params.values()):
                     raise NotFound("no such id")  # past BIGINT: names nothing (and would overflow the driver)
                 if request.method not in SAFE_METHODS:
                     await check_csrf(page)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from starlette.responses import Response
 
 from core.errors import NotFound
+from core.sql import MAX_BIGINT
 from payouts.service import finance_views
 from payouts.service.ledger import Balances, partner_balances, statement_page
 from payouts.service.terms import POINTS_ASSET, payable_assets
@@ -13,7 +14,7 @@ from referral.service.partners import get_partner, partner_by_code
 from relay.pages.finance import pages
 from relay.pages.finance.common import ACCOUNT, ENTRY_KIND, amounts, query_offset
 from relay.pages.i18n import N_
-from relay.pages.routing import MAX_ID, Page
+from relay.pages.routing import Page
 
 POSTINGS_PER_PAGE = 50
 #: The accounts of the reconciliation table, in the order of the chart of accounts.
@@ -38,7 +39,7 @@ async def find_partner(page: Page) -> Response:
     """A partner by id or code, then their statement."""
     text = page.request.query_params.get("partner", "").strip()[:64]
     found = None
-    if text.isdigit() and int(text) <= MAX_ID:
+    if text.isdigit() and int(text) <= MAX_BIGINT:
         try:
             found = await get_partner(page.merchant_id, int(text))
         except NotFound:
