@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 from collections.abc import AsyncIterator
 from http import HTTPStatus
@@ -65,6 +66,11 @@ def create_app(settings: Settings | None = None) -> Starlette:
             if settings.outbox_worker:
                 await stack.enter_async_context(_outbox_worker())
             templating.compile_all()  # the consoles' first requests in this process need not compile
+            # What startup made (modules, models, schemas, templates) lives as long as the
+            # process: out of the collector's way, every full collection is cheaper (order.created
+            # with commissions: 3-5 % less CPU, measured in process).
+            gc.collect()
+            gc.freeze()
             yield
 
     # Made here, not in the lifespan: the redirect's fast path reads it from app.state.
