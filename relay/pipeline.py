@@ -19,6 +19,7 @@ from commissions.service.earning import (
     OrderForCommission,
     OrderLineForCommission,
     PlannedCommissions,
+    new_ids_relation,
     plan_commissions,
     store_commissions,
 )
@@ -68,10 +69,15 @@ async def after_order_event(merchant_id: int, outcome: OrderOutcome | RefundOutc
     if outcome.event == "created":
         planned = await plan_commissions(merchant_id, _for_commission(order))
         # fraud signals: screened before the commissions are stored, so that on `hold` they are
-        # stored held (waiting for the merchant's review); recorded with them
-        screening = await fraud.screen_order(merchant_id, order, earns=bool(planned))
+        # stored held (waiting for the merchant's review); recorded with them. In a write batch
+        # the screen's read also takes the new commissions' ids (one round trip less).
+        screening = await fraud.screen_order(
+            merchant_id, order, earns=bool(planned), along=new_ids_relation(planned)
+        )
         if isinstance(planned, PlannedCommissions):
-            earned = await store_commissions(planned, held=fraud.holds_commissions(screening))
+            earned = await store_commissions(
+                planned, held=fraud.holds_commissions(screening), ids=screening.along if screening else ()
+            )
         else:
             earned = planned
         await accruals.record_earned(merchant_id, earned)

@@ -168,11 +168,11 @@ async def _create_in_one_statement(
     merchant_id: int, command: ShopCommand, queued: list[PendingClick], webhook_id: str, digest: str,
     reply_to: Callable[[Any], Reply],
 ) -> Reply | None:
-    """order.created on PostgreSQL: the reads first (attribution facts with the new ids, the
-    commissions' ids, the fraud facts), then every write (order, lines, receipt, binding,
-    commissions, ledger entries, outbox events, fraud signals) in ONE statement, a write batch
-    (`core.write_batch`) gated on the new order: atomic without BEGIN/COMMIT, and four round
-    trips where the transaction took seven. None when the ordinary transactional path must
+    """order.created on PostgreSQL: the reads first (attribution facts with the new ids; the
+    fraud screen's facts with the commissions' ids), then every write (order, lines, receipt,
+    binding, commissions, ledger entries, outbox events, fraud signals) in ONE statement, a
+    write batch (`core.write_batch`) gated on the new order: atomic without BEGIN/COMMIT, and
+    three round trips where the transaction took seven. None when the ordinary transactional path must
     answer instead, nothing having been written: the order exists (a replay, or another
     delivery created it meanwhile), or a step cannot be batched (a monthly cap's lock)."""
     receipt = PendingReceipt(webhook_id, digest, reply_to)

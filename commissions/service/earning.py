@@ -9,6 +9,7 @@ inside the event's transaction or write batch: everything commits or rolls back 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -26,6 +27,8 @@ from commissions.service.terms import cached_evaluation_terms
 from core import write_batch
 from core.db import connection, current_dialect, joined_transaction
 from core.money import POINTS
+from core.sql import Relation
+from core.sql import rows as sql_rows
 from core.time import now
 from referral.service.earners import earners, month_net_relation
 from referral.service.sales import RulePartner
@@ -179,13 +182,25 @@ async def plan_commissions(
     return PlannedCommissions(merchant_id, order.order_id, rows)
 
 
-async def store_commissions(planned: PlannedCommissions, *, held: bool = False) -> list[CommissionRecord]:
+def new_ids_relation(planned: PlannedCommissions | list[CommissionRecord]) -> Relation | None:
+    """In a write batch (PostgreSQL), the ids the planned commissions will take, as a relation
+    (column ``n1``) another read may carry along (the fraud screen's: one round trip less);
+    None when nothing is to be written or outside a batch (the INSERT takes them itself)."""
+    if not isinstance(planned, PlannedCommissions) or write_batch.current() is None:
+        return None
+    return _NEW_IDS, [list(range(len(planned.rows)))]
+
+
+async def store_commissions(
+    planned: PlannedCommissions, *, held: bool = False, ids: Sequence[int] = ()
+) -> list[CommissionRecord]:
     """Write the planned commissions, `held` for the merchant's review when a fraud signal says
     so (`commissions.service.fraud`); their records. One INSERT (which, on PostgreSQL, also
     checks that the order has no commissions yet: if it has, those are returned). In a write
-    batch: one query for the new ids, the INSERT a part of the batch."""
+    batch the INSERT is a part of the batch, under `ids` read with `new_ids_relation` (or, not
+    given, read here: one query)."""
     rows = [row | {"review": ReviewState.held.value} for row in planned.rows] if held else planned.rows
-    new_ids = await _insert_new(planned.merchant_id, planned.order_id, rows)
+    new_ids = await _insert_new(planned.merchant_id, planned.order_id, rows, sorted(ids))
     if new_ids is None:  # PostgreSQL: the order had commissions already
         return await _stored(planned.merchant_id, planned.order_id)
     return [
@@ -231,12 +246,16 @@ _INSERT_BATCHED_PG = (
     " d.amount, d.base_minor, $3::int, d.rule_id, $4::varchar, $5::timestamptz, d.explanation::jsonb, d.review,"
     f" $6::timestamptz FROM unnest({_DRAFT_ARRAYS}, $18::bigint[]) AS d({_DRAFT_COLUMNS}, id) WHERE {{gate}}"
 )
-_NEW_IDS = "SELECT nextval(pg_get_serial_sequence('commission', 'id')) AS id FROM generate_series(1, $1)"
+#: One new id per element of the array given (an array, not a count: `generate_series(1, $n)`
+#: would be planned anew on every execution, its row count being the parameter).
+_NEW_IDS = "SELECT nextval(pg_get_serial_sequence('commission', 'id')) AS n1 FROM unnest(CAST(? AS int[]))"
 _ARRAYS = ("partner_id", "order_line_id", "line_no", "level", "kind", "asset", "amount", "base_minor", "rule_id")
 _EXPLANATION = Commission._meta.fields_map["explanation"]
 
 
-async def _insert_new(merchant_id: int, order_id: int, values: list[dict[str, Any]]) -> list[int] | None:
+async def _insert_new(
+    merchant_id: int, order_id: int, values: list[dict[str, Any]], ids: list[int]
+) -> list[int] | None:
     """Insert the drafts; their ids in order (None on PostgreSQL when the order had commissions).
 
     PostgreSQL: the arrays are built straight from the values, already of the columns' types
@@ -250,12 +269,12 @@ async def _insert_new(merchant_id: int, order_id: int, values: list[dict[str, An
             [_EXPLANATION.encoder(row["explanation"]) for row in values], [row["review"] for row in values],
         ]
         if (batch := write_batch.current()) is not None:
-            ids = [row["id"] for row in await connection().execute_query_dict(_NEW_IDS, [len(values)])]
+            if len(ids) != len(values):
+                ids = [row["n1"] for row in await sql_rows(_NEW_IDS, [list(range(len(values)))])]
             batch.add("new_commissions", _INSERT_BATCHED_PG, [*params, ids])
             return ids
-        rows = await connection().execute_query_dict(_INSERT_NEW_PG, params)
-        ids = [row["id"] for row in rows]
-        return ids or None
+        inserted = await connection().execute_query_dict(_INSERT_NEW_PG, params)
+        return [row["id"] for row in inserted] or None
     inserted = await insert_returning(Commission._meta.db_table, COLUMNS, [db_values(row) for row in values], "id")
     return [row["id"] for row in inserted]
 

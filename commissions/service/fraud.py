@@ -25,6 +25,7 @@ from commissions.service.records import CommissionRecord, record
 from commissions.service.sql import sql, utc
 from core import write_batch
 from core.db import connection
+from core.sql import Relation
 from core.time import now
 from referral.attribution import Reason
 from referral.fraud import Raised, holds
@@ -61,15 +62,19 @@ _CREATED_AT = FraudSignal._meta.fields_map["created_at"]
 
 
 
-async def screen_order(merchant_id: int, order: OrderView, *, earns: bool) -> Screening | None:
+async def screen_order(
+    merchant_id: int, order: OrderView, *, earns: bool, along: Relation | None = None
+) -> Screening | None:
     """Screen a new order for fraud signals (`referral.service.fraud.screen_order` decides them
     from referral's facts, one read), before its commissions are stored: when a signal says
     `hold` (`Screening.holds`), they are stored held (`earning.store_commissions(held=True)`).
     Only orders that earn commissions (`earns`) are screened, and refused self-referrals (no
-    commission, recorded all the same). Nothing is written here: `record_signals` does."""
+    commission, recorded all the same). Nothing is written here: `record_signals` does.
+    `along`: a lookup sent with the screen's read (`earning.new_ids_relation`), its values in
+    `Screening.along`."""
     if not earns and order.attribution.reason != Reason.none_self_referral.value:
         return None
-    return await referral_fraud.screen_order(merchant_id, order)
+    return await referral_fraud.screen_order(merchant_id, order, along=along)
 
 
 def holds_commissions(screening: Screening | None) -> bool:

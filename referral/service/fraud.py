@@ -15,7 +15,7 @@ from time import monotonic
 from typing import Any
 
 from core.db import connection
-from core.sql import instant, sql
+from core.sql import Relation, instant, sql
 from referral.attribution import Reason
 from referral.errors import MerchantNotFound
 from referral.fraud import FraudRules, OrderFacts, Raised, Signal, raised
@@ -61,6 +61,8 @@ class Screening:
     order_id: int
     partner_id: int | None
     signals: list[Raised]
+    #: what the `along` relation given to `screen_order` returned (its `n1` column), in order
+    along: tuple[Any, ...] = ()
 
 
 # Each branch yields (fact, n1, n2, t1, at1, flag); NULLs are typed so that any branch may come first.
@@ -106,7 +108,7 @@ _REFUNDS = _select(
 )
 
 
-async def screen_order(merchant_id: int, order: OrderView) -> Screening:
+async def screen_order(merchant_id: int, order: OrderView, *, along: Relation | None = None) -> Screening:
     """The signals a new order raises under the merchant's settings, whether or not it is
     written yet: the counts read are of the *other* orders (by id), this one added, so that the
     shop-event pipeline may screen an order before the statement that writes it (and hold its
@@ -114,7 +116,9 @@ async def screen_order(merchant_id: int, order: OrderView) -> Screening:
 
     An attributed order is screened for every signal that is on; an order attribution refused
     as a self-referral only for that one; any other unattributed order for nothing. One query
-    at most (none when nothing is on or nothing can be looked up).
+    at most (none when nothing is on or nothing can be looked up). `along` is another domain's
+    lookup sent in the same query (a relation selecting a column `n1`, e.g. ids taken from its
+    sequence), so that the caller saves a round trip; its values come back in `Screening.along`.
     """
     rules = await fraud_rules(merchant_id)
     attribution = order.attribution
@@ -147,6 +151,9 @@ async def screen_order(merchant_id: int, order: OrderView) -> Screening:
             if cached is None or cached[1] <= monotonic():
                 since = at - timedelta(days=rules.refund_rate.window_days)
                 branches.append((_REFUNDS, [merchant_id, partner_id, since, order.id]))
+    if along is not None:
+        relation, relation_params = along
+        branches.append((_select("along", n1="a.n1") + f" FROM ({relation}) AS a", relation_params))
     found = await _facts(branches)
 
     refunds = None
@@ -173,7 +180,8 @@ async def screen_order(merchant_id: int, order: OrderView) -> Screening:
     )
     if refused_self:
         partner_id = min((row["n1"] for row in found.get("self", [])), default=None)
-    return Screening(order.id, partner_id, raised(rules, facts))
+    along_values = tuple(row["n1"] for row in found.get("along", ()))
+    return Screening(order.id, partner_id, raised(rules, facts), along_values)
 
 
 async def _facts(branches: list[tuple[str, list[Any]]]) -> dict[str, list[dict[str, Any]]]:

@@ -4,6 +4,7 @@ the fallbacks write nothing twice."""
 
 from __future__ import annotations
 
+import asyncpg
 import pytest
 
 from core import write_batch
@@ -68,7 +69,7 @@ async def _earned(client, merchant, external_id: str) -> list[tuple[int, int]]:
     return sorted((c["level"], c["amount"]) for c in response.json()["items"])
 
 
-async def test_a_new_order_and_everything_it_earns_is_one_statement(client, postgres, flushes):
+async def test_a_new_order_and_everything_it_earns_is_one_statement(client, postgres, flushes, monkeypatch):
     m = await make_merchant()
     recruiter = await make_partner(m.id)
     partner = await make_partner(m.id, recruiter_id=recruiter.id)
@@ -84,6 +85,22 @@ async def test_a_new_order_and_everything_it_earns_is_one_statement(client, post
     assert await _earned(client, m, data["external_id"]) == EARNED
     assert (await partner_balances(m.id, partner.id))["CNY"].pending == 355
     assert (await partner_balances(m.id, recruiter.id))["CNY"].pending == 71
+
+    # the settings now cached, the next order is three round trips: the attribution facts, the
+    # fraud screen's facts with the commissions' ids, the one write statement
+    sent = []
+    real_fetch = asyncpg.connection.Connection.fetch
+
+    async def counted(self, query, *args, **kwargs):
+        sent.append(query.split()[0])
+        return await real_fetch(self, query, *args, **kwargs)
+
+    monkeypatch.setattr(asyncpg.connection.Connection, "fetch", counted)
+    second = order_data(partner_code=partner.code)
+    assert (await send(client, m, "order.created", second)).json()["applied"] is True
+    monkeypatch.undo()
+    assert sent == ["SELECT", "SELECT", "WITH"]
+    assert await _earned(client, m, second["external_id"]) == EARNED
 
 
 async def test_a_monthly_cap_reads_the_month_under_a_lock_so_the_order_takes_the_transaction(
