@@ -12,6 +12,10 @@ order.created events (two lines, a discount, a visitor id or a till code: each o
 attributed) sent over keep-alive connections. Prints attributed orders/s and checks the
 database holds exactly one attributed order per event answered.
 
+With each rate it prints where the CPU went, in ms per order (Linux /proc): the app's server
+processes, every PostgreSQL process, and the load client; for the baseline its own Python and
+PostgreSQL. The machine's cores are shared by all of them, so the ratio is about those sums.
+
 Two modes in the same run, each on its own merchant: `referral` (no rule set: the order is
 attributed and stored) and `commissions` (a realistic active rule set with levels 1 and 2:
 each order also earns five commissions, each posted to the ledger). On PostgreSQL each mode
@@ -39,7 +43,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -83,10 +87,81 @@ class Run:
     stored: int = 0
     #: one answer as the app gave it; the baseline stores receipts of the same size
     sample: str = "{}"
+    #: CPU seconds during the run: "app" (the server's processes, or the baseline's own Python),
+    #: "postgres" (every PostgreSQL process), "client" (the load generator); empty without /proc
+    cpu: dict[str, float] = field(default_factory=dict)
 
     @property
     def rate(self) -> float:
         return self.ok / self.seconds if self.seconds else 0.0
+
+    def cpu_per_order(self) -> str:
+        """Where the CPU went, in ms per order (what the 2-core budget is spent on)."""
+        if not self.cpu or not self.ok:
+            return "CPU per order: n/a (no /proc)"
+        parts = ", ".join(f"{name} {seconds / self.ok * 1000:.2f}" for name, seconds in self.cpu.items())
+        return f"CPU per order, ms: {parts}"
+
+
+# --- CPU accounting (Linux /proc) ------------------------------------------------------------------
+
+
+def _cpu_of(pid: int) -> float:
+    """User + system CPU seconds of process `pid` so far (0 once it is gone)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _pids(*, comm_prefix: str | None = None, parent: int | None = None) -> list[int]:
+    """Processes whose name starts with `comm_prefix`, or the children of `parent`, and theirs."""
+    if not os.path.isdir("/proc"):
+        return []
+    table: dict[int, tuple[int, str]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as stat:
+                    text = stat.read()
+            except OSError:
+                continue
+            name, rest = text[text.index("(") + 1 : text.rindex(")")], text.rsplit(")", 1)[1].split()
+            table[int(entry)] = (int(rest[1]), name)
+    if comm_prefix is not None:
+        return [pid for pid, (_, name) in table.items() if name.startswith(comm_prefix)]
+    found, frontier = [], [parent]
+    while frontier:
+        children = [pid for pid, (ppid, _) in table.items() if ppid in frontier]
+        found += children
+        frontier = children
+    return [parent, *found] if parent is not None else found
+
+
+class CpuMeter:
+    """CPU seconds of the app's server processes, PostgreSQL's and this process between `start`
+    and `stop` (processes that exit in between are not counted: stop before they do)."""
+
+    def __init__(self, server_pid: int | None) -> None:
+        self.server_pid = server_pid
+
+    def _read(self) -> dict[str, float]:
+        if not os.path.isdir("/proc"):
+            return {}
+        readings = {"postgres": sum(_cpu_of(pid) for pid in _pids(comm_prefix="postgres"))}
+        if self.server_pid is not None:
+            readings["app"] = sum(_cpu_of(pid) for pid in _pids(parent=self.server_pid))
+        readings["client" if self.server_pid is not None else "app"] = time.process_time()
+        return readings
+
+    def start(self) -> None:
+        self.before = self._read()
+
+    def stop(self) -> dict[str, float]:
+        after = self._read()
+        return {name: after[name] - self.before.get(name, 0.0) for name in ("app", "postgres", "client") if name in after}
 
 
 # --- databases -----------------------------------------------------------------------------------
@@ -309,7 +384,11 @@ def ingest(
             warm = signed_requests(seeded, min(300, orders), f"warm{mode}", port)
             asyncio.run(load(port, warm, concurrency, Run(engine)))
             runs[mode] = Run(f"{engine} {mode}")
-            asyncio.run(load(port, signed_requests(seeded, orders, f"run{mode}", port), concurrency, runs[mode]))
+            requests = signed_requests(seeded, orders, f"run{mode}", port)
+            meter = CpuMeter(server.pid)
+            meter.start()
+            asyncio.run(load(port, requests, concurrency, runs[mode]))
+            runs[mode].cpu = meter.stop()
     finally:
         server.terminate()
         server.wait(timeout=20)
@@ -407,9 +486,12 @@ async def handwritten(url: str, seeded: Seed, orders: int, concurrency: int, rep
                     )
                 run.ok += 1
 
+    meter = CpuMeter(None)
+    meter.start()
     started = time.perf_counter()
     await asyncio.gather(*(worker() for _ in range(concurrency)))
     run.seconds = time.perf_counter() - started
+    run.cpu = meter.stop()  # before the pool closes: its PostgreSQL backends exit with it
     await pool.close()
     return run
 
@@ -423,6 +505,7 @@ def report(run: Run, expected: int) -> bool:
         f"{run.engine:<22} {run.ok:>6} attributed orders in {run.seconds:5.2f} s = {run.rate:8.0f} orders/s"
         f"   errors {run.errors}, in the database {run.stored}"
     )
+    print(f"  {run.cpu_per_order()}")
     return run.errors == 0 and lost == 0 and run.stored == run.ok
 
 
@@ -445,6 +528,7 @@ def measure(
             ratio = run.rate / base.rate if base.rate else 0.0
             print(f"{'  baseline':<22} {base.ok:>6} orders by hand-written asyncpg in {base.seconds:5.2f} s = "
                   f"{base.rate:8.0f} orders/s (one process, {concurrency} connections)")
+            print(f"  baseline {base.cpu_per_order()}")
             print(f"  {mode}: ratio {ratio:.2f} (target >= {TARGET_RATIO}); {run.rate:.0f} orders/s "
                   f"(target >= {TARGET_RATE[mode]:.0f})")
             result |= {"baseline_rate": base.rate, "ratio": ratio,
