@@ -1,4 +1,4 @@
-"""Where one event crosses domains: referral's outcome -> commissions -> ledger, in one transaction.
+"""Where one event crosses domains: referral's outcome -> commissions -> ledger, all or nothing.
 
 Each function here runs inside the caller's transaction (the shop event's, the release job's,
 the merchant's reject) or, for a new order on PostgreSQL, the shop event's write batch (one

@@ -1,8 +1,9 @@
 """Orders reported by the shop: created (and attributed), completed, canceled, refunded; and read back.
 
 The four event use cases run inside the caller's transaction (`relay/shop_events.py`
-opens it), so whatever consumes their outcome (commissions) commits or rolls back with
-them. Each returns a frozen outcome saying exactly what happened, with `applied` false
+opens it) or, for a new order on PostgreSQL, its write batch (`core.write_batch`: the writes
+are one statement), so whatever consumes their outcome (commissions) commits or rolls back
+with them. Each returns a frozen outcome saying exactly what happened, with `applied` false
 when the event changed nothing (the same order or refund reported again).
 """
 

@@ -5,9 +5,10 @@ may fix it and retry under the same id, and an event that arrived too early (a r
 its order) succeeds when redelivered.
 
 Concurrency rests on the unique (merchant_id, webhook_id) constraint, not on a read: the
-receipt is inserted last, inside the event's transaction; a second delivery of the same id
-waits on the first's uncommitted row (PostgreSQL) and then fails to insert, which rolls back
-everything it did. The caller then answers from the stored receipt.
+receipt is inserted last, inside the event's transaction (a new order on PostgreSQL: in the
+one statement that writes everything, `order_sql.insert_order_with_ids`); a second delivery of
+the same id waits on the first's uncommitted row (PostgreSQL) and then fails to insert, which
+rolls back everything it did. The caller then answers from the stored receipt.
 """
 
 from __future__ import annotations
