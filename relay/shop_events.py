@@ -46,8 +46,9 @@ from referral.endpoints import document_public
 from referral.schemas.orders import EventIn, EventReply, EventType, ShopCommand, parse_event
 from referral.service import orders, receipts
 from referral.service.clicks import PendingClick
+from referral.service.order_inputs import OrderInput, RefundInput, StatusChange
 from referral.service.order_sql import is_receipt_conflict
-from referral.service.orders import OrderInput, OrderOutcome, RefundInput, RefundOutcome, StatusChange
+from referral.service.order_views import OrderOutcome, RefundOutcome
 from referral.service.receipts import AlreadyReceived, PendingReceipt, Reply
 from referral.service.settings import ShopSigning, cached_shop_signing, shop_signing
 from relay.pipeline import after_order_event

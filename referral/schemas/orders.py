@@ -30,6 +30,7 @@ from core.api import check_storable, validation_problem
 from core.errors import InvalidInput
 from core.money import MAX_MINOR, MoneyFormatError, format_major, parse_minor
 from referral.models import Channel
+from referral.service.order_inputs import LineInput, OrderInput, RefundInput, StatusChange
 from referral.service.order_views import (
     OrderDetail,
     OrderOutcome,
@@ -38,7 +39,6 @@ from referral.service.order_views import (
     RefundOutcome,
     RefundView,
 )
-from referral.service.orders import LineInput, OrderInput, RefundInput, StatusChange
 
 #: Most lines one order may have (one multi-row INSERT stays far below PostgreSQL's parameter limit).
 MAX_LINES = 1000
