@@ -33,6 +33,19 @@ from relay.pages.templating import environment, format_minor
 log = logging.getLogger("relay.pages")
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+#: The largest list offset a page accepts (a pager deeper than that is not a page anyone reads).
+MAX_OFFSET = 999_999_999
+
+
+def number_in(text: str, *, at_most: int = MAX_BIGINT) -> int | None:
+    """`text` as a whole number from 0 to `at_most` (an id, an offset); None when it is not one:
+    empty, signed, too large, or digits `int()` refuses although `str.isdigit()` takes them ("²")."""
+    if not (text.isascii() and text.isdigit()) or len(text) > len(str(at_most)):
+        return None
+    value = int(text)
+    return value if value <= at_most else None
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "x-csrf-token"
 
@@ -155,8 +168,7 @@ class Page:
     def query_id(self, name: str) -> int | None:
         """An id from the query string (a keyset cursor: list the rows below it), None when absent
         or not an id, e.g. ``page.query_id("before")``."""
-        text = self.request.query_params.get(name, "")
-        return int(text) if text.isdigit() and int(text) <= MAX_BIGINT else None
+        return number_in(self.request.query_params.get(name, ""))
 
     def home_url(self) -> str:
         """Where the signed-in person starts: their console's home (the brand link, "back to the start")."""

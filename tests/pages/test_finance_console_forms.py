@@ -49,7 +49,8 @@ async def test_every_finance_page_renders_and_stays_in_its_merchant(client):
     for path in ("/finance/", "/finance/batches", "/finance/batches?before=x", f"/finance/batches/{batch_id}",
                  f"/finance/batches/{batch_id}?status=payable&after=1",
                  f"/finance/batches/{batch_id}/approve", "/finance/ledger", f"/finance/ledger/partners/{alice.id}",
-                 f"/finance/ledger/partners/{alice.id}?asset=PTS&offset=100"):
+                 f"/finance/ledger/partners/{alice.id}?asset=PTS&offset=100",
+                 f"/finance/ledger/partners/{alice.id}?offset=²", "/finance/batches?before=²"):
         answer = await client.get(path)
         assert answer.status_code == 200, (path, answer.text[-2000:])
     lines_page = (await client.get(f"/finance/batches/{batch_id}")).text
@@ -69,6 +70,7 @@ async def test_every_finance_page_renders_and_stays_in_its_merchant(client):
     assert answer.status_code == 403
     assert (await batch_queries.get_batch(m.id, batch_id)).status == "draft"
     assert (await client.get(f"/finance/ledger/find?partner={stranger.code}")).status_code == 404
+    assert (await client.get("/finance/ledger/find?partner=²")).status_code == 404  # not an id, no such code
     assert (await client.get(f"/finance/ledger/find?partner={alice.code}")).headers["location"].endswith(
         f"/finance/ledger/partners/{alice.id}"
     )

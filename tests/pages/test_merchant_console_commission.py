@@ -72,7 +72,7 @@ async def test_every_console_row_showing_a_commission_links_to_its_page(client, 
     page_two = (await client.get(older[1].replace("&amp;", "&"))).text
     assert _links_in_row(page_two, first.id) == [url(first.id), url(first.id)]
     assert "rel=\"next\"" not in page_two
-    for unreadable in ("abc", "-1", str(2**63)):  # not an id: the first page, not an error
+    for unreadable in ("abc", "-1", "²", "9" * 5000, str(2**63)):  # not an id: the first page, not an error
         first_page = (await client.get(f"/console/partners/{partner.id}?commissions_before={unreadable}")).text
         assert f'data-commission="{held.id}"' in first_page and f'data-commission="{first.id}"' not in first_page
     chinese = (await client.get(f"/console/partners/{partner.id}", headers={"accept-language": "zh-Hans"})).text

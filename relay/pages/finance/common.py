@@ -9,7 +9,7 @@ from collections.abc import Callable
 from functools import cache
 
 from relay.pages.i18n import N_
-from relay.pages.routing import Page
+from relay.pages.routing import MAX_OFFSET, Page, number_in
 from relay.pages.templating import minor_filter
 
 BATCH_STATUS = {
@@ -69,8 +69,7 @@ def reason_text(page: Page, reason: str | None) -> str:
 
 def query_offset(page: Page, limit: int) -> int:
     """The pager's offset, a multiple of `limit` (bounded, so a page stays cheap to find)."""
-    text = page.request.query_params.get("offset", "0")
-    value = int(text) if text.isdigit() and len(text) < 10 else 0
+    value = number_in(page.request.query_params.get("offset", "0"), at_most=MAX_OFFSET) or 0
     return value - value % limit
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 from starlette.responses import Response
 
 from core.errors import NotFound
-from core.sql import MAX_BIGINT
 from payouts.service import finance_views
 from payouts.service.ledger import Balances, partner_balances, statement_page
 from payouts.service.terms import POINTS_ASSET, payable_assets
@@ -14,7 +13,7 @@ from referral.service.partners import get_partner, partner_by_code
 from relay.pages.finance import pages
 from relay.pages.finance.common import ACCOUNT, ENTRY_KIND, amounts, query_offset
 from relay.pages.i18n import N_
-from relay.pages.routing import Page
+from relay.pages.routing import Page, number_in
 
 POSTINGS_PER_PAGE = 50
 #: The accounts of the reconciliation table, in the order of the chart of accounts.
@@ -39,9 +38,9 @@ async def find_partner(page: Page) -> Response:
     """A partner by id or code, then their statement."""
     text = page.request.query_params.get("partner", "").strip()[:64]
     found = None
-    if text.isdigit() and int(text) <= MAX_BIGINT:
+    if (partner_id := number_in(text)) is not None:
         try:
-            found = await get_partner(page.merchant_id, int(text))
+            found = await get_partner(page.merchant_id, partner_id)
         except NotFound:
             found = None
     if found is None and text:

@@ -14,7 +14,7 @@ from referral.service.links import LinkInfo
 from relay.pages.i18n import N_
 from relay.pages.partner import pages
 from relay.pages.partner.poster import poster_png
-from relay.pages.routing import Page
+from relay.pages.routing import MAX_OFFSET, Page, number_in
 
 #: The scenes a partner may pick, with their labels.
 SCENES = {
@@ -42,8 +42,7 @@ def product_of(link: LinkInfo) -> str:
 
 def offset_of(page: Page) -> int:
     """The list's `offset` query parameter (0 when absent or not a small number)."""
-    raw = page.request.query_params.get("offset", "0")
-    return int(raw) if raw.isdigit() and len(raw) < 10 else 0
+    return number_in(page.request.query_params.get("offset", "0"), at_most=MAX_OFFSET) or 0
 
 
 async def _render(page: Page, form: dict, errors: dict, status: int = 200) -> Response:
