@@ -8,8 +8,9 @@ its statement as a part instead of running it, and the use case `flush`es the ba
 One statement is atomic by itself, so the batch needs no transaction.
 
 The first part is the *gate*: the others write only when the gate wrote a row. A part written
-for a batch says where with ``{gate}`` (a boolean SQL condition, e.g. ``WHERE {gate}``); the
-gate's own domain may instead read the gate's CTE by name. So a gate that finds its row already
+for a batch says where with ``{gate}`` (a boolean SQL condition, e.g. ``WHERE {gate}``; TRUE in
+the gate itself, so a part may be written once whether it is the gate or not); the gate's own
+domain may instead read the gate's CTE by name. So a gate that finds its row already
 there (``ON CONFLICT DO NOTHING``) leaves the whole statement without effect, and the caller
 can run the ordinary transactional path instead.
 
@@ -68,7 +69,7 @@ def _compose(parts: tuple[tuple[str, str, int], ...]) -> str:
     ctes, offset = [], 0
     for name, text, count in parts:
         numbered = _NUMBER.sub(lambda m, base=offset: f"${int(m.group(1)) + base}", text)
-        ctes.append(f"{name} AS ({numbered.replace('{gate}', condition)})")
+        ctes.append(f"{name} AS ({numbered.replace('{gate}', 'TRUE' if name == gate else condition)})")
         offset += count
     return f"WITH {', '.join(ctes)} SELECT * FROM {gate}"
 

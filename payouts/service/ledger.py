@@ -150,7 +150,10 @@ async def post_many(merchant_id: int, entries: Iterable[Entry]) -> list[int]:
     created_at = now()
     if (batch := write_batch.current()) is not None:
         # the batch's gate is a new row (an order), so the keys are new: no replay to match
-        _post_parts(batch, ("ledger_transactions", "ledger_postings"), merchant_id, unique, hashes, created_at)
+        names = ("ledger_transactions", "ledger_postings")
+        if any(name in names for name, _, _ in batch.parts):
+            raise write_batch.Unbatchable("one post per write batch")
+        _post_parts(batch, names, merchant_id, unique, hashes, created_at)
         return []
     if (
         unique and len(unique) <= ENTRIES_PER_INSERT and current_dialect() == "postgres"
@@ -198,7 +201,8 @@ async def post_many(merchant_id: int, entries: Iterable[Entry]) -> list[int]:
 
 
 #: A call's entries and their postings in one statement, from arrays (one text for any size):
-#: the transactions (`{gate}` a condition in a write batch: TRUE alone), then their postings.
+#: the transactions (`{gate}`: the write batch's condition, TRUE when they are its gate), then
+#: their postings.
 _TRANSACTIONS_PG = (
     "INSERT INTO ledger_transaction (merchant_id, kind, asset, reference, idempotency_key,"
     " content_hash, memo, created_at)"
@@ -222,7 +226,7 @@ def _post_parts(
     """The entries' transactions and postings as two parts of `batch`, named `names`."""
     legs = [(e.idempotency_key, p) for e in unique for p in e.postings]
     transactions, postings = names
-    batch.add(transactions, _TRANSACTIONS_PG if batch.parts else _TRANSACTIONS_PG.replace("{gate}", "TRUE"), [
+    batch.add(transactions, _TRANSACTIONS_PG, [
         merchant_id, created_at,
         [e.kind.value for e in unique], [e.asset for e in unique], [e.reference for e in unique],
         [e.idempotency_key for e in unique], [hashes[e.idempotency_key] for e in unique],

@@ -27,12 +27,12 @@ EARNED = [(1, 55), (1, 300), (2, 11), (2, 60)]
 
 def test_parts_are_numbered_in_turn_and_write_only_with_the_gate():
     batch = WriteBatch()
-    batch.add("new_row", "INSERT INTO a (x, y) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING id", [1, 2])
+    batch.add("new_row", "INSERT INTO a (x, y) SELECT $1, $2 WHERE {gate} ON CONFLICT DO NOTHING RETURNING id", [1, 2])
     batch.add("more", "INSERT INTO b (x) SELECT $1 WHERE {gate}", [3])
     batch.add("other", "INSERT INTO c (x, y) SELECT $2, $1 FROM new_row", [4, 5])
     text, params = batch.statement()
     assert text == (
-        "WITH new_row AS (INSERT INTO a (x, y) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING id),"
+        "WITH new_row AS (INSERT INTO a (x, y) SELECT $1, $2 WHERE TRUE ON CONFLICT DO NOTHING RETURNING id),"
         " more AS (INSERT INTO b (x) SELECT $3 WHERE EXISTS (SELECT 1 FROM new_row)),"
         " other AS (INSERT INTO c (x, y) SELECT $5, $4 FROM new_row) SELECT * FROM new_row"
     )
@@ -89,13 +89,18 @@ async def test_a_new_order_and_everything_it_earns_is_one_statement(client, post
     # the settings now cached, the next order is three round trips: the attribution facts, the
     # fraud screen's facts with the commissions' ids, the one write statement
     sent = []
-    real_fetch = asyncpg.connection.Connection.fetch
 
-    async def counted(self, query, *args, **kwargs):
-        sent.append(query.split()[0])
-        return await real_fetch(self, query, *args, **kwargs)
+    def counting(real):
+        async def counted(self, query, *args, **kwargs):
+            sent.append(query.split()[0].upper())
+            return await real(self, query, *args, **kwargs)
 
-    monkeypatch.setattr(asyncpg.connection.Connection, "fetch", counted)
+        return counted
+
+    # every asyncpg method that sends a statement (Tortoise sends BEGIN, COMMIT and writes with
+    # execute, ORM creates with fetchrow)
+    for name in ("fetch", "fetchrow", "fetchval", "execute", "executemany"):
+        monkeypatch.setattr(asyncpg.connection.Connection, name, counting(getattr(asyncpg.connection.Connection, name)))
     second = order_data(partner_code=partner.code)
     assert (await send(client, m, "order.created", second)).json()["applied"] is True
     monkeypatch.undo()
