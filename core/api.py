@@ -128,8 +128,6 @@ def render(result: Any, status: int) -> Response:
     return JSONResponse(payload, status_code=status)
 
 
-
-
 def path_params(request: Request) -> dict[str, Any]:
     """The path's parameters; an `int` one past `MAX_BIGINT` is 404 (it names nothing)."""
     for name, value in request.path_params.items():

@@ -318,8 +318,6 @@ async def balances_by_partner(merchant_id: int, asset: str) -> dict[int, Balance
 
 #: The partner's own accounts: a statement lists the postings on them.
 _PARTNER_KINDS = sorted(kind.value for kind in PARTNER_ACCOUNTS)
-#: A LIMIT both engines take for "every row".
-_EVERY_ROW = 2**62
 
 
 @dataclass(frozen=True, slots=True)
@@ -378,7 +376,7 @@ async def statement_page(
 async def statement(merchant_id: int, partner_id: int, asset: str) -> list[StatementLine]:
     """Every posting on the partner's own accounts in `asset`, oldest first, with running balances
     (`statement_page` without a limit)."""
-    return (await statement_page(merchant_id, partner_id, asset, limit=_EVERY_ROW)).lines
+    return (await statement_page(merchant_id, partner_id, asset, limit=MAX_BIGINT)).lines
 
 
 async def unbalanced_transactions(

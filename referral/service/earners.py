@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from core.db import connection, current_dialect
+from core.db import connection
+from core.sql import dollar
 from referral.errors import PartnerNotFound
 from referral.models import PartnerStatus
 from referral.service.sales import RulePartner
@@ -32,8 +33,7 @@ async def earners(merchant_id: int, partner_id: int) -> list[RulePartner]:
     """The partner (level 1), then their recruiter while active (level 2); `PartnerNotFound` if
     the merchant has no partner `partner_id`."""
     db = connection()
-    text = _EARNERS if current_dialect() == "postgres" else _EARNERS.replace("$", "?")
-    rows = await db.execute_query_dict(text, [merchant_id, partner_id, PartnerStatus.active.value])
+    rows = await db.execute_query_dict(dollar(_EARNERS), [merchant_id, partner_id, PartnerStatus.active.value])
     rows.sort(key=lambda row: row["level"])
     if not rows or rows[0]["level"] != 1:
         raise PartnerNotFound(partner_id)

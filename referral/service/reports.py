@@ -15,11 +15,12 @@ row whose key is null in those reports.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from core.db import connection, current_dialect
+from core.db import connection
+from core.sql import dollar, utc
 from core.time import now, zone
 from referral.service import partners, settings
 
@@ -90,10 +91,10 @@ async def report(
     assert start is not None and end is not None
     db = connection()
     # In UTC: SQLite compares the stored ISO text, which is always UTC.
-    values: list[Any] = [merchant_id, start.astimezone(UTC), end.astimezone(UTC)]
+    values: list[Any] = [merchant_id, utc(start), utc(end)]
     values += [partner_id] if partner_id is not None else []
-    rows = await db.execute_query_dict(_sql(_grouped(by, partner_id is not None)), values)
-    totals = await db.execute_query_dict(_sql(_figures(None, partner_id is not None)), values)
+    rows = await db.execute_query_dict(dollar(_grouped(by, partner_id is not None)), values)
+    totals = await db.execute_query_dict(dollar(_figures(None, partner_id is not None)), values)
     return Report(
         by=by,
         currency=merchant.currency,
@@ -150,6 +151,3 @@ def _to_figures(row: dict[str, Any]) -> Figures:
     # PostgreSQL sums BIGINTs as NUMERIC (Decimal): exact, made int here.
     return Figures(int(row["clicks"]), int(row["visitors"]), int(row["orders"]), int(row["revenue"]))
 
-
-def _sql(text: str) -> str:
-    return text if current_dialect() == "postgres" else text.replace("$", "?")

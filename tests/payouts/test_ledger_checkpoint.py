@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from core.sql import MAX_BIGINT
 from core.time import now
 from payouts.ledger import AccountKind
 from payouts.service import batch_queries, batches, finance_views, lines
@@ -48,7 +49,7 @@ async def test_a_stored_checkpoint_plus_the_tail_is_the_whole_ledger_summed_at_e
             await _settle(m.id, other.id)
         summary = await finance_views.reconciliation(m.id)
         stored = await finance_views.checkpoint(m.id)
-        tail = await finance_views._sums(m.id, stored.through_id, 2**63 - 1)
+        tail = await finance_views._sums(m.id, stored.through_id, MAX_BIGINT)
         whole = await _full_sums(m.id)
         assert finance_views._add(stored.sums, tail) == whole
         assert {(a.asset, k): v for a in summary.assets for k, v in a.accounts.items()} == whole
