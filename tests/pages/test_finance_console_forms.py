@@ -42,6 +42,8 @@ async def test_every_finance_page_renders_and_stays_in_its_merchant(client):
     m, other = await make_merchant(), await make_merchant()
     alice = await make_payee(m.id, display_name="Alice Chen")
     await make_commission(m.id, alice.id, 12000)
+    bruno = await make_payee(m.id, display_name="Bruno Li")
+    await make_commission(m.id, bruno.id, 8000)
     stranger = await make_payee(other.id)
     await make_commission(other.id, stranger.id, 9000)
     await _finance(client, m.id)
@@ -53,6 +55,10 @@ async def test_every_finance_page_renders_and_stays_in_its_merchant(client):
                  f"/finance/ledger/partners/{alice.id}?offset=²", "/finance/batches?before=²"):
         answer = await client.get(path)
         assert answer.status_code == 200, (path, answer.text[-2000:])
+    first, second = (await batch_queries.batch_lines(m.id, batch_id)).items
+    after_first = (await client.get(f"/finance/batches/{batch_id}?after={first.id}")).text  # the keyset cursor
+    assert f"/finance/ledger/partners/{first.partner_id}?" not in after_first
+    assert f"/finance/ledger/partners/{second.partner_id}?" in after_first
     lines_page = (await client.get(f"/finance/batches/{batch_id}")).text
     assert f'href="/finance/ledger/partners/{alice.id}?asset=CNY"' in lines_page  # each line links its statement
     chinese = (await client.get(f"/finance/batches/{batch_id}", headers={"accept-language": "zh-CN"})).text
