@@ -18,7 +18,7 @@ import functools
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any, ParamSpec, TypeVar
 
 from tortoise.transactions import in_transaction
@@ -26,7 +26,7 @@ from tortoise.transactions import in_transaction
 from core import sql
 from core.db import connection, current_dialect
 from core.sql import Relation, execute, instant, lock_key, rows, utc
-from core.time import now, zone
+from core.time import local_date, midnight, now
 
 EPOCH = date(1970, 1, 1)
 #: The key of the rows that sum every partner.
@@ -67,15 +67,6 @@ def day_number(day: date) -> int:
 
 def day_of(number: int) -> date:
     return date.fromordinal(EPOCH.toordinal() + number)
-
-
-def midnight(day: date, timezone: str) -> datetime:
-    """The first instant of `day` in `timezone`, in UTC."""
-    return utc(datetime.combine(day, time(), tzinfo=zone(timezone)))
-
-
-def local_date(instant: datetime, timezone: str) -> date:
-    return instant.astimezone(zone(timezone)).date()
 
 
 def no_day() -> Relation:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
@@ -23,3 +23,13 @@ def zone(name: str) -> ZoneInfo:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
         raise ValueError(f"unknown time zone {name!r}") from None
+
+
+def midnight(day: date, timezone: str) -> datetime:
+    """The first instant of `day` in `timezone`, in UTC."""
+    return datetime.combine(day, time(), tzinfo=zone(timezone)).astimezone(UTC)
+
+
+def local_date(instant: datetime, timezone: str) -> date:
+    """The calendar day `instant` falls on in `timezone`."""
+    return instant.astimezone(zone(timezone)).date()

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 
-from core.time import zone
+from core.time import midnight, zone
 
 
 def month_of(instant: datetime, timezone: str) -> tuple[datetime, datetime]:
@@ -17,12 +17,11 @@ def month_of(instant: datetime, timezone: str) -> tuple[datetime, datetime]:
 
 def local_range(start: date | datetime, end: date | datetime, timezone: str) -> tuple[datetime, datetime]:
     """[start, end) in UTC: a date is the whole local day (so an end date is included)."""
-    tz = zone(timezone)
+    zone(timezone)  # an unknown zone is refused even when both ends are instants
 
     def instant(value: date | datetime, *, next_day: bool) -> datetime:
         if isinstance(value, datetime):
             return value.astimezone(UTC)
-        day = value + timedelta(days=1) if next_day else value
-        return datetime.combine(day, time(0), tzinfo=tz).astimezone(UTC)
+        return midnight(value + timedelta(days=1) if next_day else value, timezone)
 
     return instant(start, next_day=False), instant(end, next_day=True)

@@ -11,11 +11,11 @@ hosts at once: the check and the draft run under a lock per merchant, asset and 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import datetime, timedelta
 
 from tortoise.transactions import in_transaction
 
-from core.time import now, zone
+from core.time import midnight, now, zone
 from payouts import events
 from payouts.models import PayoutBatch, PayoutFrequency, PayoutSchedule
 from payouts.service import outbox
@@ -28,10 +28,6 @@ from payouts.service.terms import Schedule, payable_assets
 CREATED_BY = "schedule"
 
 
-def _midnight(day: date, timezone: str) -> datetime:
-    return datetime.combine(day, time(0), tzinfo=zone(timezone)).astimezone(UTC)
-
-
 def last_period_end(schedule: Schedule, at: datetime, timezone: str) -> datetime:
     """The latest period end at or before `at`, in UTC (pure)."""
     today = at.astimezone(zone(timezone)).date()
@@ -42,7 +38,7 @@ def last_period_end(schedule: Schedule, at: datetime, timezone: str) -> datetime
         if candidate > today:
             previous = today.replace(day=1) - timedelta(days=1)
             candidate = previous.replace(day=schedule.day)
-    end = _midnight(candidate, timezone)
+    end = midnight(candidate, timezone)
     if end > at:  # only when the zone skips midnight itself (DST at 00:00): take the period before
         return last_period_end(schedule, at - timedelta(days=1), timezone)
     return end
