@@ -10,7 +10,7 @@ alternating blocks: the PostgreSQL path as it ships (reads, then every write in 
 the ordinary transaction it falls back to. Alternating blocks in one process is what makes a
 few per cent visible on a shared machine where separate runs vary by a fifth. Prints, per
 variant, the CPU per event of this process (the app's Python; no HTTP server, no client) and of
-PostgreSQL, the wall time per event, and the ratios. No target: this is how the README's
+PostgreSQL, the wall time per event, and the ratios. No target: this is how docs/api.md's
 "measured in process" figures were taken.
 """
 

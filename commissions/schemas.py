@@ -224,7 +224,7 @@ class CommissionQuery(_In):
 
 
 class SignalOut(BaseModel):
-    """A fraud signal the commission's order raised (see the README's "Fraud signals")."""
+    """A fraud signal the commission's order raised (see docs/api.md, "Fraud signals")."""
 
     id: int
     order_id: int

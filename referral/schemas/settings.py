@@ -187,7 +187,7 @@ class RefundRateOut(PlainSignalOut):
 
 
 class FraudSignalsOut(BaseModel):
-    """What each fraud signal does (see the README's "Fraud signals")."""
+    """What each fraud signal does (see docs/api.md, "Fraud signals")."""
 
     self_referral: PlainSignalOut
     customer_velocity: VelocityOut

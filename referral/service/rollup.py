@@ -5,7 +5,7 @@ Facts, added up in `ReportRunning` once settled:
 
 - clicks by people (bots excluded), settled once older than `SETTLED_AFTER` (the click writer
   holds a click for milliseconds, or while the database is down; a click written later than
-  that, after an outage of more than an hour, is not in the rows: see the README);
+  that, after an outage of more than an hour, is not in the rows: see docs/consoles.md);
 - attributed orders of every status, with their totals, and the refunds of those orders
   (negative revenue on the order's day, partner and scene): settled by id, up to the newest id
   created before `SETTLED_AFTER` ago (ids may commit out of order, never an hour apart).

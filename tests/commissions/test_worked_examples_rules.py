@@ -1,5 +1,5 @@
 """Worked examples of the commission rules, one story each, with the exact numbers (CNY, minor units
-= fen; the merchant is in Asia/Shanghai). The README repeats them."""
+= fen; the merchant is in Asia/Shanghai). docs/api.md repeats them."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Browser tests of the consoles: a real `relay serve` on the test database, driven by Debian's
 Chromium through Playwright's async API (never a downloaded browser).
 
-Fixtures and helpers (see the report in README's "Consoles" section):
+Fixtures and helpers (see docs/consoles.md):
 - `site`: the base URL of the running server (session scope).
 - `browser`: one Chromium for the run; `new_page(locale="en")` opens a page in a fresh context
   (its own cookies) whose Accept-Language follows `locale` ("en", "zh-CN", ...).
