@@ -50,10 +50,10 @@ def count_statements() -> None:
 async def measure(url: str, orders: int, block: int) -> dict[str, dict[str, float]]:
     from tortoise import Tortoise
 
+    from accounts.service.receipts import body_hash
+    from accounts.service.settings import shop_signing, update_settings
     from core.db import tortoise_config
     from referral.service.fraud import fraud_rules
-    from referral.service.receipts import body_hash
-    from referral.service.settings import shop_signing, update_settings
     from relay.settings import MODEL_MODULES
     from relay.shop_events import handle
 

@@ -194,10 +194,10 @@ async def seed(url: str, mode: str = "referral") -> Seed:
     `commissions` every partner but the first is recruited by the first, and `RULE_SET` is active."""
     from tortoise import Tortoise
 
+    from accounts.service.merchants import create_merchant
     from core import ids
     from core.db import tortoise_config
     from referral.models import Click, Order, Partner, ShareLink
-    from referral.service.merchants import create_merchant
     from relay.settings import MODEL_MODULES
 
     await Tortoise.init(config=tortoise_config(url, MODEL_MODULES), _enable_global_fallback=True)

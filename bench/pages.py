@@ -217,9 +217,9 @@ async def generate(merchant_id: int, commissions: int) -> None:
 
 async def setup(merchant_name: str, commissions: int) -> dict:
     """The bench merchant: generated, or the one a kept database (--database-url) already holds."""
+    from accounts.service import sign_in as staff_sign_in
+    from accounts.service.merchants import create_merchant
     from commissions.service import rule_sets
-    from referral.service import accounts
-    from referral.service.merchants import create_merchant
 
     db = connection()
     kept = await db.execute_query_dict(
@@ -255,10 +255,10 @@ async def setup(merchant_name: str, commissions: int) -> dict:
         "busy_partner": busy["partner_id"],
         "busy_commissions": busy["n"],
         "order": order,
-        "admin": await accounts.create_staff_account(
+        "admin": await staff_sign_in.create_staff_account(
             merchant_id, f"admin-{staff}@bench.example", "bench password 1", "admin"
         ),
-        "finance": await accounts.create_staff_account(
+        "finance": await staff_sign_in.create_staff_account(
             merchant_id, f"finance-{staff}@bench.example", "bench password 1", "finance"
         ),
     }
@@ -338,7 +338,8 @@ async def measure(app, sign_in, console: str, ids: dict, rounds: int) -> list[tu
 
 
 async def run(url: str, commissions: int, rounds: int) -> int:
-    from referral.service import accounts
+    from accounts.service import sign_in as staff_sign_in
+    from referral.service import partners
 
     await Tortoise.init(config=tortoise_config(url, MODEL_MODULES))
     try:
@@ -360,12 +361,12 @@ async def run(url: str, commissions: int, rounds: int) -> int:
         }
 
         async def as_partner(client) -> None:
-            link = await accounts.issue_partner_sign_in_link(merchant_id, partner_id)
+            link = await partners.issue_sign_in_link(merchant_id, partner_id)
             assert (await client.get(link.path)).status_code == 303
 
         def as_staff(staff):
             async def sign_in(client) -> None:
-                link = await accounts.issue_staff_sign_in_link(merchant_id, staff.id)
+                link = await staff_sign_in.issue_staff_sign_in_link(merchant_id, staff.id)
                 assert (await client.get(link.path)).status_code == 303
 
             return sign_in

@@ -211,7 +211,7 @@ async def stream_export(merchant_id: int) -> tuple[float, int, int]:
 
 
 async def run(url: str, commissions: int, partners: int) -> int:
-    from referral.service.merchants import create_merchant
+    from accounts.service.merchants import create_merchant
 
     await Tortoise.init(config=tortoise_config(url, MODEL_MODULES), _enable_global_fallback=True)
     try:

@@ -206,9 +206,9 @@ async def _seed(database_url: str) -> tuple[tuple[str, int], tuple[str, int]]:
     """A merchant, a partner and two links: one to load, one to audit exactly."""
     from tortoise import Tortoise
 
+    from accounts.service.merchants import create_merchant
     from core.db import tortoise_config
     from referral.service.links import create_link
-    from referral.service.merchants import create_merchant
     from referral.service.partners import create_partner
     from relay.settings import MODEL_MODULES
 

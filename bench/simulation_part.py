@@ -33,11 +33,11 @@ sys.path.insert(0, str(ROOT))
 
 from tortoise import Tortoise  # noqa: E402
 
+from accounts.service.merchants import create_merchant  # noqa: E402
 from commissions.service import rule_sets  # noqa: E402
 from commissions.service.simulation import simulate  # noqa: E402
 from commissions.service.sql import insert_returning, sql  # noqa: E402
 from core.db import connection, current_dialect, dialect_of, tortoise_config  # noqa: E402
-from referral.service.merchants import create_merchant  # noqa: E402
 from relay import schema  # noqa: E402
 from relay.settings import MODEL_MODULES  # noqa: E402
 

@@ -5,6 +5,7 @@ Each endpoint parses, calls one service function, and renders.
 
 from __future__ import annotations
 
+from accounts.service.audit import actor_of
 from commissions.schemas import (
     CommissionDetail,
     CommissionList,
@@ -26,7 +27,6 @@ from commissions.schemas import (
 )
 from commissions.service import checkout, fraud, queries, rule_sets, simulation, terms
 from core.api import Api, Call
-from referral.service.audit import actor_of
 
 api = Api("commissions")
 

@@ -24,6 +24,7 @@ from pydantic import (
     field_validator,
 )
 
+from accounts.program_settings import Signal
 from commissions.models import CommissionStatus, ReviewState
 from commissions.service.checkout import Incentive
 from commissions.service.fraud import SignalPage, SignalRecord
@@ -35,7 +36,6 @@ from commissions.service.terms import TermsInfo
 from core.errors import InvalidInput
 from core.money import Rounding, format_major
 from core.time import parse_instant
-from referral.fraud import Signal
 
 
 class _In(BaseModel):

@@ -5,7 +5,7 @@ One `RateLimits` per app holds the configured limits (`RELAY_RATE_LIMIT_<NAME>`)
 (process memory by default; Redis when `RELAY_REDIS_URL` is set, so every process and host
 shares the windows) and the refusals counted since they were last written (the referral
 domain writes them to a per-merchant, per-day table in batches; see
-`referral.service.rate_limits`).
+`accounts.service.rate_limits`).
 
 Costs: in memory a check is a dict increment (about a microsecond, no I/O; see `_LocalWindows`). In Redis a check is an
 INCRBY (and a TTL read when a window starts), but a process leases a share of a large limit at

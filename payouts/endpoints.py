@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from starlette.responses import JSONResponse, StreamingResponse
 
+from accounts.service.audit import Actor, actor_of
 from core.api import Api, Call
 from core.errors import MalformedRequest
 from core.money import format_major
@@ -23,7 +24,6 @@ from payouts.schemas import (
     PayoutTermsUpdate,
 )
 from payouts.service import batch_queries, batches, lines, terms
-from referral.service.audit import Actor, actor_of
 
 api = Api("payouts")
 

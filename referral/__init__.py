@@ -1,1 +1,1 @@
-"""Referral: merchants and their keys, partners, share links, QR codes, clicks, shop events, attribution."""
+"""Referral: partners, share links, QR codes, clicks, orders from the shop's events, attribution, fraud facts, reports."""

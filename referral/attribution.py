@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from accounts.program_settings import Model
+
 
 class Reason(StrEnum):
     """Why an order went to a partner, or to nobody (stored in `Order.attribution`)."""
@@ -40,13 +42,6 @@ class Reason(StrEnum):
     @property
     def attributed(self) -> bool:
         return not self.value.startswith("none_")
-
-
-class Model(StrEnum):
-    """Which click inside the window wins when the shop sends no (valid) click id."""
-
-    last_click = "last_click"
-    first_click = "first_click"
 
 
 @dataclass(frozen=True, slots=True)

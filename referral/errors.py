@@ -5,11 +5,6 @@ from __future__ import annotations
 from core.errors import Conflict, InvalidInput, NotFound
 
 
-class MerchantNotFound(NotFound):
-    def __init__(self, merchant_id: int) -> None:
-        super().__init__(f"merchant {merchant_id} not found")
-
-
 class PartnerNotFound(NotFound):
     def __init__(self, partner_id: int | str) -> None:
         super().__init__(f"partner {partner_id} not found")
@@ -44,11 +39,6 @@ class RecruiterInvalid(InvalidInput):
 class OrderConflict(Conflict):
     def __init__(self, external_id: str) -> None:
         super().__init__(f"order {external_id!r} was already created with different content")
-
-
-class ReplayConflict(Conflict):
-    def __init__(self, webhook_id: str) -> None:
-        super().__init__(f"webhook-id {webhook_id!r} was already used for a different body")
 
 
 def _field_error(field: str, message: str) -> list[dict[str, str]]:

@@ -8,14 +8,6 @@ from tortoise import fields
 from tortoise.models import Model
 
 
-class Role(StrEnum):
-    """What an API key may do."""
-
-    admin = "admin"  #: configure the program: partners, links, rules, settings
-    finance = "finance"  #: payout batches and the ledger
-    integration = "integration"  #: the merchant's shop: signed events, checkout incentives
-
-
 class PartnerStatus(StrEnum):
     pending = "pending"  #: signed up, waiting for the merchant's approval; earns nothing yet
     active = "active"  #: shares links and earns commissions
@@ -46,53 +38,6 @@ class OrderStatus(StrEnum):
     created = "created"  #: placed; commissions are pending
     completed = "completed"  #: delivered; the after-sales hold starts now
     canceled = "canceled"  #: canceled before completion; commissions are void
-
-
-class Merchant(Model):
-    """A brand running a partner program; its id is the tenancy key of every other row."""
-
-    id = fields.BigIntField(primary_key=True)
-    name = fields.CharField(max_length=200)
-    currency = fields.CharField(max_length=3, description="ISO 4217 code of every cash amount")
-    timezone = fields.CharField(max_length=64, default="Asia/Shanghai")
-    allowed_domains = fields.JSONField(default=list, description="hosts share links may point to")
-    webhook_secret = fields.CharField(max_length=100, description="Standard Webhooks secret (whsec_...)")
-    attribution_window_days = fields.IntField(default=30)
-    attribution_model = fields.CharField(max_length=16, default="last_click")
-    binding_days = fields.IntField(
-        null=True, default=None, description="customer binding: null = off, 0 = forever, N = days"
-    )
-    allow_self_referral = fields.BooleanField(default=False)
-    webhook_url = fields.CharField(
-        max_length=2000, null=True, description="where Relay POSTs its signed events; null: none are kept"
-    )
-    fraud_signals = fields.JSONField(
-        null=True, description="per fraud signal: off, flag or hold and its thresholds (referral.fraud); null: defaults"
-    )
-    previous_webhook_secret = fields.CharField(
-        max_length=100, null=True, description="the secret before the last rotation; verifies until the time below"
-    )
-    previous_secret_valid_until = fields.DatetimeField(null=True, description="end of the rotation's grace period")
-    created_at = fields.DatetimeField(auto_now_add=True)
-
-    class Meta:
-        table = "merchant"
-
-
-class ApiKey(Model):
-    """A merchant's API key; only its SHA-256 is stored, the key itself is shown once."""
-
-    id = fields.BigIntField(primary_key=True)
-    merchant_id = fields.BigIntField(db_index=True)
-    role = fields.CharField(max_length=16)
-    key_hash = fields.CharField(max_length=64, unique=True)
-    prefix = fields.CharField(max_length=16, description="first characters, to recognise a key")
-    label = fields.CharField(max_length=100, default="")
-    created_at = fields.DatetimeField(auto_now_add=True)
-    revoked_at = fields.DatetimeField(null=True)
-
-    class Meta:
-        table = "api_key"
 
 
 class Partner(Model):
@@ -271,102 +216,6 @@ class RefundLine(Model):
 
     class Meta:
         table = "refund_line"
-
-
-class WebhookReceipt(Model):
-    """A shop event already handled: a replay of `webhook_id` is answered with the stored result."""
-
-    id = fields.BigIntField(primary_key=True)
-    merchant_id = fields.BigIntField()
-    webhook_id = fields.CharField(max_length=200)
-    body_hash = fields.CharField(max_length=64)
-    status_code = fields.IntField()
-    response = fields.JSONField()
-    received_at = fields.DatetimeField(auto_now_add=True)
-
-    class Meta:
-        table = "webhook_receipt"
-        unique_together = (("merchant_id", "webhook_id"),)
-
-
-class StaffRole(StrEnum):
-    """What a merchant's staff account may open in the browser."""
-
-    admin = "admin"  #: the merchant console: partners, rules, reports
-    finance = "finance"  #: the finance console: payout batches and the ledger
-
-
-class StaffAccount(Model):
-    """A person of the merchant who signs in to a console with an email and a password (argon2 hash)."""
-
-    id = fields.BigIntField(primary_key=True)
-    merchant_id = fields.BigIntField()
-    email = fields.CharField(max_length=254, description="lower-cased; unique within the merchant")
-    password_hash = fields.CharField(max_length=200, description="argon2id, with its parameters")
-    role = fields.CharField(max_length=16)
-    active = fields.BooleanField(default=True, description="false: cannot sign in; open sessions end")
-    created_at = fields.DatetimeField(auto_now_add=True)
-
-    class Meta:
-        table = "staff_account"
-        unique_together = (("merchant_id", "email"),)
-
-
-class SignInToken(Model):
-    """A one-time sign-in link (for a partner or a staff account); only the token's SHA-256 is kept.
-
-    Valid until `expires_at`, and once: `used_at` is set by a conditional UPDATE, so two
-    concurrent uses cannot both succeed.
-    """
-
-    id = fields.BigIntField(primary_key=True)
-    merchant_id = fields.BigIntField()
-    token_hash = fields.CharField(max_length=64, unique=True)
-    partner_id = fields.BigIntField(null=True)
-    staff_account_id = fields.BigIntField(null=True)
-    expires_at = fields.DatetimeField()
-    used_at = fields.DatetimeField(null=True, description="null: not used yet")
-    created_at = fields.DatetimeField(auto_now_add=True)
-
-    class Meta:
-        table = "sign_in_token"
-        indexes = (("merchant_id", "partner_id"),)
-
-
-class AuditEntry(Model):
-    """One change a person made (a rule set, a partner, a batch, a setting, a key...): who, when,
-    what, and the subject's state before and after, written in the change's own transaction."""
-
-    id = fields.BigIntField(primary_key=True)
-    merchant_id = fields.BigIntField()
-    occurred_at = fields.DatetimeField()
-    actor_kind = fields.CharField(max_length=16, description="api_key, staff or system")
-    actor_id = fields.CharField(max_length=64, description="the API key id, the staff account id...")
-    actor_role = fields.CharField(max_length=16, default="")
-    action = fields.CharField(max_length=64, description="what was done, e.g. partner.suspend")
-    subject_type = fields.CharField(max_length=32, description="what it was done to, e.g. partner")
-    subject_id = fields.CharField(max_length=64)
-    before = fields.JSONField(null=True, description="the subject before; null when it was created")
-    after = fields.JSONField(null=True, description="the subject after; null when it was removed")
-
-    class Meta:
-        table = "audit_entry"
-        indexes = (("merchant_id", "occurred_at"), ("merchant_id", "subject_type", "subject_id"))
-
-
-class RateLimitRefusals(Model):
-    """Requests a rate limit refused (429), per merchant, UTC day and limit; written in batches
-    by every process (an upsert adding its count). merchant_id 0: no merchant was known."""
-
-    id = fields.BigIntField(primary_key=True)
-    merchant_id = fields.BigIntField()
-    day = fields.DateField()
-    limit_name = fields.CharField(max_length=32)
-    refused = fields.BigIntField(default=0)
-
-    class Meta:
-        table = "rate_limit_refusals"
-        unique_together = (("merchant_id", "day", "limit_name"),)
 
 
 class ReportRunning(Model):

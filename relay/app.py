@@ -18,6 +18,10 @@ from starlette.routing import BaseRoute, Route
 from tortoise.contrib.starlette import RegisterTortoise
 
 import relay
+from accounts.endpoints.security import api as security_api
+from accounts.endpoints.settings import api as settings_api
+from accounts.service.merchants import authenticate
+from accounts.service.rate_limits import refusal_writer
 from commissions.endpoints import api as commissions_api
 from core.api import Api, openapi_document, problem_response
 from core.db import tortoise_config
@@ -29,10 +33,7 @@ from payouts.wallet_endpoints import api as points_api
 from referral.endpoints import api as referral_api
 from referral.endpoints import public_routes as referral_public_routes
 from referral.endpoints.redirect import RedirectFastPath
-from referral.endpoints.security import api as security_api
 from referral.service.clicks import ClickRecorder
-from referral.service.merchants import authenticate
-from referral.service.rate_limits import refusal_writer
 from relay import pages, shop_events
 from relay.endpoints import api as pipeline_api
 from relay.pages import templating
@@ -41,7 +42,7 @@ from relay.settings import MODEL_MODULES, Settings
 log = logging.getLogger("relay")
 
 APIS: tuple[Api, ...] = (
-    referral_api, commissions_api, pipeline_api, payouts_api, ledger_api, points_api, security_api,
+    referral_api, settings_api, commissions_api, pipeline_api, payouts_api, ledger_api, points_api, security_api,
 )
 
 

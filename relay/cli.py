@@ -96,7 +96,7 @@ def merchant_create(
     domain: list[str] = typer.Option([], help="Allowed share-link target host (repeatable)."),
 ) -> None:
     """Create a merchant; prints its id, API keys and webhook secret once."""
-    from referral.service.merchants import create_merchant
+    from accounts.service.merchants import create_merchant
 
     settings = Settings()
     created = asyncio.run(
@@ -119,7 +119,7 @@ def staff_create(
     ),
 ) -> None:
     """Create a staff account that signs in at /console/sign-in."""
-    from referral.service.accounts import create_staff_account
+    from accounts.service.sign_in import create_staff_account
 
     staff = _payouts_run(lambda: create_staff_account(merchant, email, password, role))
     base = Settings().public_url.rstrip("/")
@@ -133,7 +133,7 @@ def staff_sign_in_link(
     email: str = typer.Option(..., help="The staff account's email."),
 ) -> None:
     """Print a one-time sign-in link for a staff account (valid 15 minutes, once; e.g. a forgotten password)."""
-    from referral.service.accounts import issue_staff_sign_in_link, staff_by_email
+    from accounts.service.sign_in import issue_staff_sign_in_link, staff_by_email
 
     async def work() -> Any:
         staff = await staff_by_email(merchant, email)
@@ -255,7 +255,7 @@ def payouts_approve(
 
 def _cli_actor() -> Any:
     """Who a payouts command acts as in the audit log: a person at a shell (`system` `cli`)."""
-    from referral.service.audit import Actor
+    from accounts.service.audit import Actor
 
     return Actor.system("cli")
 

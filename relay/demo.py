@@ -15,17 +15,16 @@ import httpx
 import shortuuid
 from standardwebhooks import Webhook
 
-from core.time import now
-from referral.models import Role
-from referral.service.accounts import (
+from accounts.models import Role
+from accounts.service.merchants import create_merchant, find_merchant, issue_api_key
+from accounts.service.sign_in import (
     StaffAccountExists,
     create_staff_account,
-    issue_partner_sign_in_link,
     set_password,
 )
+from core.time import now
 from referral.service.links import list_links
-from referral.service.merchants import create_merchant, find_merchant, issue_api_key
-from referral.service.partners import list_partners
+from referral.service.partners import issue_sign_in_link, list_partners
 from relay.app import create_app
 from relay.pipeline import release_commissions
 from relay.settings import Settings
@@ -116,7 +115,7 @@ async def _consoles(result: DemoResult) -> DemoResult:
         result.staff[role] = (email, password)
     first = (await list_partners(result.merchant_id, limit=1)).items
     if first:
-        result.partner_sign_in = (await issue_partner_sign_in_link(result.merchant_id, first[0].id)).path
+        result.partner_sign_in = (await issue_sign_in_link(result.merchant_id, first[0].id)).path
     return result
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from accounts.service.audit import actor_of
 from commissions.schemas import CommissionOut, RejectBody
 from core.api import Api, Call
-from referral.service.audit import actor_of
 from relay.pipeline import reject_commission
 
 api = Api("commissions")

@@ -14,6 +14,8 @@ from datetime import datetime
 
 from tortoise.transactions import in_transaction
 
+from accounts.service import audit
+from accounts.service.audit import Actor
 from commissions.service import fraud, lifecycle, queries
 from commissions.service.earning import (
     OrderForCommission,
@@ -26,8 +28,6 @@ from commissions.service.earning import (
 from commissions.service.records import CommissionRecord
 from payouts import events
 from payouts.service import accruals, outbox
-from referral.service import audit
-from referral.service.audit import Actor
 from referral.service.order_views import OrderOutcome, OrderView, RefundOutcome
 
 

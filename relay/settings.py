@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from core.ratelimit import limits_from_env
 
 #: Model modules of the single Tortoise app, in dependency order.
-MODEL_MODULES = ("referral.models", "commissions.models", "payouts.models")
+MODEL_MODULES = ("accounts.models", "referral.models", "commissions.models", "payouts.models")
 
 
 def _int(name: str, default: int) -> int:

@@ -36,6 +36,9 @@ from starlette.routing import Route
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
+from accounts.service import receipts
+from accounts.service.receipts import AlreadyReceived, PendingReceipt, Reply
+from accounts.service.settings import ShopSigning, cached_shop_signing, shop_signing
 from core import write_batch
 from core.api import PROBLEM_JSON, problem_response
 from core.db import current_dialect
@@ -44,13 +47,11 @@ from core.ratelimit import RateLimits, TooManyRequests
 from core.time import now
 from referral.endpoints import document_public
 from referral.schemas.orders import EventIn, EventReply, EventType, ShopCommand, parse_event
-from referral.service import orders, receipts
+from referral.service import orders
 from referral.service.clicks import PendingClick
 from referral.service.order_inputs import OrderInput, RefundInput, StatusChange
 from referral.service.order_sql import is_receipt_conflict
 from referral.service.order_views import OrderOutcome, RefundOutcome
-from referral.service.receipts import AlreadyReceived, PendingReceipt, Reply
-from referral.service.settings import ShopSigning, cached_shop_signing, shop_signing
 from relay.pipeline import after_order_event
 
 PATH = "/api/v1/merchants/{merchant_id:int}/events"

@@ -18,6 +18,8 @@ from typing import Any
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
+from accounts.service import audit
+from accounts.service.audit import Actor
 from commissions.errors import CommissionNotHeld
 from commissions.models import Commission, CommissionStatus, FraudSignal, ReviewState
 from commissions.service.lifecycle import locked_with_reversals
@@ -29,9 +31,7 @@ from core.sql import Relation
 from core.time import now
 from referral.attribution import Reason
 from referral.fraud import Raised, holds
-from referral.service import audit
 from referral.service import fraud as referral_fraud
-from referral.service.audit import Actor
 from referral.service.fraud import Screening
 from referral.service.order_views import OrderView
 
@@ -46,7 +46,7 @@ class SignalRecord:
     id: int
     order_id: int
     partner_id: int | None
-    signal: str  #: a `referral.fraud.Signal`
+    signal: str  #: a `accounts.program_settings.Signal`
     action: str  #: flag or hold, as the merchant's setting said when it was raised
     detail: dict[str, Any]
     created_at: datetime

@@ -15,14 +15,14 @@ from typing import Any
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
+from accounts.service import audit
+from accounts.service.audit import Actor
 from commissions.errors import NoActiveRuleSet, PublishRaced, RuleSetNotDraft, RuleSetNotFound
 from commissions.models import RuleSetStatus, RuleSetVersion
 from commissions.rules import CompiledRuleSet, compile_rule_set
 from commissions.ruleset import RuleSet, dump_rule_set, parse_rule_set
 from commissions.service.sql import advisory_lock
 from core.time import now
-from referral.service import audit
-from referral.service.audit import Actor
 from referral.service.sales import partner_groups, sales_settings
 
 

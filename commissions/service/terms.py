@@ -10,15 +10,15 @@ from typing import Any
 
 from tortoise.transactions import in_transaction
 
+from accounts.service import audit
+from accounts.service.audit import Actor
+from accounts.service.settings import settings_generation
 from commissions.models import CommissionTerms
 from commissions.rules import Terms
 from commissions.service.sql import advisory_lock
 from core.money import Rounding
 from core.time import now
-from referral.service import audit
-from referral.service.audit import Actor
 from referral.service.sales import sales_settings
-from referral.service.settings import settings_generation
 
 DEFAULTS: dict[str, Any] = {"hold_days": 7, "rounding": "half_up", "points_per_unit": "1", "points_rounding": "down"}
 

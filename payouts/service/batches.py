@@ -25,6 +25,8 @@ from typing import Any
 
 from tortoise.transactions import in_transaction
 
+from accounts.service import audit
+from accounts.service.audit import Actor
 from commissions.service import settlement
 from core.time import now
 from payouts import ledger, withholding
@@ -41,8 +43,6 @@ from payouts.service.terms import (
     minimum_and_rule,
     payable_assets,
 )
-from referral.service import audit
-from referral.service.audit import Actor
 from referral.service.sales import payout_partners
 
 S = PayoutBatchStatus

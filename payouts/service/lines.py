@@ -23,6 +23,8 @@ from typing import Any
 
 from tortoise.transactions import in_transaction
 
+from accounts.service import audit
+from accounts.service.audit import Actor
 from commissions.service import settlement
 from core.time import now
 from payouts import events, ledger
@@ -42,8 +44,6 @@ from payouts.service.batches import locked_batch
 from payouts.service.ledger import post_many
 from payouts.service.sql import chunks, execute, rows
 from payouts.service.terms import POINTS_ASSET
-from referral.service import audit
-from referral.service.audit import Actor
 
 S = PayoutBatchStatus
 L = PayoutLineStatus

@@ -26,6 +26,7 @@ from typing import Any
 
 from standardwebhooks import Webhook
 
+from accounts.service.settings import has_webhook_url, webhook_targets
 from core import write_batch
 from core.db import connection, current_dialect
 from core.ids import random_alphanumeric
@@ -34,7 +35,6 @@ from core.time import now as current_time
 from payouts.events import Event, envelope
 from payouts.models import OutboxEvent, OutboxStatus
 from payouts.outbox_sender import Answer, Sender
-from referral.service.settings import has_webhook_url, webhook_targets
 
 log = logging.getLogger("relay.outbox")
 

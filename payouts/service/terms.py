@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from tortoise.transactions import in_transaction
 
+from accounts.service import audit
+from accounts.service.audit import Actor
 from core.money import POINTS, format_major, parse_minor
 from core.time import now
 from payouts import withholding
@@ -18,8 +20,6 @@ from payouts.errors import WithholdingNotApplicable
 from payouts.models import PayoutFrequency, PayoutMinimum, PayoutSchedule, PayoutTerms
 from payouts.service.batch_errors import AssetNotPayable, PayoutTermsInvalid
 from payouts.service.sql import advisory_lock
-from referral.service import audit
-from referral.service.audit import Actor
 from referral.service.sales import sales_settings
 
 POINTS_ASSET = POINTS.code

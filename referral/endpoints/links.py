@@ -6,9 +6,9 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
+from accounts.models import Role
 from core.api import Call
 from referral.endpoints import api, document_public, public_routes
-from referral.models import Role
 from referral.qr import qr_png, qr_svg
 from referral.schemas.links import LinkCreate, LinkList, LinkOut, LinkQuery, LinkUpdate
 from referral.service import links

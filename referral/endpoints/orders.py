@@ -5,9 +5,9 @@ Orders are written only by the shop's signed events (relay/shop_events.py).
 
 from __future__ import annotations
 
+from accounts.models import Role
 from core.api import Call
 from referral.endpoints import api
-from referral.models import Role
 from referral.schemas.orders import OrderDetailOut, OrderList, OrderQuery
 from referral.service import orders
 

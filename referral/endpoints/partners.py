@@ -9,10 +9,11 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
+from accounts.models import Role
+from accounts.service.audit import actor_of
 from core.api import Call
 from core.errors import NotFound
 from referral.endpoints import api, document_public, public_routes
-from referral.models import Role
 from referral.schemas.partners import (
     PartnerCreate,
     PartnerList,
@@ -23,7 +24,6 @@ from referral.schemas.partners import (
     SignUp,
 )
 from referral.service import partners
-from referral.service.audit import actor_of
 
 
 def _public_url(call: Call | Request) -> str:

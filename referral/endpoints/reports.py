@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from accounts.models import Role
 from core.api import Call
 from referral.endpoints import api
-from referral.models import Role
 from referral.schemas.reports import ReportOut, ReportQuery
 from referral.service import reports
 

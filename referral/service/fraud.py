@@ -1,4 +1,4 @@
-"""Fraud signals of a recorded order: the merchant's settings, and the facts `referral.fraud` decides on.
+"""Fraud signals of a recorded order: the merchant's settings (accounts), and the facts `referral.fraud` decides on.
 
 `screen_order` runs on the event hot path, before the order's commissions are written (in the
 same transaction or write batch as the order): every fact it needs is read in ONE query (a UNION ALL of
@@ -14,17 +14,18 @@ from datetime import UTC, timedelta
 from time import monotonic
 from typing import Any
 
+from accounts.errors import MerchantNotFound
+from accounts.models import Merchant
+from accounts.program_settings import FraudRules, Signal
+from accounts.service.settings import settings_generation
 from core.db import connection
 from core.sql import Relation, instant, sql
 from referral.attribution import Reason
-from referral.errors import MerchantNotFound
-from referral.fraud import FraudRules, OrderFacts, Raised, Signal, raised
-from referral.models import Merchant
+from referral.fraud import OrderFacts, Raised, raised
 from referral.service.order_views import OrderView
-from referral.service.settings import settings_generation
 
 #: How long another process may screen with settings changed elsewhere (a change made in this
-#: process, through `referral.service.settings.update_settings`, is seen at once).
+#: process, through `accounts.service.settings.update_settings`, is seen at once).
 RULES_TTL_SECONDS = 10.0
 #: How long a partner's refund rate is reused by this process: it moves slowly, and it is an
 #: aggregate over the partner's recent orders, too dear to recompute on every order.

@@ -17,10 +17,11 @@ from datetime import datetime
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
+from accounts.models import Merchant
 from core import ids
 from core.db import connection, current_dialect
 from referral.errors import LinkNotFound, PartnerNotFound, TargetNotAllowed
-from referral.models import Merchant, Partner, PartnerStatus, ShareLink
+from referral.models import Partner, PartnerStatus, ShareLink
 from referral.targets import click_splice, normalize_target, target_problem
 
 #: How long a resolved code is trusted in this process.

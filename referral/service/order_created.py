@@ -15,6 +15,8 @@ from typing import Any
 
 from tortoise.exceptions import IntegrityError
 
+from accounts.errors import MerchantNotFound
+from accounts.service.receipts import AlreadyReceived, PendingReceipt
 from core import write_batch
 from core.db import connection
 from core.sql import dollar, instant
@@ -30,7 +32,7 @@ from referral.attribution import (
     Touches,
     decide,
 )
-from referral.errors import MerchantNotFound, OrderConflict
+from referral.errors import OrderConflict
 from referral.models import Order, OrderStatus
 from referral.service import clicks, order_sql, order_views, partners
 from referral.service.clicks import PendingClick
@@ -42,7 +44,6 @@ from referral.service.order_views import (
     OrderOutcome,
     OrderView,
 )
-from referral.service.receipts import AlreadyReceived, PendingReceipt
 from referral.service.sales import RulePartner
 
 

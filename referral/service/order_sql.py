@@ -13,9 +13,9 @@ import functools
 import re
 from typing import Any
 
+from accounts.service import receipts
 from core import write_batch
 from core.sql import dollar
-from referral.service import receipts
 
 #: Everything attribution needs, in one round trip: one row per fact found. Written by hand
 #: rather than through `partners.partner_by_code`, `clicks.get_click` and `clicks.last_click`

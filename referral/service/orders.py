@@ -16,20 +16,15 @@ from datetime import UTC, date, datetime
 
 from tortoise.expressions import Q
 
+from accounts.service import settings
 from core.db import connection
 from core.errors import InvalidInput
 from core.money import format_major
 from core.sql import dollar
 from referral import amounts
-from referral.errors import (
-    OrderNotFound,
-    OrderStateRefused,
-    RefundConflict,
-    RefundRefused,
-    UnknownOrder,
-)
+from referral.errors import OrderNotFound, OrderStateRefused, RefundConflict, RefundRefused, UnknownOrder
 from referral.models import Order, OrderLine, OrderStatus, Refund, RefundLine
-from referral.service import order_sql, order_views, settings
+from referral.service import order_sql, order_views
 from referral.service.order_created import create_order
 from referral.service.order_inputs import LineInput, OrderInput, RefundInput, StatusChange
 from referral.service.order_views import (

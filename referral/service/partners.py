@@ -14,11 +14,14 @@ from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
+from accounts.models import Merchant
+from accounts.service import audit, sign_in
+from accounts.service.audit import Actor
+from accounts.service.sign_in import SignInLink
 from core import ids
 from referral.errors import PartnerNotFound, RecruiterInvalid
-from referral.models import Merchant, Partner, PartnerStatus, RewardKind
-from referral.service import audit, links
-from referral.service.audit import Actor
+from referral.models import Partner, PartnerStatus, RewardKind
+from referral.service import links
 
 #: How many fresh codes to try when one is already taken (32^8 codes per merchant: never in practice).
 _CODE_ATTEMPTS = 5
@@ -288,3 +291,10 @@ async def _check_recruiter(merchant_id: int, partner_id: int, recruiter_id: int)
         if current == partner_id:
             raise RecruiterInvalid(f"partner {recruiter_id} was recruited by this partner: that would be a cycle")
     raise RecruiterInvalid("the recruiter chain is too long")
+
+
+async def issue_sign_in_link(merchant_id: int, partner_id: int) -> SignInLink:
+    """A one-time sign-in link the merchant sends to a partner of theirs (404 for another
+    merchant's partner); `accounts.service.sign_in` keeps it."""
+    await get_partner(merchant_id, partner_id)
+    return await sign_in.issue_partner_link(merchant_id, partner_id)

@@ -19,10 +19,11 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
+from accounts.service import settings
 from core.db import connection
 from core.sql import dollar, utc
 from core.time import now, zone
-from referral.service import partners, settings
+from referral.service import partners
 
 
 class Dimension(StrEnum):

@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
+from accounts.service import settings
 from core.running import (
     SETTLED_AFTER,
     Rollup,
@@ -41,7 +42,6 @@ from core.running import (
 )
 from core.sql import Relation, between, instant, marks, rows, utc
 from core.time import now
-from referral.service import settings
 from referral.service.console_views import local_dates
 
 #: Days a page read writes at most before answering (`relay reports catch-up` writes them all).

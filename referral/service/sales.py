@@ -15,20 +15,12 @@ from typing import NamedTuple
 
 from tortoise.functions import Sum
 
+from accounts.errors import MerchantNotFound
+from accounts.models import Merchant
 from core.db import connection, current_dialect
 from core.sql import sql as _sql
 from referral import attribution
-from referral.errors import MerchantNotFound
-from referral.models import (
-    CustomerBinding,
-    Merchant,
-    Order,
-    OrderLine,
-    Partner,
-    PartnerStatus,
-    Refund,
-    RefundLine,
-)
+from referral.models import CustomerBinding, Order, OrderLine, Partner, PartnerStatus, Refund, RefundLine
 from referral.service.clicks import ClickInfo, get_click, last_click
 from referral.service.partners import partner_by_code
 

@@ -13,9 +13,9 @@ from urllib.parse import urlsplit
 
 from starlette.responses import Response
 
+from accounts.service import sign_in
 from core import ids
 from referral.bots import is_bot
-from referral.service import accounts
 from relay.pages import throttle
 from relay.pages.i18n import LOCALES
 from relay.pages.routing import Page, Pages
@@ -50,7 +50,7 @@ async def staff_sign_in_submit(page: Page) -> Response:
     await throttle.sign_in_attempt(page.request, kind="staff_password", identity=f"{merchant}:{email.lower()}")
     staff = None
     if merchant.isdigit() and email and password:
-        staff = await accounts.verify_staff_password(int(merchant), email, password)
+        staff = await sign_in.verify_staff_password(int(merchant), email, password)
     if staff is None:
         # One message for an unknown merchant, an unknown email, a wrong password and an inactive account.
         return page.render("sign_in.html", status=400, merchant=merchant, email=email, next=next_url or "", failed=True)
@@ -65,7 +65,7 @@ async def staff_sign_in_link(page: Page) -> Response:
     signed = await _use_link(page, "staff_link")
     if signed is None or signed.staff_account_id is None:
         return _refused(page, "sign_in.html")
-    staff = await accounts.active_staff(signed.merchant_id, signed.staff_account_id)
+    staff = await sign_in.active_staff(signed.merchant_id, signed.staff_account_id)
     if staff is None:  # deactivated between the link's use and now: refused, not a 500
         return _refused(page, "sign_in.html")
     page.session.sign_in(merchant_id=staff.merchant_id, kind="staff", id=staff.id, role=staff.role)
@@ -88,11 +88,11 @@ def _previewed(page: Page) -> bool:
     return page.request.method == "HEAD" or is_bot(page.request.headers.get("user-agent", ""))
 
 
-async def _use_link(page: Page, kind: str) -> accounts.SignedIn | None:
+async def _use_link(page: Page, kind: str) -> sign_in.SignedIn | None:
     """Consume the link's token (once; None when used, expired or unknown), after the rate-limit hook."""
     token = page.request.path_params["token"]
     await throttle.sign_in_attempt(page.request, kind=kind, identity=ids.token_hash(token)[:16])
-    return await accounts.consume_sign_in_link(token)
+    return await sign_in.consume_sign_in_link(token)
 
 
 def _refused(page: Page, template: str) -> Response:

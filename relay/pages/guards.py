@@ -15,10 +15,10 @@ from urllib.parse import urlencode
 
 from starlette.responses import Response
 
+from accounts.models import StaffRole
+from accounts.service.merchants import get_merchant
+from accounts.service.sign_in import active_staff
 from core.errors import NotFound
-from referral.models import StaffRole
-from referral.service.accounts import active_staff
-from referral.service.merchants import get_merchant
 from referral.service.partners import get_partner
 from relay.pages.routing import Guard, MerchantView, Page
 

@@ -88,7 +88,7 @@ class Page:
     merchant: MerchantView | None = None
     #: Set by `partner_page`: the signed-in partner (referral.service.partners.PartnerInfo).
     partner: Any = None
-    #: Set by `staff_page`: the signed-in staff account (referral.service.accounts.StaffInfo).
+    #: Set by `staff_page`: the signed-in staff account (accounts.service.sign_in.StaffInfo).
     staff: Any = None
 
     # --- who -------------------------------------------------------------------------------

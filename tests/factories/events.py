@@ -74,7 +74,8 @@ async def create_order(client: httpx.AsyncClient, merchant: MerchantCtx, **overr
 
 async def written(merchant_id: int) -> dict[str, int]:
     """How many rows the shop's events left for the merchant, per table (to assert nothing was written)."""
-    from referral.models import CustomerBinding, Order, OrderLine, Refund, RefundLine, WebhookReceipt
+    from accounts.models import WebhookReceipt
+    from referral.models import CustomerBinding, Order, OrderLine, Refund, RefundLine
 
     tables = {
         "orders": Order, "lines": OrderLine, "refunds": Refund, "refund_lines": RefundLine,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import httpx
 import shortuuid
 
-from referral.service.merchants import create_merchant
+from accounts.service.merchants import create_merchant
 
 
 @dataclass

@@ -28,7 +28,8 @@ import pytest
 import pytest_asyncio
 import shortuuid
 
-from referral.service import accounts
+from accounts.service import sign_in
+from referral.service.partners import issue_sign_in_link
 from tests.conftest import ROOT
 from tests.factories.merchants import MerchantCtx, make_merchant
 from tests.factories.referral import make_partner
@@ -124,18 +125,18 @@ async def screenshot(page: Any, name: str) -> tuple[Path, Path]:
 
 async def sign_in_partner(page: Any, merchant_id: int, partner_id: int) -> None:
     """Follow a fresh one-time sign-in link, as the partner would from the merchant's message."""
-    link = await accounts.issue_partner_sign_in_link(merchant_id, partner_id)
+    link = await issue_sign_in_link(merchant_id, partner_id)
     await page.goto(link.path)
     assert page.url.endswith("/p/"), page.url
 
 
-async def make_staff(merchant_id: int, role: str) -> accounts.StaffInfo:
-    return await accounts.create_staff_account(
+async def make_staff(merchant_id: int, role: str) -> sign_in.StaffInfo:
+    return await sign_in.create_staff_account(
         merchant_id, f"{role}-{shortuuid.uuid()[:8]}@example.com", STAFF_PASSWORD, role
     )
 
 
-async def sign_in_staff(page: Any, staff: accounts.StaffInfo, *, with_password: bool = False) -> None:
+async def sign_in_staff(page: Any, staff: sign_in.StaffInfo, *, with_password: bool = False) -> None:
     """Sign a staff account in: by its one-time link (fast), or through the password form."""
     if with_password:
         await page.goto(f"/console/sign-in?merchant={staff.merchant_id}")
@@ -143,7 +144,7 @@ async def sign_in_staff(page: Any, staff: accounts.StaffInfo, *, with_password: 
         await page.fill("#f-password", STAFF_PASSWORD)
         await page.click("form.stack button[type=submit]")
     else:
-        link = await accounts.issue_staff_sign_in_link(staff.merchant_id, staff.id)
+        link = await sign_in.issue_staff_sign_in_link(staff.merchant_id, staff.id)
         await page.goto(link.path)
     await page.wait_for_load_state()
     home = "/console/" if staff.role == "admin" else "/finance/"
@@ -162,14 +163,14 @@ def csrf_of(html: str) -> str:
 
 async def client_as_partner(client: Any, merchant_id: int, partner_id: int) -> None:
     """Sign the httpx `client` in as a partner (its cookie jar keeps the session)."""
-    link = await accounts.issue_partner_sign_in_link(merchant_id, partner_id)
+    link = await issue_sign_in_link(merchant_id, partner_id)
     answer = await client.get(link.path, headers=BROWSER_HEADERS)
     assert answer.status_code == 303, answer.text
 
 
-async def client_as_staff(client: Any, staff: accounts.StaffInfo) -> None:
+async def client_as_staff(client: Any, staff: sign_in.StaffInfo) -> None:
     """Sign the httpx `client` in as a staff account."""
-    link = await accounts.issue_staff_sign_in_link(staff.merchant_id, staff.id)
+    link = await sign_in.issue_staff_sign_in_link(staff.merchant_id, staff.id)
     answer = await client.get(link.path, headers=BROWSER_HEADERS)
     assert answer.status_code == 303, answer.text
 
@@ -181,7 +182,7 @@ class Session:
     page: Any
     merchant: MerchantCtx
     partner: Any = None
-    staff: accounts.StaffInfo | None = None
+    staff: sign_in.StaffInfo | None = None
 
 
 @pytest_asyncio.fixture

@@ -8,11 +8,11 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from accounts.service import audit
 from core.time import now
 from payouts.models import PayoutBatch
 from payouts.service import batch_queries, batches, finance_views
 from payouts.service.sql import execute, rows, utc
-from referral.service import audit
 from tests.factories.batches import make_commission, make_payee
 from tests.factories.merchants import make_merchant
 from tests.pages.conftest import client_as_staff, csrf_of, make_staff

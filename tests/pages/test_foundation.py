@@ -89,7 +89,7 @@ async def test_unknown_console_paths_get_the_404_page_and_the_api_keeps_problem_
 
 
 async def test_staff_sign_in_sends_back_only_to_a_local_path(client):
-    from referral.service.accounts import create_staff_account
+    from accounts.service.sign_in import create_staff_account
 
     merchant = await make_merchant()
     await create_staff_account(merchant.id, "boss@example.com", "a long enough password", "admin")
@@ -130,11 +130,11 @@ def test_filters_format_amounts_points_and_dates_for_the_locale_and_the_merchant
 
 
 async def test_a_chat_apps_link_preview_or_a_head_request_does_not_use_up_a_sign_in_link(client):
-    from referral.service.accounts import issue_partner_sign_in_link
+    from referral.service.partners import issue_sign_in_link
 
     merchant = await make_merchant()
     partner = await make_partner(merchant.id)
-    link = await issue_partner_sign_in_link(merchant.id, partner.id)
+    link = await issue_sign_in_link(merchant.id, partner.id)
     for preview in (
         client.get(link.path, headers={"user-agent": "WhatsApp/2.23.20"}),
         client.get(link.path, headers={"user-agent": "TelegramBot (like TwitterBot)"}),

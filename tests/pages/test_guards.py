@@ -8,7 +8,7 @@ import pytest
 from starlette.applications import Starlette
 from starlette.responses import PlainTextResponse, Response
 
-from referral.service import accounts
+from accounts.service import sign_in
 from referral.service.links import get_link
 from relay import pages
 from relay.pages.guards import finance_page, partner_page, staff_page
@@ -68,7 +68,7 @@ async def test_a_partner_editing_an_id_in_the_url_finds_nothing_outside_their_ow
 async def test_staff_open_only_the_pages_of_their_role(http):
     merchant = await make_merchant()
     for role, shared_status, finance_status in (("admin", 200, 403), ("finance", 200, 200)):
-        staff = await accounts.create_staff_account(merchant.id, f"{role}@example.com", "a long enough password", role)
+        staff = await sign_in.create_staff_account(merchant.id, f"{role}@example.com", "a long enough password", role)
         http.cookies.clear()
         await client_as_staff(http, staff)
         assert (await http.get("/console/example/shared")).status_code == shared_status

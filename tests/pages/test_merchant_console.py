@@ -9,10 +9,10 @@ import asyncio
 from datetime import UTC, datetime
 from pathlib import Path
 
+from accounts.service import audit
 from commissions.models import Commission, FraudSignal
 from commissions.service import rule_sets
 from commissions.service.earning import commission_order
-from referral.service import audit
 from referral.service.partners import get_partner
 from tests.factories.commissions import make_order, percent_rule, publish_rule_set
 from tests.factories.referral import make_click, make_link, make_partner

@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
+from accounts.service import audit
+from accounts.service.audit import Actor
 from commissions.models import Commission
 from commissions.service import queries
 from commissions.service.earning import commission_order
-from referral.service import audit
-from referral.service.audit import Actor
 from relay.pages.console import partners
 from tests.factories.batches import make_commission
 from tests.factories.commissions import make_order, percent_rule, publish_rule_set

@@ -18,7 +18,7 @@ from core.time import now
 from payouts.service import partner_views
 from payouts.service.lines import Outcome, mark_line
 from referral.service import partner_views as referral_views
-from referral.service.accounts import issue_partner_sign_in_link
+from referral.service.partners import issue_sign_in_link
 from referral.service.sales import order_id_by_external_id
 from relay.pages.explain import state
 from relay.pages.partner import poster
@@ -44,7 +44,7 @@ TEA_NET = 3000
 
 async def sign_in(client: httpx.AsyncClient, merchant_id: int, partner_id: int) -> None:
     client.cookies.clear()
-    link = await issue_partner_sign_in_link(merchant_id, partner_id)
+    link = await issue_sign_in_link(merchant_id, partner_id)
     assert (await client.get(link.path, headers={"user-agent": BROWSER_UA})).status_code == 303
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from accounts.models import SignInToken
 from core import ids
 from core.time import now
-from referral.models import SignInToken
-from referral.service import accounts
+from referral.service.partners import issue_sign_in_link
 from tests.factories.merchants import make_merchant
 from tests.factories.referral import make_partner
 from tests.pages.conftest import make_staff, screenshot, sign_in_partner, sign_in_staff
@@ -16,7 +16,7 @@ from tests.pages.conftest import make_staff, screenshot, sign_in_partner, sign_i
 async def test_a_partner_follows_the_sign_in_link_sees_the_portal_and_the_link_then_refuses_a_second_use(new_page):
     merchant = await make_merchant()
     partner = await make_partner(merchant.id, display_name="Lin Mei")
-    link = await accounts.issue_partner_sign_in_link(merchant.id, partner.id)
+    link = await issue_sign_in_link(merchant.id, partner.id)
     page = await new_page()
     answer = await page.goto(link.path)
     assert answer.status == 200 and page.url.endswith("/p/")
@@ -31,7 +31,7 @@ async def test_a_partner_follows_the_sign_in_link_sees_the_portal_and_the_link_t
 async def test_an_expired_sign_in_link_is_refused(new_page):
     merchant = await make_merchant()
     partner = await make_partner(merchant.id)
-    link = await accounts.issue_partner_sign_in_link(merchant.id, partner.id)
+    link = await issue_sign_in_link(merchant.id, partner.id)
     await SignInToken.filter(merchant_id=merchant.id, token_hash=ids.token_hash(link.token)).update(
         expires_at=now() - timedelta(seconds=1)
     )

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
-from referral.fraud import Action, FraudRules, OrderFacts, Signal, holds, raised
+from accounts.program_settings import Action, FraudRules, Signal
+from referral.fraud import OrderFacts, holds, raised
 
 AT = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
 RULES = FraudRules()

@@ -8,9 +8,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from tortoise.transactions import in_transaction
 
+from accounts.models import WebhookReceipt
 from core import ids
 from core.time import now
-from referral.models import CustomerBinding, Order, WebhookReceipt
+from referral.models import CustomerBinding, Order
 from referral.schemas.orders import EventReply
 from referral.service import orders
 from referral.service.clicks import PendingClick

@@ -14,9 +14,10 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 
+from accounts.models import RateLimitRefusals
+from accounts.service import rate_limits as refusals
 from core.ratelimit import DEFAULTS, RateLimits, TooManyRequests, check_sign_in, limits_from_env
-from referral.models import Click, RateLimitRefusals
-from referral.service import rate_limits as refusals
+from referral.models import Click
 from relay.app import create_app
 from relay.settings import Settings
 from tests.factories.events import order_data, send, written
@@ -204,7 +205,7 @@ async def test_sign_in_attempts_are_limited_per_identity_whatever_the_ip_and_per
 
 
 async def test_staff_password_attempts_past_the_limit_get_the_429_page_even_with_the_right_password(database_url):
-    from referral.service.accounts import create_staff_account
+    from accounts.service.sign_in import create_staff_account
     from tests.pages.conftest import csrf_of
 
     m = await make_merchant()

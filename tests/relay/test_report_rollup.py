@@ -15,6 +15,8 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
+from accounts.service import settings
+from accounts.service.settings import local_days
 from commissions.models import COUNTING
 from commissions.service import lifecycle
 from commissions.service import rollup as commission_rollup
@@ -22,10 +24,9 @@ from commissions.service.rollup import Earned
 from core.running import SETTLED_AFTER
 from core.sql import execute, marks, rows, utc
 from core.time import now, zone
-from referral.service import console_views, reports, settings
+from referral.service import console_views, reports
 from referral.service import rollup as referral_rollup
 from referral.service.rollup import Figures
-from referral.service.settings import local_days
 from tests.conftest import run_relay
 from tests.factories.commissions import percent_rule, publish_rule_set
 from tests.factories.events import create_order, send

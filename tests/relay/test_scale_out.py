@@ -19,10 +19,11 @@ from datetime import timedelta
 import httpx
 import pytest
 
+from accounts.models import WebhookReceipt
 from commissions.models import Commission
 from payouts.models import PayoutBatchLine
 from payouts.service.terms import update_terms
-from referral.models import Click, Order, OrderLine, Refund, WebhookReceipt
+from referral.models import Click, Order, OrderLine, Refund
 from tests.factories.batches import END_OF_OCTOBER, OCTOBER, make_commission, make_payee
 from tests.factories.commissions import publish_rule_set
 from tests.factories.events import envelope, order_data, sign

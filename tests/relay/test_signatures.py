@@ -6,8 +6,8 @@ from datetime import timedelta
 
 import pytest
 
+from accounts.service.merchants import new_webhook_secret
 from core.time import now
-from referral.service.merchants import new_webhook_secret
 from tests.factories.events import envelope, order_data, send, sign, written
 from tests.factories.merchants import api, make_merchant
 

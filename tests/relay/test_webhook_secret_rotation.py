@@ -7,10 +7,10 @@ from datetime import timedelta
 import pytest
 from starlette.datastructures import Headers
 
+from accounts.models import Merchant
+from accounts.service import settings
 from core.errors import Unauthorized
 from core.time import now
-from referral.models import Merchant
-from referral.service import settings
 from relay.shop_events import verify
 from tests.factories.events import envelope, order_data, send, sign
 from tests.factories.merchants import api, make_merchant

@@ -6,7 +6,7 @@ import json
 
 from starlette.responses import Response
 
-from referral.service import audit
+from accounts.service import audit
 from relay.pages.console import pages
 from relay.pages.i18n import N_
 from relay.pages.routing import Page

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from referral.service.audit import Actor
+from accounts.service.audit import Actor
 from relay.pages.routing import Page
 
 #: The longest range a report or a simulation page takes (days), so a page stays bounded.

@@ -11,7 +11,7 @@ from starlette.responses import Response
 from commissions.service import partner_views as commission_views
 from commissions.service import queries
 from referral.models import PartnerStatus
-from referral.service import accounts, console_views, partners, reports
+from referral.service import console_views, partners, reports
 from referral.service.sales import partner_groups
 from relay.pages.console import pages
 from relay.pages.console.common import actor, back_to, date_range, page_number
@@ -106,6 +106,6 @@ async def partner(page: Page) -> Response:
 @pages.post("/console/partners/{partner_id:int}/sign-in-link")
 async def partner_sign_in_link(page: Page) -> Response:
     """A one-time sign-in link for the partner, shown once to copy and send them."""
-    link = await accounts.issue_partner_sign_in_link(page.merchant_id, page.request.path_params["partner_id"])
+    link = await partners.issue_sign_in_link(page.merchant_id, page.request.path_params["partner_id"])
     public_url = page.request.app.state.settings.public_url
     return await _partner_page(page, sign_in_url=public_url.rstrip("/") + link.path)

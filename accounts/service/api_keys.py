@@ -14,12 +14,12 @@ from datetime import datetime
 
 from tortoise.transactions import in_transaction
 
+from accounts.models import ApiKey, Merchant, Role
+from accounts.service import audit
+from accounts.service.audit import Actor
 from core.errors import Conflict, NotFound
 from core.ids import secret_token, token_hash
 from core.time import now
-from referral.models import ApiKey, Merchant, Role
-from referral.service import audit
-from referral.service.audit import Actor
 
 
 class ApiKeyNotFound(NotFound):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from accounts.models import ApiKey
 from core.ids import token_hash
-from referral.models import ApiKey
 from tests.factories.merchants import MerchantCtx, api, make_merchant
 
 pytestmark = pytest.mark.usefixtures("database_url")

@@ -17,15 +17,15 @@ from typing import Any
 
 from tortoise.transactions import in_transaction
 
+from accounts.errors import MerchantNotFound
+from accounts.models import Merchant
+from accounts.program_settings import FraudRules
+from accounts.service import audit
+from accounts.service.audit import Actor
+from accounts.service.merchants import new_webhook_secret
 from core.errors import InvalidInput
 from core.money import MAX_MINOR
 from core.time import now, zone
-from referral.errors import MerchantNotFound
-from referral.fraud import FraudRules
-from referral.models import Merchant
-from referral.service import audit
-from referral.service.audit import Actor
-from referral.service.merchants import new_webhook_secret
 
 SIGNING_TTL_SECONDS = 10.0
 #: How long the secret a rotation replaces still verifies, unless the caller says otherwise.
@@ -55,7 +55,7 @@ class MerchantSettings:
     allow_self_referral: bool
     #: where Relay POSTs its signed events (commission.created...); None: no events are kept
     webhook_url: str | None
-    #: per fraud signal: off, flag or hold, and its thresholds (`referral.fraud.FraudRules` as JSON)
+    #: per fraud signal: off, flag or hold, and its thresholds (`accounts.program_settings.FraudRules` as JSON)
     fraud_signals: dict[str, dict[str, Any]]
 
 

@@ -17,11 +17,10 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from tortoise.exceptions import IntegrityError
 
+from accounts.models import SignInToken, StaffAccount, StaffRole
 from core import ids
 from core.errors import Conflict, InvalidInput, NotFound
 from core.time import now
-from referral.models import SignInToken, StaffAccount, StaffRole
-from referral.service.partners import get_partner
 
 #: How long a sign-in link works (the issue: 15 minutes), and only once.
 SIGN_IN_LINK_TTL = timedelta(minutes=15)
@@ -164,9 +163,9 @@ async def staff_by_email(merchant_id: int, email: str) -> StaffInfo:
 # --- one-time sign-in links -------------------------------------------------------------------
 
 
-async def issue_partner_sign_in_link(merchant_id: int, partner_id: int) -> SignInLink:
-    """A link the merchant sends to a partner of theirs (404 for another merchant's partner)."""
-    await get_partner(merchant_id, partner_id)
+async def issue_partner_link(merchant_id: int, partner_id: int) -> SignInLink:
+    """A link for the merchant's partner `partner_id`, which the caller checked is theirs
+    (`referral.service.partners.issue_sign_in_link` does)."""
     return await _issue(merchant_id, PARTNER_SIGN_IN_PATH, partner_id=partner_id)
 
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from core.api import Api, Call
-from referral.models import Role
-from referral.schemas.security import (
+from accounts.models import Role
+from accounts.schemas.security import (
     ApiKeyCreate,
     ApiKeyList,
     ApiKeyOut,
@@ -15,8 +14,9 @@ from referral.schemas.security import (
     RefusalOut,
     RefusalQuery,
 )
-from referral.service import api_keys, audit, rate_limits
-from referral.service.audit import actor_of
+from accounts.service import api_keys, audit, rate_limits
+from accounts.service.audit import actor_of
+from core.api import Api, Call
 
 api = Api("security")
 ADMIN = (Role.admin,)

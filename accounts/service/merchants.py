@@ -8,13 +8,13 @@ from dataclasses import dataclass
 
 from tortoise.transactions import in_transaction
 
+from accounts.errors import MerchantNotFound
+from accounts.models import ApiKey, Merchant, Role
+from accounts.service import api_keys
 from core.api import Principal
 from core.ids import token_hash
 from core.money import currency as check_currency
 from core.time import zone
-from referral.errors import MerchantNotFound
-from referral.models import ApiKey, Merchant, Role
-from referral.service import api_keys
 
 
 @dataclass(frozen=True)

@@ -21,11 +21,11 @@ from typing import Any
 
 from tortoise.exceptions import IntegrityError
 
+from accounts.errors import ReplayConflict
+from accounts.models import WebhookReceipt
 from core.db import connection
 from core.sql import sql
 from core.time import now
-from referral.errors import ReplayConflict
-from referral.models import WebhookReceipt
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,7 @@
 
 A service that changes something a person asked for takes ``actor=`` and calls `record` inside
 its own transaction, so the entry is written with the change or not at all. Any domain may
-call it (every domain may call referral's services). ``actor=None`` means no person asked
+call it (every domain may call accounts' services). ``actor=None`` means no person asked
 (a job, the demo seed): nothing is recorded.
 """
 
@@ -18,9 +18,9 @@ from typing import Any
 
 from moneyed import Money
 
+from accounts.models import AuditEntry
 from core.api import Principal
 from core.time import now
-from referral.models import AuditEntry
 
 
 @dataclass(frozen=True, slots=True)

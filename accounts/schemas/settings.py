@@ -20,10 +20,9 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from accounts.program_settings import Action, Model
+from accounts.service.settings import MerchantSettings
 from core.time import zone
-from referral.attribution import Model
-from referral.fraud import Action
-from referral.service.settings import MerchantSettings
 
 _HOST = re.compile(r"^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$")
 

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from pydantic import BaseModel
 
-from referral.service.accounts import SignInLink
+from accounts.service.sign_in import SignInLink
 
 
 class SignInLinkOut(BaseModel):

@@ -15,10 +15,10 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import date
 
+from accounts.models import RateLimitRefusals
 from core.db import current_dialect
 from core.ratelimit import RateLimits
 from core.sql import chunks, execute, marks
-from referral.models import RateLimitRefusals
 
 log = logging.getLogger("relay.ratelimit")
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from core.api import Call
-from referral.endpoints import api
-from referral.models import Role
-from referral.schemas.settings import MerchantOut, MerchantPatch, WebhookSecretOut
-from referral.service import settings
-from referral.service.audit import actor_of
+from accounts.models import Role
+from accounts.schemas.settings import MerchantOut, MerchantPatch, WebhookSecretOut
+from accounts.service import settings
+from accounts.service.audit import actor_of
+from core.api import Api, Call
+
+api = Api("settings")
 
 
 @api.endpoint("GET", "/api/v1/merchant", summary="Get the merchant's settings", roles=[Role.admin], response=MerchantOut)

@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 from tortoise.transactions import in_transaction
 
-from referral.models import AuditEntry
-from referral.service import audit, partners
-from referral.service.audit import Actor
+from accounts.models import AuditEntry
+from accounts.service import audit
+from accounts.service.audit import Actor
+from referral.service import partners
 from tests.conftest import run_relay
 from tests.factories.batches import END_OF_OCTOBER, approve, create, get, make_commission, make_payee
 from tests.factories.commissions import percent_rule

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from accounts.models import Role
+from accounts.schemas.sign_in import SignInLinkOut
 from core.api import Call
 from referral.endpoints import api
-from referral.models import Role
-from referral.schemas.accounts import SignInLinkOut
-from referral.service import accounts
+from referral.service import partners
 
 
 @api.endpoint(
@@ -16,5 +16,5 @@ from referral.service import accounts
 async def issue_partner_sign_in_link(call: Call) -> SignInLinkOut:
     """A link to the partner portal that signs the partner in: valid for 15 minutes, once. Only its
     hash is stored: send it to the partner now (it cannot be shown again). 404 for an unknown partner."""
-    link = await accounts.issue_partner_sign_in_link(call.merchant_id, call.path["partner_id"])
+    link = await partners.issue_sign_in_link(call.merchant_id, call.path["partner_id"])
     return SignInLinkOut.of(link, call.request.app.state.settings.public_url)

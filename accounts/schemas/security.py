@@ -7,10 +7,10 @@ from typing import Annotated, Any
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
 
-from referral.models import Role
-from referral.service.api_keys import ApiKeyInfo, IssuedKey
-from referral.service.audit import AuditInfo, AuditPage
-from referral.service.rate_limits import RefusalCount
+from accounts.models import Role
+from accounts.service.api_keys import ApiKeyInfo, IssuedKey
+from accounts.service.audit import AuditInfo, AuditPage
+from accounts.service.rate_limits import RefusalCount
 
 #: A name for people; no control characters (PostgreSQL text cannot hold NUL).
 Label = Annotated[str, StringConstraints(strip_whitespace=True, max_length=100, pattern=r"^[^\x00-\x1f\x7f]*$")]

@@ -1,4 +1,4 @@
-"""Staff accounts and one-time sign-in links (referral/service/accounts.py) and the API that issues links."""
+"""Staff accounts and one-time sign-in links (referral/service/sign_in.py) and the API that issues links."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ from datetime import timedelta
 
 import pytest
 
+from accounts.models import SignInToken, StaffAccount
+from accounts.service import sign_in
 from core.errors import InvalidInput
-from referral.models import SignInToken, StaffAccount
-from referral.service import accounts
+from referral.service.partners import issue_sign_in_link
 from tests.factories.merchants import api, make_merchant
 from tests.factories.referral import make_partner
 
@@ -20,62 +21,62 @@ PASSWORD = "a long enough password"
 
 async def test_a_staff_password_opens_only_its_own_account_and_every_failure_looks_the_same():
     merchant, other = await make_merchant(), await make_merchant()
-    staff = await accounts.create_staff_account(merchant.id, " Clerk@Example.com ", PASSWORD, "finance")
+    staff = await sign_in.create_staff_account(merchant.id, " Clerk@Example.com ", PASSWORD, "finance")
     assert staff.email == "clerk@example.com" and staff.role == "finance"
     row = await StaffAccount.get(id=staff.id)
     assert row.password_hash.startswith("$argon2id$") and PASSWORD not in row.password_hash
 
-    assert await accounts.verify_staff_password(merchant.id, "CLERK@example.com", PASSWORD) == staff
-    assert await accounts.verify_staff_password(merchant.id, staff.email, "wrong password!") is None
-    assert await accounts.verify_staff_password(merchant.id, "nobody@example.com", PASSWORD) is None
-    assert await accounts.verify_staff_password(other.id, staff.email, PASSWORD) is None
+    assert await sign_in.verify_staff_password(merchant.id, "CLERK@example.com", PASSWORD) == staff
+    assert await sign_in.verify_staff_password(merchant.id, staff.email, "wrong password!") is None
+    assert await sign_in.verify_staff_password(merchant.id, "nobody@example.com", PASSWORD) is None
+    assert await sign_in.verify_staff_password(other.id, staff.email, PASSWORD) is None
     await StaffAccount.filter(id=staff.id).update(active=False)
-    assert await accounts.verify_staff_password(merchant.id, staff.email, PASSWORD) is None
-    assert await accounts.active_staff(merchant.id, staff.id) is None
+    assert await sign_in.verify_staff_password(merchant.id, staff.email, PASSWORD) is None
+    assert await sign_in.active_staff(merchant.id, staff.id) is None
 
 
 async def test_a_staff_email_is_unique_within_a_merchant_and_bad_input_is_refused():
     merchant, other = await make_merchant(), await make_merchant()
-    await accounts.create_staff_account(merchant.id, "a@example.com", PASSWORD, "admin")
-    await accounts.create_staff_account(other.id, "a@example.com", PASSWORD, "admin")  # another merchant: fine
-    with pytest.raises(accounts.StaffAccountExists):
-        await accounts.create_staff_account(merchant.id, "A@example.com", PASSWORD, "finance")
+    await sign_in.create_staff_account(merchant.id, "a@example.com", PASSWORD, "admin")
+    await sign_in.create_staff_account(other.id, "a@example.com", PASSWORD, "admin")  # another merchant: fine
+    with pytest.raises(sign_in.StaffAccountExists):
+        await sign_in.create_staff_account(merchant.id, "A@example.com", PASSWORD, "finance")
     with pytest.raises(InvalidInput) as refused:
-        await accounts.create_staff_account(merchant.id, "not-an-email", "short", "owner")
+        await sign_in.create_staff_account(merchant.id, "not-an-email", "short", "owner")
     assert [e["field"] for e in refused.value.extra["errors"]] == ["email", "password", "role"]
 
 
 async def test_a_sign_in_link_works_once_within_15_minutes_and_only_its_hash_is_kept():
     merchant = await make_merchant()
     partner = await make_partner(merchant.id)
-    link = await accounts.issue_partner_sign_in_link(merchant.id, partner.id)
+    link = await issue_sign_in_link(merchant.id, partner.id)
     assert link.path == f"/p/sign-in/{link.token}"
     row = await SignInToken.get(merchant_id=merchant.id, partner_id=partner.id)
     assert row.token_hash != link.token and link.token not in str(row.__dict__)
 
     late = link.expires_at + timedelta(seconds=1)
-    assert await accounts.consume_sign_in_link(link.token, at=late) is None
-    signed = await accounts.consume_sign_in_link(link.token)
-    assert signed == accounts.SignedIn(merchant.id, partner.id, None)
-    assert await accounts.consume_sign_in_link(link.token) is None
-    assert await accounts.consume_sign_in_link("rs_unknown") is None
+    assert await sign_in.consume_sign_in_link(link.token, at=late) is None
+    signed = await sign_in.consume_sign_in_link(link.token)
+    assert signed == sign_in.SignedIn(merchant.id, partner.id, None)
+    assert await sign_in.consume_sign_in_link(link.token) is None
+    assert await sign_in.consume_sign_in_link("rs_unknown") is None
 
 
 async def test_two_concurrent_uses_of_one_link_sign_in_once():
     merchant = await make_merchant()
     partner = await make_partner(merchant.id)
     for _ in range(3):
-        link = await accounts.issue_partner_sign_in_link(merchant.id, partner.id)
-        results = await asyncio.gather(*(accounts.consume_sign_in_link(link.token) for _ in range(6)))
+        link = await issue_sign_in_link(merchant.id, partner.id)
+        results = await asyncio.gather(*(sign_in.consume_sign_in_link(link.token) for _ in range(6)))
         assert sum(result is not None for result in results) == 1
 
 
 async def test_a_staff_link_of_a_deactivated_account_does_not_sign_in():
     merchant = await make_merchant()
-    staff = await accounts.create_staff_account(merchant.id, "x@example.com", PASSWORD, "admin")
-    link = await accounts.issue_staff_sign_in_link(merchant.id, staff.id)
+    staff = await sign_in.create_staff_account(merchant.id, "x@example.com", PASSWORD, "admin")
+    link = await sign_in.issue_staff_sign_in_link(merchant.id, staff.id)
     await StaffAccount.filter(id=staff.id).update(active=False)
-    assert await accounts.consume_sign_in_link(link.token) is None
+    assert await sign_in.consume_sign_in_link(link.token) is None
 
 
 async def test_the_api_issues_a_partner_sign_in_link_for_admins_only_and_only_for_its_own_partners(client):

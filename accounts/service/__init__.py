@@ -1,0 +1,1 @@
+"""Use cases of the accounts domain, one module per subject; other domains call these only."""
