@@ -51,9 +51,8 @@ async def measure(url: str, orders: int, block: int) -> dict[str, dict[str, floa
     from tortoise import Tortoise
 
     from accounts.service.receipts import body_hash
-    from accounts.service.settings import shop_signing, update_settings
+    from accounts.service.settings import fraud_rules, shop_signing, update_settings
     from core.db import tortoise_config
-    from referral.service.fraud import fraud_rules
     from relay.settings import MODEL_MODULES
     from relay.shop_events import handle
 

@@ -162,11 +162,12 @@ def reports_catch_up(
     merchant: int = typer.Option(None, help="Only this merchant (default: every merchant)."),
 ) -> None:
     """cron: write the reports' running totals up to what has settled (every few minutes; safe on several hosts)."""
+    from accounts.service.merchants import merchant_ids
     from commissions.service import rollup as commission_rollup
     from referral.service import rollup as referral_rollup
 
     async def work() -> None:
-        for one in [merchant] if merchant else await referral_rollup.merchant_ids():
+        for one in [merchant] if merchant else await merchant_ids():
             zone = await referral_rollup.merchant_timezone(one)  # read once: both domains' days in one zone
             days = (
                 await referral_rollup.catch_up(one, timezone=zone),

@@ -74,3 +74,16 @@ async def get_merchant(merchant_id: int) -> Merchant:
 async def find_merchant(name: str) -> Merchant | None:
     """The first merchant with this exact name (used by `relay demo` to find its merchant)."""
     return await Merchant.filter(name=name).order_by("id").first()
+
+
+async def lock_merchant(merchant_id: int) -> None:
+    """Hold the merchant's row until the caller's transaction ends: one merchant's changes that a
+    check cannot serialise by itself (recruiter cycles, the last admin key) run one at a time
+    (PostgreSQL; SQLite runs transactions one at a time anyway)."""
+    await Merchant.select_for_update().filter(id=merchant_id).only("id").first()
+
+
+async def merchant_ids() -> list[int]:
+    """Every merchant's id, in order (for the jobs that go over all of them)."""
+    return list(await Merchant.all().order_by("id").values_list("id", flat=True))
+

@@ -84,6 +84,12 @@ _signing: dict[int, tuple[ShopSigning, float]] = {}
 #: merchant id -> (has a webhook URL, monotonic expiry)
 _has_url: dict[int, tuple[bool, float]] = {}
 
+#: How long another process may screen orders with fraud-signal settings changed elsewhere (a
+#: change made in this process, through `update_settings`, is seen at once).
+RULES_TTL_SECONDS = 10.0
+#: merchant id -> (rules, settings generation they were read at, monotonic expiry)
+_rules: dict[int, tuple[FraudRules, int, float]] = {}
+
 #: Fields `update_settings` may change.
 EDITABLE = (
     "timezone", "allowed_domains", "attribution_window_days", "attribution_model", "binding_days",
@@ -259,3 +265,18 @@ def local_days(timezone: str, first: date | None, last: date | None) -> tuple[da
         None if first is None else midnight(first),
         None if last is None else midnight(last + timedelta(days=1)),
     )
+
+
+async def fraud_rules(merchant_id: int) -> FraudRules:
+    """The merchant's fraud-signal settings (cached for `RULES_TTL_SECONDS`)."""
+    cached = _rules.get(merchant_id)
+    clock = monotonic()
+    generation = settings_generation(merchant_id)
+    if cached is not None and cached[1] == generation and cached[2] > clock:
+        return cached[0]
+    stored = await Merchant.filter(id=merchant_id).values_list("fraud_signals", flat=True)
+    if not stored:
+        raise MerchantNotFound(merchant_id)
+    rules = FraudRules.from_json(stored[0])
+    _rules[merchant_id] = (rules, generation, clock + RULES_TTL_SECONDS)
+    return rules

@@ -14,44 +14,22 @@ from datetime import UTC, timedelta
 from time import monotonic
 from typing import Any
 
-from accounts.errors import MerchantNotFound
-from accounts.models import Merchant
-from accounts.program_settings import FraudRules, Signal
-from accounts.service.settings import settings_generation
+from accounts.program_settings import Signal
+from accounts.service.settings import fraud_rules
 from core.db import connection
 from core.sql import Relation, instant, sql
 from referral.attribution import Reason
 from referral.fraud import OrderFacts, Raised, raised
 from referral.service.order_views import OrderView
 
-#: How long another process may screen with settings changed elsewhere (a change made in this
-#: process, through `accounts.service.settings.update_settings`, is seen at once).
-RULES_TTL_SECONDS = 10.0
 #: How long a partner's refund rate is reused by this process: it moves slowly, and it is an
 #: aggregate over the partner's recent orders, too dear to recompute on every order.
 REFUND_RATE_TTL_SECONDS = 60.0
 #: How far back a crawler's clicks from the same visitor or IP count for `bot_click`.
 BOT_LOOKBACK = timedelta(days=30)
 
-#: merchant id -> (rules, settings generation they were read at, monotonic expiry)
-_rules: dict[int, tuple[FraudRules, int, float]] = {}
 #: (merchant id, partner id, window days) -> ((orders, refunded orders), monotonic expiry)
 _refunds: dict[tuple[int, int, int], tuple[tuple[int, int], float]] = {}
-
-
-async def fraud_rules(merchant_id: int) -> FraudRules:
-    """The merchant's fraud-signal settings (cached for `RULES_TTL_SECONDS`)."""
-    cached = _rules.get(merchant_id)
-    clock = monotonic()
-    generation = settings_generation(merchant_id)
-    if cached is not None and cached[1] == generation and cached[2] > clock:
-        return cached[0]
-    stored = await Merchant.filter(id=merchant_id).values_list("fraud_signals", flat=True)
-    if not stored:
-        raise MerchantNotFound(merchant_id)
-    rules = FraudRules.from_json(stored[0])
-    _rules[merchant_id] = (rules, generation, clock + RULES_TTL_SECONDS)
-    return rules
 
 
 @dataclass(frozen=True, slots=True)

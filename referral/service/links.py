@@ -17,7 +17,7 @@ from datetime import datetime
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
-from accounts.models import Merchant
+from accounts.service.settings import get_settings
 from core import ids
 from core.db import connection, current_dialect
 from referral.errors import LinkNotFound, PartnerNotFound, TargetNotAllowed
@@ -126,10 +126,10 @@ async def create_link(
                 )
                 if partner is None:
                     raise PartnerNotFound(partner_id)
-                allowed = await Merchant.filter(id=merchant_id).first().values_list("allowed_domains", flat=True)
-                problem = target_problem(target_url, list(allowed or []))
+                allowed = (await get_settings(merchant_id)).allowed_domains
+                problem = target_problem(target_url, allowed)
                 if problem is not None:
-                    raise TargetNotAllowed(target_url, list(allowed or []), problem)
+                    raise TargetNotAllowed(target_url, allowed, problem)
                 existing = await ShareLink.filter(
                     merchant_id=merchant_id, partner_id=partner_id, scene=scene, campaign=campaign,
                     target_url=target_url,

@@ -14,9 +14,9 @@ from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
-from accounts.models import Merchant
 from accounts.service import audit, sign_in
 from accounts.service.audit import Actor
+from accounts.service.merchants import lock_merchant
 from accounts.service.sign_in import SignInLink
 from core import ids
 from referral.errors import PartnerNotFound, RecruiterInvalid
@@ -208,7 +208,7 @@ async def update_partner(
             # Serialise recruiter changes of one merchant, so two concurrent edits cannot each
             # pass the cycle check and together form a cycle (PostgreSQL; SQLite runs
             # transactions one at a time anyway).
-            await Merchant.select_for_update().filter(id=merchant_id).only("id").first()
+            await lock_merchant(merchant_id)
         row = await Partner.get_or_none(merchant_id=merchant_id, id=partner_id)
         if row is None:
             raise PartnerNotFound(partner_id)

@@ -308,6 +308,3 @@ async def leading_partners(
     return [int(row["key"]) for row in found]
 
 
-async def merchant_ids() -> list[int]:
-    """Every merchant, for the cron job that catches their reports up."""
-    return [int(row["id"]) for row in await rows("SELECT id FROM merchant ORDER BY id")]

@@ -15,8 +15,7 @@ from typing import NamedTuple
 
 from tortoise.functions import Sum
 
-from accounts.errors import MerchantNotFound
-from accounts.models import Merchant
+from accounts.service.settings import get_settings
 from core.db import connection, current_dialect
 from core.sql import sql as _sql
 from referral import attribution
@@ -129,12 +128,11 @@ class SalesSettings:
 
 
 async def sales_settings(merchant_id: int) -> SalesSettings:
-    row = await Merchant.filter(id=merchant_id).values(
-        "currency", "timezone", "attribution_window_days", "binding_days", "allow_self_referral"
+    found = await get_settings(merchant_id)
+    return SalesSettings(
+        currency=found.currency, timezone=found.timezone, attribution_window_days=found.attribution_window_days,
+        binding_days=found.binding_days, allow_self_referral=found.allow_self_referral,
     )
-    if not row:
-        raise MerchantNotFound(merchant_id)
-    return SalesSettings(**row[0])
 
 
 async def partner_groups(merchant_id: int) -> list[str]:
@@ -227,16 +225,12 @@ async def checkout_referral(
 ) -> CheckoutReferral:
     """The attribution an order would get at `at` (nothing is written): the same rules
     (`referral.attribution.decide`) over the same lookups, before the order exists."""
-    settings = await Merchant.filter(id=merchant_id).values(
-        "attribution_window_days", "attribution_model", "binding_days", "allow_self_referral"
-    )
-    if not settings:
-        raise MerchantNotFound(merchant_id)
+    settings = await get_settings(merchant_id)
     rules = attribution.Rules(
-        window_days=settings[0]["attribution_window_days"],
-        model=attribution.Model(settings[0]["attribution_model"]),
-        binding_days=settings[0]["binding_days"],
-        allow_self_referral=settings[0]["allow_self_referral"],
+        window_days=settings.attribution_window_days,
+        model=attribution.Model(settings.attribution_model),
+        binding_days=settings.binding_days,
+        allow_self_referral=settings.allow_self_referral,
     )
     code_partner = await partner_by_code(merchant_id, partner_code) if partner_code else None
     click = await get_click(merchant_id, click_id) if click_id else None
