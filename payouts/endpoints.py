@@ -51,11 +51,12 @@ def _actor(call: Call) -> Actor | None:
 async def create_payout_batch(call: Call) -> BatchOut | JSONResponse:
     """Nets, per partner, every available commission and unsettled reversal of the asset with
     `available_at` before the cutoff that no other batch holds. A draft claims nothing.
-    If a live batch for the same asset and cutoff exists it is answered instead (200)."""
+    If a live batch for the same asset and cutoff exists it is answered instead (200).
+    The answer holds the first page of lines (`GET` with `after_line_id` reads on)."""
     batch, created = await batches.create_batch(
         call.merchant_id, call.body.asset, call.body.cutoff, created_by=_who(call), actor=_actor(call)
     )
-    out = BatchOut.of(batch)
+    out = BatchOut.of(batch, await batch_queries.batch_lines(call.merchant_id, batch.id))
     return out if created else JSONResponse(out.model_dump(mode="json"), status_code=200)
 
 

@@ -129,7 +129,9 @@ class BatchOut(BaseModel):
     closed_at: datetime | None
     discarded_at: datetime | None
     totals: TotalsOut
-    lines: list[BatchLineOut] | None = Field(None, description="a page of lines (get only)")
+    lines: list[BatchLineOut] | None = Field(
+        None, description="a page of lines, in id order (get and create; null in lists and other answers)"
+    )
     next_after_line_id: int | None = Field(None, description="pass as after_line_id for the next page")
 
     @classmethod

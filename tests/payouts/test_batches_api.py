@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from tests.factories.batches import approve, by_partner, create, get, make_commission, make_payee
+from tests.factories.batches import (
+    END_OF_OCTOBER,
+    approve,
+    by_partner,
+    create,
+    get,
+    make_commission,
+    make_payee,
+)
 from tests.factories.merchants import make_merchant
 
 pytestmark = pytest.mark.usefixtures("database_url")
@@ -86,6 +94,27 @@ async def test_batches_and_lines_come_in_pages(client):
     assert len(tail["lines"]) == 1 and tail["next_after_line_id"] is None
     assert {line["partner_id"] for line in lines["lines"] + tail["lines"]} == {p.id for p in partners}
     assert (await get(client, m, second["id"], line_status="held"))["lines"] == []
+
+
+async def test_creating_a_batch_answers_it_with_its_lines_and_their_exact_amounts(client):
+    m = await make_merchant()
+    alice, bob = await make_payee(m.id), await make_payee(m.id)
+    await make_commission(m.id, alice.id, 10036)
+    await make_commission(m.id, alice.id, 1)
+    await make_commission(m.id, bob.id, 4999)  # a fen below the default minimum of 50.00
+    created = await client.post(
+        "/api/v1/payout-batches", json={"asset": "CNY", "cutoff": END_OF_OCTOBER}, headers=m.auth("finance")
+    )
+    assert created.status_code == 201, created.text
+    lines = {line["partner_id"]: line for line in created.json()["lines"]}
+    assert (lines[alice.id]["status"], lines[alice.id]["net_minor"], lines[alice.id]["net"]) == ("payable", 10037, "100.37")
+    assert lines[alice.id]["commission_count"] == 2
+    assert (lines[bob.id]["status"], lines[bob.id]["gross_minor"]) == ("carried_forward", 4999)
+    assert created.json()["next_after_line_id"] is None
+    again = await client.post(  # the live batch for the cutoff, answered again with the same lines
+        "/api/v1/payout-batches", json={"asset": "CNY", "cutoff": END_OF_OCTOBER}, headers=m.auth("finance")
+    )
+    assert again.status_code == 200 and again.json()["lines"] == created.json()["lines"]
 
 
 async def test_payout_terms_set_the_minimum_and_schedule_per_asset(client):
