@@ -408,10 +408,12 @@ class Modifier(_Model):
 
 
 class CapAmounts(_Model):
-    """A cap per settlement kind: cash in the merchant currency, points as whole points."""
+    """A cap per settlement kind: cash in the merchant currency, points as whole points; with
+    `level`, only the commissions of that level are capped (and counted, for a monthly cap)."""
 
     cash: MoneyMinor | None = None
     points: Points | None = None
+    level: Level | None = Field(default=None, description="only for this level; default both")
 
 
 class Caps(_Model):

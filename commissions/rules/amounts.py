@@ -9,7 +9,7 @@ the `Decimal` the explained path computes; property tests hold the paths to the 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from core.money import MAX_MINOR, Rounding
@@ -19,7 +19,7 @@ from .conditions import OrderView
 from .decide import decisions
 from .exact import POINTS_ROUNDING
 from .facts import Beneficiary, CommissionDraft, LineFacts, OrderFacts, RewardKind, Terms
-from .settle import Pending, apply_caps, out_of_range
+from .settle import Pending, apply_caps, cap_limit, month_earned_under, out_of_range
 
 if TYPE_CHECKING:
     from .evaluate import CompiledRuleSet
@@ -52,7 +52,7 @@ def totals(
     drafts' amounts (a cap cuts a partner's commissions of one kind to exactly its limit, so the
     split over lines is not needed). Keys without a commission are left out; totals may be 0."""
     found: dict[tuple[int, RewardKind], int] = {}
-    earned: dict[tuple[int, RewardKind], Mapping[str, int]] = {}
+    whose: dict[tuple[int, RewardKind], Beneficiary] = {}
     for who, rule, line, applied, per_order in decisions(rules, OrderView(order, terms), beneficiaries):
         kind, amount = _amount(rule, who, order.net_minor, line, applied, per_order, terms)
         key = (who.partner_id, kind)
@@ -60,20 +60,32 @@ def totals(
             found[key] += amount
         else:
             found[key] = amount
-            earned[key] = who.month_earned  # the caps read the first commission's beneficiary, as `settle`
-    order_caps, month_caps = rules.order_caps, rules.month_caps
-    if not order_caps and not month_caps:
+            whose[key] = who  # the caps read the first commission's beneficiary, as `settle`
+    caps = rules.rule_set.caps
+    order_cap, month_cap = caps.per_order, caps.per_partner_month
+    if order_cap is None and month_cap is None:
+        return found
+    if _mixed_levels(beneficiaries) and (order_cap and order_cap.level or month_cap and month_cap.level):
+        # A partner at both levels of one order (their own recruiter), under a cap of one level:
+        # which part of their total the cap cuts depends on each commission; sum the drafts.
+        found = {}
+        for draft in drafts(rules, order, beneficiaries, terms, keep_zero=True):
+            found[draft.partner_id, draft.kind] = found.get((draft.partner_id, draft.kind), 0) + draft.amount
         return found
     for key, total in found.items():
-        kind = key[1]
-        limit = order_caps.get(kind)
+        kind, who = key[1], whose[key]
+        limit = cap_limit(order_cap, kind, who.level)
         if limit is not None and total > limit:
             total = limit
-        limit = month_caps.get(kind)
+        limit = cap_limit(month_cap, kind, who.level)
         if limit is not None:
-            total = min(total, max(0, limit - earned[key].get(kind, 0)))
+            total = min(total, max(0, limit - month_earned_under(month_cap, who, kind)))  # type: ignore[arg-type]
         found[key] = total
     return found
+
+
+def _mixed_levels(beneficiaries: Sequence[Beneficiary]) -> bool:
+    return len({who.partner_id for who in beneficiaries}) < len(beneficiaries)
 
 
 def _amount(

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import localcontext
 
-from ..ruleset import CapAmounts, RuleSet
+from ..ruleset import RuleSet
 from . import amounts
 from . import explain as explained
 from .compiled import CompiledModifier, CompiledRule, compile_modifier, compile_rule
@@ -36,10 +36,6 @@ class CompiledRuleSet:
             compile_modifier(index, m) for index, m in enumerate(rule_set.modifiers)
         ]
         self.decider = Decider(self)
-        caps = rule_set.caps
-        #: the caps as plain {kind: limit} (only kinds with a limit), for `amounts.totals`
-        self.order_caps = _limits(caps.per_order)
-        self.month_caps = _limits(caps.per_partner_month)
 
     def evaluate(
         self, version: int, order: OrderFacts, beneficiaries: Sequence[Beneficiary], terms: Terms,
@@ -76,12 +72,6 @@ class CompiledRuleSet:
         """What each beneficiary earns on `order`, per (partner id, kind), caps applied: the sums of
         `evaluate`'s amounts, without building the drafts (see `amounts.totals`)."""
         return amounts.totals(self, order, beneficiaries, terms)
-
-
-def _limits(amounts: CapAmounts | None) -> dict[str, int]:
-    if amounts is None:
-        return {}
-    return {kind: limit for kind in ("cash", "points") if (limit := getattr(amounts, kind)) is not None}
 
 
 def compile_rule_set(rule_set: RuleSet) -> CompiledRuleSet:

@@ -98,7 +98,8 @@ class Beneficiary:
 
     `month_net_before_minor`: net sales counting toward this partner's tier this calendar month,
     before this order. `month_earned`: per kind (`cash`, `points`), what they already earned this
-    calendar month (merchant time zone), for the monthly cap.
+    calendar month (merchant time zone), for the monthly cap; `month_earned_at_level`: the same at
+    this `level` only, for a monthly cap limited to a level.
     """
 
     partner_id: int
@@ -108,6 +109,7 @@ class Beneficiary:
     reward_preference: str = "cash"
     month_net_before_minor: int = 0
     month_earned: Mapping[str, int] = field(default_factory=dict)
+    month_earned_at_level: Mapping[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.level not in (1, 2):

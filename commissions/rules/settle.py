@@ -3,6 +3,8 @@
 Caps apply per partner and per settlement kind, first `per_order` then `per_partner_month`. A cap
 that cuts several commissions splits the capped total over them by largest remainder in
 proportion to their amounts, so each line keeps its own commission (refunds reverse per line).
+A cap limited to a level cuts only the commissions of that level, and a monthly one counts only
+what the partner earned this month at that level.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import Any
 from core.errors import InvalidInput
 from core.money import MAX_MINOR, allocate, round_minor
 
-from ..ruleset import Caps
+from ..ruleset import CapAmounts, Caps
 from .compiled import CompiledRule
 from .exact import POINTS_ROUNDING, ROUNDING
 from .facts import Beneficiary, RewardKind, Terms
@@ -66,13 +68,38 @@ def apply_caps(caps: Caps, pending: list[Pending], *, explain: bool = True) -> N
     for item in pending:
         groups.setdefault((item.who.partner_id, item.kind), []).append(item)
     for (_, kind), items in groups.items():
-        if caps.per_order is not None and (limit := getattr(caps.per_order, kind)) is not None:
-            _cap(items, {"cap": "per_order", "limit": limit} if explain else None, limit)
-        if caps.per_partner_month is not None and (limit := getattr(caps.per_partner_month, kind)) is not None:
-            earned = items[0].who.month_earned.get(kind, 0)
-            remaining = max(0, limit - earned)
-            _cap(items, {"cap": "per_partner_month", "limit": limit, "earned_this_month_before": earned,
-                         "remaining": remaining} if explain else None, remaining)
+        if (cap := caps.per_order) is not None and (limit := getattr(cap, kind)) is not None:
+            if capped := _of_level(items, cap):
+                _cap(capped, _described("per_order", cap, limit) if explain else None, limit)
+        if (cap := caps.per_partner_month) is not None and (limit := getattr(cap, kind)) is not None:
+            if capped := _of_level(items, cap):
+                earned = month_earned_under(cap, capped[0].who, kind)
+                remaining = max(0, limit - earned)
+                _cap(capped, _described("per_partner_month", cap, limit, earned_this_month_before=earned,
+                                        remaining=remaining) if explain else None, remaining)
+
+
+def _of_level(items: list[Pending], cap: CapAmounts) -> list[Pending]:
+    return items if cap.level is None else [item for item in items if item.who.level == cap.level]
+
+
+def cap_limit(cap: CapAmounts | None, kind: str, level: int) -> int | None:
+    """The limit `cap` puts on a beneficiary's commissions of `kind` at `level` (None: uncapped)."""
+    if cap is None or (cap.level is not None and cap.level != level):
+        return None
+    return getattr(cap, kind)
+
+
+def month_earned_under(cap: CapAmounts, who: Beneficiary, kind: str) -> int:
+    """What counts against the monthly `cap` already: the month's earnings, at its level only when it has one."""
+    return (who.month_earned if cap.level is None else who.month_earned_at_level).get(kind, 0)
+
+
+def _described(name: str, cap: CapAmounts, limit: int, **more: int) -> dict[str, Any]:
+    described: dict[str, Any] = {"cap": name, "limit": limit}
+    if cap.level is not None:
+        described["level"] = cap.level
+    return described | more
 
 
 def _cap(items: list[Pending], described: dict[str, Any] | None, limit: int) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -118,7 +118,7 @@ async def plan_commissions(
     people = _read_with_order(order) or await earners(merchant_id, order.partner_id)
     occurred_at = utc(order.occurred_at)
     ids = [p.id for p in people]
-    earned: dict[int, dict[str, int]] = defaultdict(dict)
+    earned = MonthEarned()
     net_before: dict[int, int] = {}
     if month_facts:
         # The monthly cap reads what the partner earned so far: orders of the same partner
@@ -132,7 +132,7 @@ async def plan_commissions(
         Beneficiary(
             partner_id=who.id, level=level, group=who.group, kind=who.kind,
             reward_preference=who.reward_preference, month_net_before_minor=net_before.get(who.id, 0),
-            month_earned=earned[who.id],
+            month_earned=earned.total.get(who.id, {}), month_earned_at_level=earned.at_level.get((who.id, level), {}),
         )
         for level, who in enumerate(people, start=1)
     ]
@@ -279,41 +279,54 @@ async def _insert_new(
     return [row["id"] for row in inserted]
 
 
+@dataclass(slots=True)
+class MonthEarned:
+    """What partners earned in a month so far, per kind (`cash`, `points`): in all (`total`, by
+    partner) and at each level (`at_level`, by partner and level), for the monthly caps.
+
+    Originals only, pending or available: a canceled or rejected commission was never earned, and
+    a refund does not give back room under a cap the original already used."""
+
+    total: defaultdict[int, dict[str, int]] = field(default_factory=lambda: defaultdict(dict))
+    at_level: defaultdict[tuple[int, int], dict[str, int]] = field(default_factory=lambda: defaultdict(dict))
+
+    def add(self, partner_id: int, level: int, kind: str, amount: int) -> None:
+        total, at_level = self.total[partner_id], self.at_level[partner_id, level]
+        total[kind] = total.get(kind, 0) + amount
+        at_level[kind] = at_level.get(kind, 0) + amount
+
+
 async def _month_facts(
     merchant_id: int, ids: list[int], start: datetime, end: datetime, before: datetime
-) -> tuple[dict[int, dict[str, int]], dict[int, int]]:
-    """What `ids` earned this month (partner -> kind -> amount) and their net sales before
-    `before`, in one query over both domains (referral's part is its relation)."""
+) -> tuple[MonthEarned, dict[int, int]]:
+    """What `ids` earned this month and their net sales before `before`, in one query over both
+    domains (referral's part is its relation)."""
     relation, relation_params = month_net_relation(merchant_id, ids, start, before)
     marks = ", ".join("?" * len(ids))
     rows = await connection().execute_query_dict(
         sql(
-            "SELECT partner_id, kind, SUM(amount) AS total FROM commission WHERE merchant_id = ?"
+            "SELECT partner_id, kind, level, SUM(amount) AS total FROM commission WHERE merchant_id = ?"
             f" AND partner_id IN ({marks}) AND reversal_of IS NULL AND status IN (?, ?)"
-            " AND occurred_at >= ? AND occurred_at < ? GROUP BY partner_id, kind"
-            f" UNION ALL SELECT partner_id, 'net', net FROM ({relation}) AS month_net"
+            " AND occurred_at >= ? AND occurred_at < ? GROUP BY partner_id, kind, level"
+            f" UNION ALL SELECT partner_id, 'net', 0, net FROM ({relation}) AS month_net"
         ),
         [merchant_id, *ids, *COUNTING, start, end, *relation_params],
     )
-    earned: dict[int, dict[str, int]] = defaultdict(dict)
+    earned = MonthEarned()
     net: dict[int, int] = {}
     for row in rows:
         if row["kind"] == "net":
             net[row["partner_id"]] = int(row["total"] or 0)
         else:
-            earned[row["partner_id"]][row["kind"]] = int(row["total"] or 0)
+            earned.add(row["partner_id"], row["level"], row["kind"], int(row["total"] or 0))
     return earned, net
 
 
 async def month_earned(
     merchant_id: int, partner_ids: list[int] | None, start: datetime, end: datetime
-) -> dict[int, dict[str, Any]]:
-    """partner -> kind -> what the partner earned on orders in [start, end), for the monthly cap
-    (`partner_ids` None: every partner).
-
-    Originals only, pending or available: a canceled or rejected commission was never earned, and
-    a refund does not give back room under a cap the original already used.
-    """
+) -> MonthEarned:
+    """What partners earned on orders in [start, end), for the monthly caps (`partner_ids` None:
+    every partner)."""
     query = Commission.filter(
         merchant_id=merchant_id, reversal_of=None, status__in=COUNTING, occurred_at__gte=start, occurred_at__lt=end
     )
@@ -321,10 +334,10 @@ async def month_earned(
         query = query.filter(partner_id__in=partner_ids)
     rows = await (
         query.annotate(total=Sum("amount"))
-        .group_by("partner_id", "kind")
-        .values("partner_id", "kind", "total")
+        .group_by("partner_id", "kind", "level")
+        .values("partner_id", "kind", "level", "total")
     )
-    earned: dict[int, dict[str, Any]] = defaultdict(dict)
+    earned = MonthEarned()
     for row in rows:
-        earned[row["partner_id"]][row["kind"]] = int(row["total"] or 0)
+        earned.add(row["partner_id"], row["level"], row["kind"], int(row["total"] or 0))
     return earned

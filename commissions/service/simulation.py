@@ -23,7 +23,7 @@ from tortoise.functions import Sum
 from commissions.models import COUNTING, Commission
 from commissions.rules import Beneficiary, LineFacts, OrderFacts
 from commissions.service.calendar import local_range, month_of
-from commissions.service.earning import month_earned
+from commissions.service.earning import MonthEarned, month_earned
 from commissions.service.rule_sets import compiled_version
 from commissions.service.terms import evaluation_terms
 from core.errors import InvalidInput
@@ -62,21 +62,22 @@ class SimulationReport:
 class _Month:
     """Month-to-date net sales and earnings per partner, for one calendar month of the replay."""
 
-    def __init__(self, start: datetime, end: datetime, net: dict[int, int], earned: dict[int, dict[str, int]]):
+    def __init__(self, start: datetime, end: datetime, net: dict[int, int], earned: MonthEarned | None = None):
         self.start, self.end = start, end
         self.net: defaultdict[int, int] = defaultdict(int, net)
-        self.earned: defaultdict[int, dict[str, int]] = defaultdict(dict, {k: dict(v) for k, v in earned.items()})
+        self.earned = earned or MonthEarned()
         self._beneficiaries: dict[tuple[int, int], Beneficiary] = {}
 
     def beneficiary(self, partner: RulePartner, level: int) -> Beneficiary:
         """The partner as rules see them on the next order: one object per partner and level for
         the month (building one per order costs more than evaluating it), whose earnings are
-        this month's own dict and whose net so far is brought up to date here."""
+        this month's own dicts and whose net so far is brought up to date here."""
         who = self._beneficiaries.get((partner.id, level))
         if who is None:
             who = self._beneficiaries[partner.id, level] = Beneficiary(
                 partner_id=partner.id, level=level, group=partner.group, kind=partner.kind,
-                reward_preference=partner.reward_preference, month_earned=self.earned[partner.id],
+                reward_preference=partner.reward_preference, month_earned=self.earned.total[partner.id],
+                month_earned_at_level=self.earned.at_level[partner.id, level],
             )
         who.month_net_before_minor = self.net[partner.id]
         return who
@@ -108,7 +109,7 @@ async def simulate(
     month = _Month(
         first_start, first_end,
         await partners_net(merchant_id, first_start, start) if first_start < start else {},
-        await month_earned(merchant_id, None, first_start, start) if first_start < start else {},
+        await month_earned(merchant_id, None, first_start, start) if first_start < start else None,
     )
     with _collector_paused():
         async for sales in _read_ahead(iter_sales(merchant_id, start, end, chunk=chunk)):
@@ -125,7 +126,7 @@ async def simulate(
                 if partner is None:  # the partner row is gone: nothing to pay
                     continue
                 if not month.start <= sale.occurred_at < month.end:
-                    month = _Month(*month_of(sale.occurred_at, terms.timezone), {}, {})
+                    month = _Month(*month_of(sale.occurred_at, terms.timezone), {})
                 lines = tuple([LineFacts(*line) for line in sale.lines])  # (line_no, sku, category, quantity, net)
                 order = OrderFacts(sale.occurred_at, sale.channel, sale.scene, sale.is_first_order, sale.subtotal_minor, lines)
                 who = [month.beneficiary(partner, 1)]
@@ -134,8 +135,7 @@ async def simulate(
                     who.append(month.beneficiary(recruiter, 2))
                 for (partner_id, kind), amount in totals(order, who, terms).items():
                     if amount:
-                        earned = month.earned[partner_id]
-                        earned[kind] = earned.get(kind, 0) + amount
+                        month.earned.add(partner_id, 1 if partner_id == partner.id else 2, kind, amount)
                         simulated[partner_id][kind] += amount
                 month.net[partner.id] += order.net_minor
                 orders_of[partner.id] += 1

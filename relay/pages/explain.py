@@ -135,6 +135,8 @@ def describe(page: Page, c: CommissionRecord) -> list[tuple[str, str]]:
                                              points=exact(page, settlement.get("exact_points", "0"), POINTS.code))))
     for cap in e.get("caps") or []:
         label = _(CAPS[cap["cap"]]) if cap.get("cap") in CAPS else str(cap.get("cap"))
+        if cap.get("level") is not None:
+            label = _("%(cap)s (level %(level)s only)", cap=label, level=cap["level"])
         lines.append((label, _("limit %(limit)s: cut from %(before)s to %(after)s",
                                limit=amount(page, cap.get("limit", 0), c.asset),
                                before=amount(page, cap.get("before", 0), c.asset),

@@ -61,7 +61,9 @@ modifiers = st.lists(
     ),
     max_size=3,
 )
-cap_amounts = st.fixed_dictionaries({}, optional={"cash": minor, "points": st.integers(0, 500)})
+cap_amounts = st.fixed_dictionaries(
+    {}, optional={"cash": minor, "points": st.integers(0, 500), "level": st.sampled_from([1, 2])}
+)
 caps = st.fixed_dictionaries({}, optional={"per_order": cap_amounts, "per_partner_month": cap_amounts})
 rule_sets = st.fixed_dictionaries({"rules": rules, "modifiers": modifiers, "caps": caps})
 
@@ -101,6 +103,7 @@ def beneficiary(partner_id: int, level: int) -> st.SearchStrategy[Beneficiary]:
         reward_preference=st.sampled_from(["cash", "points"]),
         month_net_before_minor=st.integers(0, 10**7),
         month_earned=st.fixed_dictionaries({"cash": minor, "points": st.integers(0, 500)}),
+        month_earned_at_level=st.fixed_dictionaries({"cash": minor, "points": st.integers(0, 500)}),
     )
 
 
@@ -150,10 +153,12 @@ def test_commissions_and_their_reversals_are_exact_ints_that_net_to_zero(data, c
         for kind in ("cash", "points"):
             group = [d for d in drafts if d.partner_id == partner.partner_id and d.kind == kind]
             total = sum(d.amount for d in group)
-            if (cap := rule_set.caps.per_order) and getattr(cap, kind) is not None:
+            if (cap := rule_set.caps.per_order) and getattr(cap, kind) is not None and cap.level in (None, partner.level):
                 assert total <= getattr(cap, kind)
-            if (cap := rule_set.caps.per_partner_month) and getattr(cap, kind) is not None:
-                assert total <= max(0, getattr(cap, kind) - partner.month_earned[kind])
+            cap = rule_set.caps.per_partner_month
+            if cap and getattr(cap, kind) is not None and cap.level in (None, partner.level):
+                earned = (partner.month_earned if cap.level is None else partner.month_earned_at_level)[kind]
+                assert total <= max(0, getattr(cap, kind) - earned)
             cut = [d.explanation["caps"][-1]["partner_total_after"] for d in group if "caps" in d.explanation]
             if cut:
                 assert total == cut[0]

@@ -121,6 +121,32 @@ async def test_the_monthly_cap_counts_what_the_partner_earned_earlier_that_month
     assert [c.amount for c in await commission_order(m.id, april.for_commission())] == [1000]
 
 
+async def test_a_monthly_cap_of_level_two_counts_only_what_the_recruiter_earned_at_level_two():
+    """Cap per month at level 2 only: 15.00. The recruiter's own sale earns them 10.00 at level 1
+    (not counted); their invitee's two sales earn them 10.00, then the 5.00 left at level 2."""
+    m = await make_merchant()
+    recruiter = await make_partner(m.id)
+    invitee = await make_partner(m.id, recruiter_id=recruiter.id)
+    await publish_rule_set(m.id, {
+        "rules": [percent_rule("direct", "10"), percent_rule("override", "10", level=2)],
+        "caps": {"per_partner_month": {"cash": 1500, "level": 2}},
+    })
+    march = datetime(2026, 3, 5, 4, tzinfo=UTC)
+    own = await make_order(m.id, recruiter.id, [("A", "toys", 1, 10000)], at=march)
+    first = await make_order(m.id, invitee.id, [("A", "toys", 1, 10000)], at=march.replace(day=6))
+    second = await make_order(m.id, invitee.id, [("A", "toys", 1, 10000)], at=march.replace(day=7))
+
+    assert [(c.partner_id, c.level, c.amount) for c in await commission_order(m.id, own.for_commission())] == [
+        (recruiter.id, 1, 1000),
+    ]
+    for order, override in ((first, 1000), (second, 500)):
+        made = await commission_order(m.id, order.for_commission())
+        assert [(c.partner_id, c.level, c.amount) for c in made] == [
+            (invitee.id, 1, 1000), (recruiter.id, 2, override),
+        ]
+    assert made[1].explanation["caps"][0]["earned_this_month_before"] == 1000
+
+
 async def test_concurrent_orders_of_one_partner_never_pay_past_the_monthly_cap():
     m = await make_merchant()
     partner = await make_partner(m.id)

@@ -84,6 +84,25 @@ async def test_a_range_starting_mid_month_starts_from_what_was_really_earned_tha
     assert amounts(by_partner[p.id]) == ((500, 0), (1000, 0))
 
 
+async def test_a_monthly_cap_of_one_level_is_replayed_against_that_levels_earnings_only():
+    m, p, _, recruiter, _ = await story()
+    # R (level 2 on P's sales) earned 5.00 on 5 March at level 2 and 10.00 of their own at level 1
+    own = await make_order(m.id, recruiter.id, [("A", "toys", 1, 10000)], at=at(6))
+    await commission_order(m.id, own.for_commission())
+    draft = await rule_sets.create_draft(m.id, {
+        "rules": [percent_rule("l1", "10"), percent_rule("l2", "8", level=2)],
+        "caps": {"per_partner_month": {"cash": 1300, "level": 2}},
+    })
+    report = await simulate(m.id, draft.version, date(2026, 3, 10), date(2026, 3, 31))
+    by_partner = {item.partner_id: item for item in report.partners}
+    # the 15 March order: 8% of 100.00 = 8.00, of which 13.00 - 5.00 = 8.00 are left at level 2
+    assert by_partner[recruiter.id].simulated.cash == 800
+    report = await simulate(m.id, draft.version, date(2026, 3, 1), date(2026, 3, 31))
+    by_partner = {item.partner_id: item for item in report.partners}
+    # from 1 March: 8.00 on the 5th, then 5.00 left of the 13.00 on the 15th; their own 10.00 is level 1
+    assert by_partner[recruiter.id].simulated.cash == 800 + 500 + 1000
+
+
 async def test_simulation_through_the_api(client):
     m, p, _, _, version = await story()
     response = await api(client, m, "POST", f"/api/v1/rule-sets/{version}/simulate",

@@ -128,6 +128,42 @@ def test_a_per_order_cap_is_split_over_the_lines_by_largest_remainder():
     }]
 
 
+def test_a_per_order_cap_limited_to_level_one_leaves_the_recruiter_uncapped():
+    """Cap per order, level 1 only: ¥100.00. 20% of a ¥800.00 line is ¥160.00 for the partner →
+    ¥100.00; their recruiter's 15% (¥120.00) is not capped: the cap is not theirs."""
+    rules = rule_set({"id": "direct-20", "level": 1, "reward": {"percent": "20"}},
+                     {"id": "recruiter-15", "level": 2, "reward": {"percent": "15"}},
+                     caps={"per_order": {"cash": "100.00", "level": 1}})
+    drafts = evaluate(rules, 1, order(line(1, 80000)), [partner(7), partner(3, level=2)], terms())
+
+    assert amounts(drafts) == [(7, 1, "cash", 10000), (3, 1, "cash", 12000)]
+    assert drafts[0].explanation["caps"] == [{
+        "cap": "per_order", "limit": 10000, "level": 1, "partner_total_before": 16000, "partner_total_after": 10000,
+        "before": 16000, "after": 10000,
+    }]
+    assert "caps" not in drafts[1].explanation
+
+
+def test_a_monthly_cap_limited_to_level_two_counts_only_what_the_partner_earned_at_level_two():
+    """Cap per partner per month, level 2 only: ¥50.00. Partner 3 earned ¥400.00 this month in all,
+    ¥45.00 of it on their invitees' sales (level 2). On an invitee's ¥100.00 line their 10% (¥10.00)
+    is cut to the ¥5.00 left at level 2; on their own ¥100.00 sale (level 1) they earn the whole ¥10.00."""
+    rules = rule_set({"id": "direct-10", "level": 1, "reward": {"percent": "10"}},
+                     {"id": "recruiter-10", "level": 2, "reward": {"percent": "10"}},
+                     caps={"per_partner_month": {"cash": "50.00", "level": 2}})
+    month = {"month_earned": {"cash": 40000}, "month_earned_at_level": {"cash": 4500}}
+
+    as_recruiter = evaluate(rules, 1, order(line(1, 10000)), [partner(9), partner(3, level=2, **month)], terms())
+    own_sale = evaluate(rules, 1, order(line(1, 10000)), [partner(3, **month)], terms())
+
+    assert amounts(as_recruiter) == [(9, 1, "cash", 1000), (3, 1, "cash", 500)]
+    assert as_recruiter[1].explanation["caps"] == [{
+        "cap": "per_partner_month", "limit": 5000, "level": 2, "earned_this_month_before": 4500, "remaining": 500,
+        "partner_total_before": 1000, "partner_total_after": 500, "before": 1000, "after": 500,
+    }]
+    assert amounts(own_sale) == [(3, 1, "cash", 1000)]
+
+
 def test_refunding_one_unit_of_two_reverses_exactly_half_of_the_line_commission():
     """A two-unit line nets ¥19.90; 10% → ¥1.99. Refunding one unit takes back half: 99.5 fen,
     rounded half up in the refund's favour → −¥1.00; refunding the other unit → −¥0.99.

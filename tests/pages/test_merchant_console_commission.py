@@ -84,3 +84,19 @@ async def test_every_console_row_showing_a_commission_links_to_its_page(client, 
     assert f'<a href="{url(first.id)}">commission {first.id}</a>' in (await client.get("/console/audit")).text
     reversed_page = (await client.get(url(reversal.id))).text
     assert f'<a href="{url(first.id)}" id="reverses">' in reversed_page
+
+
+async def test_a_cap_of_one_level_is_named_with_its_level_in_the_explanation(client):
+    merchant = await make_merchant()
+    partner = await make_partner(merchant.id)
+    await publish_rule_set(merchant.id, {"rules": [percent_rule("toys-10", "10")],
+                                         "caps": {"per_order": {"cash": 500, "level": 1}}})
+    order = await make_order(merchant.id, partner.id, [("A", "toys", 1, 12345)], at=datetime(2026, 3, 10, 4, tzinfo=UTC))
+    (made,) = await commission_order(merchant.id, order.for_commission())
+    assert made.amount == 500  # 12.35 cut to the level-1 cap of 5.00
+    await client_as_staff(client, await make_staff(merchant.id, "admin"))
+
+    answer = await client.get(f"/console/commissions/{made.id}", headers={"accept-language": "zh-CN"})
+
+    assert answer.status_code == 200, answer.text
+    assert "<dt>每单上限（仅1级）</dt>" in answer.text

@@ -37,7 +37,7 @@ EVERYTHING = {
     ],
     "modifiers": [{"name": "weekend", "level": 1, "conditions": {"weekdays": [6, 7]}, "multiply": "1.5"},
                   {"multiply": "0"}],
-    "caps": {"per_order": {"cash": 10000}, "per_partner_month": {"cash": 1, "points": 500}},
+    "caps": {"per_order": {"cash": 10000, "level": 1}, "per_partner_month": {"cash": 1, "points": 500}},
     "customer_incentive": {"percent": "5", "first_order_only": True},
 }
 
@@ -52,6 +52,7 @@ def test_every_field_the_form_shows_reads_back_exactly():
     assert fields["rules-0-weekdays"] == ["6", "7"] and fields["rules-0-min_subtotal"] == "100.50"
     assert fields["rules-1-tier-1-min_month_net"] == "1000.00" and fields["rules-2-reward_value"] == "2.50"
     assert "rules-0-extra" not in fields  # everything of the first rule has a form field
+    assert (fields["caps-per_order-level"], "caps-per_partner_month-level" in fields) == ("1", False)
     assert rule_form.to_content(fields, "CNY") == stored
     # what the browser sends back: every input as text, checkboxes as lists
     assert normalised(rule_form.to_content(fields, "CNY")) == stored

@@ -153,7 +153,7 @@ REWARD_VALUES: dict[str, Codec] = {"percent": TEXT, "flat_per_unit": MONEY, "fla
 REWARD_TYPES = (*REWARD_VALUES, "tiers")
 TIER: dict[str, Codec] = {"min_month_net": MONEY, "percent": TEXT}
 CAP_PERIODS = ("per_order", "per_partner_month")
-CAP: dict[str, Codec] = {"cash": MONEY, "points": INT}
+CAP: dict[str, Codec] = {"cash": MONEY, "points": INT, "level": INT}
 #: Inputs that send several values (checkboxes).
 MULTI = ("scenes", "weekdays")
 
