@@ -13,6 +13,11 @@ The share is the refunded side of a two-way largest-remainder split of the commi
 "refunded" and "kept" (`core.money.allocate`), in integers: commission × refunded / whole,
 rounded half up (the tie goes to the refunded side). It grows with the refunded part, so every
 reversal is zero or negative.
+
+A flat per-order amount follows its rule's `partial_refund`: `prorate` reverses it as a share of
+the order's refunded net (`order_reversal`); `keep` (the default) leaves it through partial
+refunds, since the order still happened, and the refund that completes the order's whole net
+takes it all back (`kept_order_reversal`).
 """
 
 from __future__ import annotations
@@ -85,6 +90,20 @@ def order_reversal(
         before=Refunded(amount_minor=refunded_before_minor),
         after=Refunded(amount_minor=refunded_after_minor),
     )
+
+
+def kept_order_reversal(
+    commission: int, *, order_net_minor: int, refunded_before_minor: int, refunded_after_minor: int
+) -> int:
+    """The amount (zero or negative) of the reversal of a per-order commission its rule keeps
+    through partial refunds: nothing until this refund brings the order's refunded net to all of
+    it, then the whole commission (so the reversals of a fully refunded order sum to exactly minus it)."""
+    if order_net_minor <= 0:
+        raise ValueError("order_net_minor must be positive")
+    if refunded_after_minor < refunded_before_minor:
+        raise ValueError("cumulative refunded totals cannot shrink")
+    whole_before, whole_after = refunded_before_minor >= order_net_minor, refunded_after_minor >= order_net_minor
+    return -commission if whole_after and not whole_before else 0
 
 
 def line_reversals(commission: int, line: Refunded, refunds: Sequence[Refunded]) -> list[int]:

@@ -70,7 +70,7 @@ CODES: dict[str, tuple[str, ...]] = {
     # ...consistent with the rest of the set
     "unknown_group": ("group", "known"), "unknown_group_none_defined": ("group",), "tiers_empty": (),
     "tiers_increasing": ("threshold_minor", "previous_minor"), "reward_one_kind": ("given",),
-    "incentive_one_kind": (), "duplicate_rule_id": ("id", "number"),
+    "incentive_one_kind": (), "duplicate_rule_id": ("id", "number"), "partial_refund_per_order_only": (),
     # ...valid for a reason no code above names (the English message says it)
     "invalid": (),
 }
@@ -109,6 +109,8 @@ ENGLISH: dict[str, str | Callable[..., str]] = {
     "reward_one_kind": lambda given: "give exactly one of percent, flat_per_unit, flat_per_order, tiers"
                                      + (f" (got {', '.join(given)})" if given else ""),
     "incentive_one_kind": "give exactly one of percent, amount",
+    "partial_refund_per_order_only": "partial_refund applies to a flat_per_order reward only (a percent or per-unit"
+                                     " amount is reversed exactly per refunded line)",
     "duplicate_rule_id": lambda id, number: f"duplicate rule id {id!r} (rules.{number - 1}.id has it)",
 }
 
@@ -277,6 +279,8 @@ Name = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_
 Names = Annotated[tuple[Name, ...], Field(max_length=500), AfterValidator(_non_empty)]
 RuleId = Annotated[str, StringConstraints(strict=True, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$")]
 SettleAs = Literal["cash", "points"]
+#: What a partial refund does to a flat per-order amount (`Rule.partial_refund`).
+PartialRefund = Literal["keep", "prorate"]
 
 
 class _Model(BaseModel):
@@ -396,6 +400,18 @@ class Rule(_Model):
     conditions: Conditions = Conditions()
     reward: Reward
     settle_as: SettleAs | None = Field(default=None, description="force cash or points; default the partner's preference")
+    partial_refund: PartialRefund | None = Field(
+        default=None,
+        description="flat_per_order rewards only: what a partial refund of the order does to the amount; keep"
+        " (the default: only a refund of the whole order reverses it) or prorate (reversed in proportion to the"
+        " order's refunded net)",
+    )
+
+    @model_validator(mode="after")
+    def _partial_refund_per_order_only(self) -> Rule:
+        if self.partial_refund is not None and self.reward.flat_per_order is None:
+            raise Refused("partial_refund_per_order_only", path=("partial_refund",))
+        return self
 
 
 class Modifier(_Model):

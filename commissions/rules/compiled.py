@@ -30,6 +30,8 @@ class CompiledRule:
     rate: tuple[int, int] | None = None
     #: (min_month_net, rate), increasing
     tier_rates: tuple[tuple[int, tuple[int, int]], ...] = ()
+    #: flat_per_order: what a partial refund does to the amount, keep or prorate (`Rule.partial_refund`)
+    partial_refund: str = "keep"
 
 
 @dataclass(slots=True)
@@ -55,6 +57,7 @@ def compile_rule(rule: Rule) -> CompiledRule:
         tiers=tuple((t.min_month_net, t.percent, text(t.percent)) for t in reward.tiers or ()),
         rate=_percent_ratio(reward.percent) if reward.percent is not None else None,
         tier_rates=tuple((t.min_month_net, _percent_ratio(t.percent)) for t in reward.tiers or ()),
+        partial_refund=rule.partial_refund or "keep",
     )
 
 

@@ -43,7 +43,7 @@ def on_order(
 ) -> Pending:
     """`rule`'s per-order commission (`line`: the first line meeting its line conditions), explained."""
     exact = Decimal(rule.amount)  # type: ignore[arg-type]
-    reward = {"type": "flat_per_order", "amount_minor": rule.amount}
+    reward = {"type": "flat_per_order", "amount_minor": rule.amount, "partial_refund": rule.partial_refund}
     return _pending(version, rule, line, None, view.order.net_minor, who, view, exact, reward,
                     str(rule.amount), None, applied, terms)
 

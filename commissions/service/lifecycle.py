@@ -16,10 +16,11 @@ from tortoise.transactions import in_transaction
 
 from commissions.errors import CommissionNotFound, CommissionNotRejectable, OrderAlreadyCompleted
 from commissions.models import COUNTING, Commission, CommissionStatus, ReviewState
-from commissions.reversals import Refunded, line_reversal, order_reversal
+from commissions.reversals import Refunded, kept_order_reversal, line_reversal, order_reversal
 from commissions.service.records import COLUMNS, CommissionRecord, db_values, record, record_from_db
+from commissions.service.rule_sets import partial_refund_policies
 from commissions.service.sql import advisory_lock, insert_returning, sql, utc
-from commissions.service.terms import hold_days
+from commissions.service.terms import cached_evaluation_terms, hold_days
 from core.db import connection
 from core.time import now
 from referral.service.sales import LineRefundHistory, refund_history
@@ -80,7 +81,8 @@ async def on_refund(
     """Append the reversals one refund causes, and return them.
 
     Every pending or available commission of a refunded line gets a reversal; a per-order
-    commission gets one in proportion to the order's refunded net. The amounts come from
+    commission gets one in proportion to the order's refunded net when its rule says `prorate`,
+    and only once the whole net is refunded when it says `keep` (the default). The amounts come from
     `commissions.reversals` over cumulative refunded totals, so the reversals of a fully refunded
     line (or order) sum to exactly minus the commission. The refund (and the order's earlier
     refunds) must already be recorded by referral: earlier refunds are read from there.
@@ -108,10 +110,15 @@ async def on_refund(
         if not originals or not this_refund:
             return []
         history = await refund_history(merchant_id, order_id, refund_id)
+        per_order = {(o.rule_set_version, o.rule_id) for o in originals if o.order_line_id is None}
+        policies = await partial_refund_policies(
+            merchant_id, per_order, (await cached_evaluation_terms(merchant_id)).currency
+        ) if per_order else {}
         created_at = now()
         rows = []
         for original in originals:
-            reversed_now = _reversal(original, history, this_refund)
+            policy = policies.get((original.rule_set_version, original.rule_id), "keep")
+            reversed_now = _reversal(original, history, this_refund, policy)
             if reversed_now is None or reversed_now[0] == 0:
                 continue
             amount, base, share = reversed_now
@@ -143,7 +150,7 @@ async def on_refund(
                     "original_amount": original.amount,
                     "refunded": share,
                     "amount": amount,
-                    "why": "a refund takes back the commission's share of what was refunded",
+                    "why": WHY[share.get("partial_refund", "prorate")],
                 },
                 "rejected_reason": None,
                 "rejected_by_key_id": None,
@@ -158,10 +165,20 @@ async def on_refund(
     return sorted((record_from_db(row) for row in inserted), key=lambda r: r.id)
 
 
+#: The reversal's explanation in words, by how it was computed: a share of what was refunded
+#: (lines, and per-order amounts its rule prorates), or a per-order amount kept until the whole
+#: order was refunded.
+WHY = {
+    "prorate": "a refund takes back the commission's share of what was refunded",
+    "keep": "an amount per order stays through partial refunds; the refund of the whole order takes it back",
+}
+
+
 def _reversal(
-    original: Commission, history: dict[int, LineRefundHistory], this_refund: dict[int, Refunded]
+    original: Commission, history: dict[int, LineRefundHistory], this_refund: dict[int, Refunded], policy: str,
 ) -> tuple[int, int, dict] | None:
-    """(amount, base, explanation of the share) of one original's reversal, or None if untouched."""
+    """(amount, base, explanation of the share) of one original's reversal, or None if untouched;
+    `policy` is its rule's `partial_refund` (per-order commissions only)."""
     if original.order_line_id is not None:
         refund = this_refund.get(original.order_line_id)
         line = history.get(original.order_line_id)
@@ -184,12 +201,13 @@ def _reversal(
     before_minor = min(sum(line.refunded_minor for line in history.values()), order_net)
     refund_minor = sum(refund.amount_minor for line_id, refund in this_refund.items() if line_id in history)
     after_minor = min(before_minor + refund_minor, order_net)
-    amount = order_reversal(
+    reverse = kept_order_reversal if policy == "keep" else order_reversal
+    amount = reverse(
         original.amount, order_net_minor=order_net, refunded_before_minor=before_minor, refunded_after_minor=after_minor
     )
     share = {
         "scope": "order", "order_net_minor": order_net,
-        "refunded_minor_before": before_minor, "refunded_minor_after": after_minor,
+        "refunded_minor_before": before_minor, "refunded_minor_after": after_minor, "partial_refund": policy,
     }
     return amount, -refund_minor, share
 

@@ -7,6 +7,7 @@ never edited, so publishing a new version never changes a commission already com
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from time import monotonic
@@ -201,6 +202,19 @@ async def compiled_version(merchant_id: int, version: int, currency: str) -> Com
         if len(_COMPILED) > _COMPILED_MAX:
             _COMPILED.popitem(last=False)
     return compiled
+
+
+async def partial_refund_policies(
+    merchant_id: int, rules: Iterable[tuple[int, str]], currency: str
+) -> dict[tuple[int, str], str]:
+    """(version, rule id) -> what a partial refund does to that rule's flat per-order amount,
+    ``keep`` or ``prorate``, read from the (immutable, cached) version that computed it."""
+    found: dict[tuple[int, str], str] = {}
+    for version in sorted({version for version, _ in rules}):
+        compiled = (await compiled_version(merchant_id, version, currency)).rule_set
+        for rule in compiled.rules:
+            found[version, rule.id] = rule.partial_refund or "keep"
+    return found
 
 
 #: How long another process may keep evaluating with the version active before a publish made

@@ -79,6 +79,10 @@ CONDITIONS = {
     "weekdays": N_("Weekdays"),
 }
 CAPS = {"per_order": N_("Cap per order"), "per_partner_month": N_("Cap per month")}
+PARTIAL_REFUND = {
+    "keep": N_("kept: only a refund of the whole order takes it back"),
+    "prorate": N_("taken back in proportion to what is refunded"),
+}
 ROUNDING = {"half_up": N_("half up"), "half_even": N_("half to even"), "down": N_("down"), "nearest": N_("nearest")}
 
 
@@ -118,6 +122,8 @@ def describe(page: Page, c: CommissionRecord) -> list[tuple[str, str]]:
             reward.get("amount_minor", 0), currency), quantity=reward.get("quantity"))))
     elif reward.get("type") == "flat_per_order":
         lines.append((_("Reward"), _("%(amount)s per order", amount=page.format_minor(reward.get("amount_minor", 0), currency))))
+        if reward.get("partial_refund") in PARTIAL_REFUND:
+            lines.append((_("On a partial refund"), _(PARTIAL_REFUND[reward["partial_refund"]])))
     elif reward:
         lines.append((_("Reward"), _("%(percent)s%% of the base", percent=reward.get("percent"))))
     tier = e.get("tier")
@@ -155,7 +161,11 @@ def describe(page: Page, c: CommissionRecord) -> list[tuple[str, str]]:
 def _describe_reversal(page: Page, c: CommissionRecord, e: dict[str, Any]) -> list[tuple[str, str]]:
     _ = page.gettext
     share = e.get("refunded") or {}
-    lines = [(_("Why"), _("A refund takes back the commission's share of what was refunded."))]
+    if share.get("scope") == "order" and share.get("partial_refund") == "keep":
+        why = _("The whole order was refunded: the amount per order, kept through partial refunds, is taken back.")
+    else:
+        why = _("A refund takes back the commission's share of what was refunded.")
+    lines = [(_("Why"), why)]
     lines.append((_("Commission"), amount(page, e.get("original_amount", 0), c.asset)))
     if share.get("scope") == "line":
         lines.append((_("Refunded on the line"), _("%(after)s of %(net)s", net=page.format_minor(

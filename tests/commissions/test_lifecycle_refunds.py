@@ -37,7 +37,7 @@ async def test_a_partial_refund_reverses_the_refunded_share_of_each_commission_e
     await publish_rule_set(m.id, {"rules": [
         percent_rule("l1", "10"),
         percent_rule("l2", "5", level=2),
-        {"id": "bonus", "level": 1, "reward": {"flat_per_order": 500}},
+        {"id": "bonus", "level": 1, "reward": {"flat_per_order": 500}, "partial_refund": "prorate"},
     ]})
     # 3 units at 33.33 = 99.99 net; a second line of 20.00
     order = await make_order(m.id, partner.id, [("A", "toys", 3, 3333), ("B", "books", 1, 2000)])
@@ -54,8 +54,9 @@ async def test_a_partial_refund_reverses_the_refunded_share_of_each_commission_e
     assert {k: v.amount for k, v in by_original.items()} == {
         line1_l1.id: -333,  # 1000 x 1/3, half up
         line1_l2.id: -167,  # 500 x 1/3 = 166.67
-        bonus.id: -139,  # 500 x 3333/11999 = 138.89: per-order rewards follow the order's refunded net
+        bonus.id: -139,  # 500 x 3333/11999 = 138.89: a prorated per-order reward follows the order's refunded net
     }
+    assert by_original[bonus.id].explanation["refunded"]["partial_refund"] == "prorate"
     for r in reversals:
         assert (r.refund_id, r.occurred_at, r.status, r.available_at) == (refund.id, REFUNDED, "pending", None)
     assert by_original[line1_l1.id].explanation["refunded"]["refunded_quantity_after"] == 1
@@ -65,14 +66,43 @@ async def test_a_partial_refund_reverses_the_refunded_share_of_each_commission_e
     ]
 
 
-async def test_refunding_everything_in_steps_nets_every_commission_to_exactly_zero():
+async def test_a_first_order_bonus_is_kept_through_a_partial_refund_and_taken_back_by_the_whole_refund():
+    """Rule `welcome` pays 20.00 once per order (partial_refund: keep, the default). Refunding one
+    of two lines takes back that line's 10 % exactly and leaves the 20.00; refunding the other
+    line, the whole order is refunded: the 20.00 is taken back in full, and every commission nets to zero."""
+    m = await make_merchant()
+    partner = await make_partner(m.id)
+    await publish_rule_set(m.id, {"rules": [
+        percent_rule("l1", "10"),
+        {"id": "welcome", "level": 1, "reward": {"flat_per_order": 2000}},
+    ]})
+    order = await make_order(m.id, partner.id, [("A", "toys", 1, 15000), ("B", "books", 2, 2500)])
+    line_a, line_b, welcome = await commission_order(m.id, order.for_commission())
+    assert (line_a.amount, line_b.amount, welcome.amount) == (1500, 500, 2000)
+    assert welcome.explanation["reward"] == {"type": "flat_per_order", "amount_minor": 2000, "partial_refund": "keep"}
+
+    refund, parts = await make_refund(order, [(1, 1, 15000)], at=REFUNDED)
+    partial = await on_refund(m.id, order.id, refund.id, parts, REFUNDED)
+    assert [(r.reversal_of, r.amount) for r in partial] == [(line_a.id, -1500)]  # the 20.00 stays
+
+    refund, parts = await make_refund(order, [(2, 2, 5000)], at=REFUNDED + timedelta(days=1))
+    whole = await on_refund(m.id, order.id, refund.id, parts, REFUNDED + timedelta(days=1))
+    assert [(r.reversal_of, r.amount) for r in whole] == [(line_b.id, -500), (welcome.id, -2000)]
+    taken = whole[1].explanation
+    assert taken["refunded"]["partial_refund"] == "keep" and taken["refunded"]["refunded_minor_after"] == 20000
+    assert taken["why"].startswith("an amount per order stays through partial refunds")
+    assert await net_by_original(m.id, order.id) == {line_a.id: 0, line_b.id: 0, welcome.id: 0}
+
+
+@pytest.mark.parametrize("partial_refund", ["keep", "prorate"])
+async def test_refunding_everything_in_steps_nets_every_commission_to_exactly_zero(partial_refund):
     m = await make_merchant()
     recruiter = await make_partner(m.id)
     partner = await make_partner(m.id, recruiter_id=recruiter.id)
     await publish_rule_set(m.id, {"rules": [
         percent_rule("l1", "7.5"),
         percent_rule("l2", "2.5", level=2),
-        {"id": "bonus", "level": 1, "reward": {"flat_per_order": 999}},
+        {"id": "bonus", "level": 1, "reward": {"flat_per_order": 999}, "partial_refund": partial_refund},
     ]})
     order = await make_order(
         m.id, partner.id, [("A", "toys", 3, 3333), ("B", "books", 7, 1111)], discount_minor=1001

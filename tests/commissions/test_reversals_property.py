@@ -12,7 +12,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from commissions.reversals import Refunded, line_reversal, order_reversal
+from commissions.reversals import Refunded, kept_order_reversal, line_reversal, order_reversal
 from commissions.rules import Beneficiary, LineFacts, OrderFacts, Terms, evaluate
 from commissions.ruleset import parse_rule_set
 from core.money import Rounding, allocate
@@ -176,11 +176,17 @@ def test_commissions_and_their_reversals_are_exact_ints_that_net_to_zero(data, c
                 before = after
         else:
             totals = sorted(data.draw(st.lists(st.integers(0, order.net_minor), max_size=4))) + [order.net_minor]
+            # a flat per-order amount is prorated or kept (a net of zero has nothing to refund: prorated)
+            kept = order.net_minor > 0 and data.draw(st.booleans())
+            reverse = kept_order_reversal if kept else order_reversal
             reversals, before_minor = [], 0
             for after_minor in totals:
-                reversals.append(order_reversal(draft.amount, order_net_minor=order.net_minor,
-                                                refunded_before_minor=before_minor, refunded_after_minor=after_minor))
+                reversals.append(reverse(draft.amount, order_net_minor=order.net_minor,
+                                         refunded_before_minor=before_minor, refunded_after_minor=after_minor))
                 before_minor = after_minor
+            if kept:  # nothing is taken back until a step completes the whole net, then everything
+                first_whole = totals.index(order.net_minor)
+                assert reversals == [-draft.amount if i == first_whole else 0 for i in range(len(totals))]
         running = draft.amount
         for reversal in reversals:
             assert type(reversal) is int and reversal <= 0

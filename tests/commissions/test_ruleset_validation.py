@@ -287,7 +287,7 @@ def test_the_json_schema_documents_the_shape():
     schema = RuleSet.model_json_schema()
     rule = schema["$defs"]["Rule"]
     assert rule["additionalProperties"] is False
-    assert set(rule["properties"]) == {"id", "name", "level", "conditions", "reward", "settle_as"}
+    assert set(rule["properties"]) == {"id", "name", "level", "conditions", "reward", "settle_as", "partial_refund"}
 
 
 def test_each_error_also_carries_a_code_and_parameters_that_the_api_answer_leaves_out():
@@ -410,6 +410,9 @@ WORDED = [
      "customer_incentive", "give exactly one of percent, amount"),
     ({"rules": [{"id": "a", "level": 1, "reward": {"percent": "1"}}] * 2}, GROUPS, "duplicate_rule_id", "rules.1.id",
      "duplicate rule id 'a' (rules.0.id has it)"),
+    (with_rule(partial_refund="keep"), GROUPS, "partial_refund_per_order_only", "rules.0.partial_refund",
+     "partial_refund applies to a flat_per_order reward only (a percent or per-unit amount is reversed exactly"
+     " per refunded line)"),
 ]
 
 

@@ -100,3 +100,16 @@ async def test_a_cap_of_one_level_is_named_with_its_level_in_the_explanation(cli
 
     assert answer.status_code == 200, answer.text
     assert "<dt>每单上限（仅1级）</dt>" in answer.text
+
+
+async def test_an_amount_per_order_says_what_a_partial_refund_does_to_it(client):
+    merchant = await make_merchant()
+    partner = await make_partner(merchant.id)
+    await publish_rule_set(merchant.id, {"rules": [{"id": "welcome", "level": 1, "reward": {"flat_per_order": 2000}}]})
+    order = await make_order(merchant.id, partner.id, [("A", "toys", 1, 12345)], at=datetime(2026, 3, 10, 4, tzinfo=UTC))
+    (made,) = await commission_order(merchant.id, order.for_commission())
+    await client_as_staff(client, await make_staff(merchant.id, "admin"))
+
+    answer = await client.get(f"/console/commissions/{made.id}", headers={"accept-language": "zh-CN"})
+
+    assert re.search(r"<dt>部分退款时</dt>\s*<dd>保留：只有整单退款才收回</dd>", answer.text), answer.text

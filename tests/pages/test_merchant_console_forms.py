@@ -33,7 +33,7 @@ EVERYTHING = {
         {"id": "tiers", "level": 2, "reward": {"tiers": [{"min_month_net": 0, "percent": "5"},
                                                           {"min_month_net": 100000, "percent": "7.5"}]}},
         {"id": "unit", "level": 1, "conditions": {"first_order": True}, "reward": {"flat_per_unit": 250}},
-        {"id": "order", "level": 1, "reward": {"flat_per_order": "5"}},
+        {"id": "order", "level": 1, "reward": {"flat_per_order": "5"}, "partial_refund": "prorate"},
     ],
     "modifiers": [{"name": "weekend", "level": 1, "conditions": {"weekdays": [6, 7]}, "multiply": "1.5"},
                   {"multiply": "0"}],
@@ -53,6 +53,7 @@ def test_every_field_the_form_shows_reads_back_exactly():
     assert fields["rules-1-tier-1-min_month_net"] == "1000.00" and fields["rules-2-reward_value"] == "2.50"
     assert "rules-0-extra" not in fields  # everything of the first rule has a form field
     assert (fields["caps-per_order-level"], "caps-per_partner_month-level" in fields) == ("1", False)
+    assert fields["rules-3-partial_refund"] == "prorate" and "rules-3-extra" not in fields
     assert rule_form.to_content(fields, "CNY") == stored
     # what the browser sends back: every input as text, checkboxes as lists
     assert normalised(rule_form.to_content(fields, "CNY")) == stored
@@ -61,13 +62,15 @@ def test_every_field_the_form_shows_reads_back_exactly():
 def test_what_the_form_cannot_show_is_kept_as_json_and_put_back_unchanged():
     stored = normalised({
         "rules": [{"id": "a", "level": 1, "conditions": {"scenes": ["service", "personal"], "skus": ["X"]},
-                   "reward": {"percent": "10"}}],
+                   "reward": {"percent": "10"}},
+                  {"id": "b", "level": 1, "reward": {"flat_per_order": 500}, "partial_refund": "keep"}],
         "customer_incentive": {"amount": 500},
     })
     fields = rule_form.to_fields(stored, "CNY")
     assert '"scenes": ["service", "personal"]' in fields["rules-0-extra"]  # checkboxes would reorder them
     assert "rules-0-scenes" not in fields and fields["rules-0-skus"] == "X"
     assert "customer_incentive" in fields["extra"]
+    assert fields["rules-1-extra"] == '{"partial_refund": "keep"}'  # blank already means keep: stated, it is kept
     assert rule_form.to_content(fields, "CNY") == stored
     # JPY has no minor digits: the round trip holds in any currency
     yen = dump_rule_set(parse_rule_set({"rules": [percent_rule("a", "1", conditions={"min_subtotal": 1000})]},

@@ -50,6 +50,8 @@ MESSAGES = {
     "reward_one_kind": N_("Give one reward: a percent, an amount per unit, an amount per order or tiers."),
     "incentive_one_kind": N_("Give either a percent or an amount, not both."),
     "duplicate_rule_id": N_("Rule %(number)s already has the id “%(id)s”."),
+    "partial_refund_per_order_only": N_("Only an amount per order has this choice: a percent or an amount per unit "
+                                        "is taken back exactly per refunded line."),
     "invalid": N_("This value is not valid."),
 }
 

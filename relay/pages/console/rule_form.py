@@ -131,6 +131,16 @@ def _read_first_order(raw: FormValue, currency: str) -> Any:
     return {"first": True, "repeat": False}.get(_text(raw), MISSING)
 
 
+def _show_prorate(value: Any, currency: str) -> str:
+    if value != "prorate":  # "keep" stated explicitly has no option of its own (blank is the default): kept as JSON
+        raise Unrepresentable
+    return value
+
+
+def _read_prorate(raw: FormValue, currency: str) -> Any:
+    return _text(raw).strip() or MISSING
+
+
 TEXT = Codec(_show_text, _read_text)
 LINES = Codec(_show_lines, _read_lines)
 MONEY = Codec(_show_money, _read_money)
@@ -147,7 +157,8 @@ CONDITIONS: dict[str, Codec] = {
     "channel": TEXT, "scenes": SCENE_BOXES, "first_order": FIRST_ORDER, "min_subtotal": MONEY,
     "date_from": TEXT, "date_to": TEXT, "days_of_month": INTS, "weekdays": WEEKDAY_BOXES, "timezone": TEXT,
 }
-RULE: dict[str, Codec] = {"id": TEXT, "name": TEXT, "level": INT, "settle_as": TEXT}
+PRORATE = Codec(_show_prorate, _read_prorate)
+RULE: dict[str, Codec] = {"id": TEXT, "name": TEXT, "level": INT, "settle_as": TEXT, "partial_refund": PRORATE}
 MODIFIER: dict[str, Codec] = {"name": TEXT, "level": INT, "multiply": TEXT}
 REWARD_VALUES: dict[str, Codec] = {"percent": TEXT, "flat_per_unit": MONEY, "flat_per_order": MONEY}
 REWARD_TYPES = (*REWARD_VALUES, "tiers")
