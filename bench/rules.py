@@ -38,7 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # the other bench modules
 
 from commissions.rules import Beneficiary, LineFacts, OrderFacts, Terms, compile_rule_set, evaluate  # noqa: E402
-from commissions.ruleset import RuleSet, parse_rule_set  # noqa: E402
+from commissions.rules.ruleset import RuleSet, parse_rule_set  # noqa: E402
 
 TARGET_LINE_EVALUATIONS_PER_SECOND = 50_000
 PG_SERVER = "postgres://postgres@127.0.0.1:5432/postgres"

@@ -12,7 +12,7 @@ from core.errors import Conflict, InvalidInput, NotFound
 @dataclass(frozen=True, slots=True)
 class Refusal:
     """Why one value of a rule set is refused: `message` in English (what the API answers), and the
-    same reason as a stable `code` (`commissions.ruleset.CODES`) with its `params`, for a page."""
+    same reason as a stable `code` (`commissions.rules.ruleset.CODES`) with its `params`, for a page."""
 
     field: str  #: dotted path: `content.rules.2.reward.percent`
     message: str

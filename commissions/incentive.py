@@ -6,7 +6,7 @@ from decimal import Context, Decimal, localcontext
 
 from core.money import Rounding, round_minor
 
-from .ruleset import CustomerIncentive
+from .rules.ruleset import CustomerIncentive
 
 #: Wide enough that subtotal × percent is always exact.
 _EXACT = Context(prec=100)

@@ -1,6 +1,6 @@
 """Tables of the payouts domain: the double-entry ledger, the merchant's payout terms, payout batches.
 
-The ledger is append-only: its rows are written by payouts/service/ledger.py (multi-row
+The ledger is append-only: its rows are written by payouts/service/postings.py (multi-row
 INSERTs) and never updated or deleted; a mistake is corrected by a new entry. The chart of
 accounts and a worked example of every transaction kind are in payouts/ledger.py.
 """
@@ -281,7 +281,7 @@ class PayoutSchedule(Model):
         indexes = (("frequency",),)
 
 
-# --- points wallet (payouts/service/wallet.py, payouts/service/expiry.py) -----------------------
+# --- points wallet (payouts/wallet/service/redemptions.py, payouts/wallet/service/expiry.py) -----------------------
 
 
 class PointsRedemption(AppendOnly):

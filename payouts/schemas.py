@@ -14,8 +14,8 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StrictInt, Str
 
 from core.money import MoneyFormatError, format_major, parse_minor
 from payouts import withholding
+from payouts.errors import PayoutTermsInvalid
 from payouts.models import PayoutBatchStatus, PayoutFrequency, PayoutLineStatus
-from payouts.service.batch_errors import PayoutTermsInvalid
 from payouts.service.batch_queries import BatchInfo, BatchPage, LineInfo, LinePage, StatusTotal
 from payouts.service.lines import ImportSummary, Outcome
 from payouts.service.terms import AssetTerms, PayoutTermsInfo, Schedule

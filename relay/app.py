@@ -27,9 +27,9 @@ from core.api import Api, openapi_document, problem_response
 from core.db import tortoise_config
 from core.errors import CONNECTION_ERRORS, DatabaseUnavailable, HttpProblem, is_database_unreachable
 from core.ratelimit import RateLimits
-from payouts.balances_endpoints import api as ledger_api
-from payouts.endpoints import api as payouts_api
-from payouts.wallet_endpoints import api as points_api
+from payouts.endpoints.balances import api as ledger_api
+from payouts.endpoints.batches import api as payouts_api
+from payouts.wallet.endpoints import api as points_api
 from referral.endpoints import api as referral_api
 from referral.endpoints import public_routes as referral_public_routes
 from referral.endpoints.redirect import RedirectFastPath

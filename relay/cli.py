@@ -345,7 +345,7 @@ def payouts_expire_points(
 ) -> None:
     """Lapse wallet points older than each merchant's expiry, oldest first (idempotent; safe on several hosts)."""
     from core.time import parse_instant
-    from payouts.service.expiry import expire_points
+    from payouts.wallet.service.expiry import expire_points
 
     moment = parse_instant(at) if at else None
     runs = _payouts_run(lambda: expire_points(moment, merchant_id=merchant))

@@ -17,7 +17,8 @@ Everything is exact (no float) until the one rounding; amounts out are `int` (mi
 points). Tiers: the percent is chosen by the beneficiary's month-to-date net sales *including this
 whole order*, and the whole order earns the tier reached (no split of an order across tiers).
 
-The modules, in the order a reader meets them: `facts` (what evaluation is given and gives
+The modules, in the order a reader meets them: `ruleset` (the rule-set format a merchant sends,
+and its validation: the way in), `facts` (what evaluation is given and gives
 back), `evaluate` (the entry point and the live path), `decide` (steps 1-3: which rule and
 modifiers, shared by every path), `explain` (each commission's explanation), `settle` (rounding
 and caps), `amounts` (the same amounts without explanations, and per-partner totals for the

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..ruleset import Modifier, Rule
 from .conditions import Predicate
 from .exact import text
 from .facts import RewardKind
+from .ruleset import Modifier, Rule
 
 
 @dataclass(slots=True)

@@ -8,8 +8,8 @@ from functools import cache
 
 from core.time import zone
 
-from ..ruleset import Conditions
 from .facts import Beneficiary, LineFacts, OrderFacts, Terms
+from .ruleset import Conditions
 
 
 class OrderView:

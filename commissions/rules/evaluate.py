@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import localcontext
 
-from ..ruleset import RuleSet
 from . import amounts
 from . import explain as explained
 from .compiled import CompiledModifier, CompiledRule, compile_modifier, compile_rule
@@ -19,6 +18,7 @@ from .conditions import OrderView
 from .decide import Decider, decisions
 from .exact import EXACT
 from .facts import Beneficiary, CommissionDraft, OrderFacts, RewardKind, Terms
+from .ruleset import RuleSet
 from .settle import Pending, apply_caps, round_pending
 
 

@@ -16,10 +16,10 @@ from typing import Any
 from core.errors import InvalidInput
 from core.money import MAX_MINOR, allocate, round_minor
 
-from ..ruleset import CapAmounts, Caps
 from .compiled import CompiledRule
 from .exact import POINTS_ROUNDING, ROUNDING
 from .facts import Beneficiary, RewardKind, Terms
+from .ruleset import CapAmounts, Caps
 
 
 @dataclass(slots=True)

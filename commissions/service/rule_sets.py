@@ -21,7 +21,7 @@ from accounts.service.audit import Actor
 from commissions.errors import NoActiveRuleSet, PublishRaced, RuleSetNotDraft, RuleSetNotFound
 from commissions.models import RuleSetStatus, RuleSetVersion
 from commissions.rules import CompiledRuleSet, compile_rule_set
-from commissions.ruleset import RuleSet, dump_rule_set, parse_rule_set
+from commissions.rules.ruleset import RuleSet, dump_rule_set, parse_rule_set
 from commissions.service.sql import advisory_lock
 from core.time import now
 from referral.service.sales import partner_groups, sales_settings

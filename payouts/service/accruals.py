@@ -17,7 +17,7 @@ from typing import Protocol
 
 from payouts import ledger
 from payouts.ledger import AccountKind, Entry, Posting, TransactionKind
-from payouts.service.ledger import post_many
+from payouts.service.postings import post_many
 from payouts.service.sql import chunks, rows
 
 # Commission statuses (commissions.models.CommissionStatus), as the rows carry them.

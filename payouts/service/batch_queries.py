@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from payouts.errors import BatchNotFound
 from payouts.models import PayoutBatch, PayoutLineStatus, line_reference
-from payouts.service.batch_errors import BatchNotFound
 from payouts.service.sql import instant, rows
 
 L = PayoutLineStatus

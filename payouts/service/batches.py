@@ -30,11 +30,11 @@ from accounts.service.audit import Actor
 from commissions.service import settlement
 from core.time import now
 from payouts import ledger, withholding
+from payouts.errors import BatchNotFound, BatchStateConflict, LinesStillOpen
 from payouts.models import PayoutBatch, PayoutBatchLine, PayoutBatchStatus, PayoutLineStatus, line_reference
 from payouts.service import tax
-from payouts.service.batch_errors import BatchNotFound, BatchStateConflict, LinesStillOpen
 from payouts.service.batch_queries import BatchInfo, get_batch
-from payouts.service.ledger import post_many
+from payouts.service.postings import post_many
 from payouts.service.sql import Relation, advisory_lock, chunks, execute, rows, utc
 from payouts.service.terms import (
     POINTS_ASSET,

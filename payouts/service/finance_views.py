@@ -1,5 +1,5 @@
 """What the finance console reads from the ledger beyond a partner's statement
-(`payouts.service.ledger.statement_page`): the merchant's reconciliation (balances per asset and
+(`payouts.service.postings.statement_page`): the merchant's reconciliation (balances per asset and
 account, the checks that tie them out).
 
 Set-based: the postings summed with GROUP BY, the settled part of the ledger once (a checkpoint
@@ -17,7 +17,7 @@ from core.running import SETTLED_AFTER, newest_before
 from core.time import now
 from payouts.ledger import AccountKind
 from payouts.models import PayoutLineStatus
-from payouts.service.ledger import unbalanced_transactions
+from payouts.service.postings import unbalanced_transactions
 from payouts.service.sql import execute, marks, rows, utc
 from payouts.service.terms import POINTS_ASSET
 

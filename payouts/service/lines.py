@@ -28,20 +28,20 @@ from accounts.service.audit import Actor
 from commissions.service import settlement
 from core.time import now
 from payouts import events, ledger
-from payouts.errors import BankResultsInvalid
-from payouts.export import TransferLine, TransferTotals, parse_bank_results, transfer_csv
-from payouts.models import PayoutBatch, PayoutBatchStatus, PayoutLineStatus, line_reference
-from payouts.service import outbox
-from payouts.service.batch_errors import (
+from payouts.errors import (
     BankResultsConflict,
+    BankResultsInvalid,
     BatchStateConflict,
     LineNotFound,
     LineStateConflict,
     ReasonRequired,
 )
+from payouts.export import TransferLine, TransferTotals, parse_bank_results, transfer_csv
+from payouts.models import PayoutBatch, PayoutBatchStatus, PayoutLineStatus, line_reference
+from payouts.service import outbox
 from payouts.service.batch_queries import SENT, BatchInfo, LineInfo, get_batch, line_info
 from payouts.service.batches import locked_batch
-from payouts.service.ledger import post_many
+from payouts.service.postings import post_many
 from payouts.service.sql import chunks, execute, rows
 from payouts.service.terms import POINTS_ASSET
 

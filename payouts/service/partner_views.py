@@ -18,9 +18,9 @@ from commissions.service.records import CommissionRecord
 from core.errors import NotFound
 from core.time import now
 from payouts.models import PayoutBatchStatus
-from payouts.service import wallet as wallet_service
-from payouts.service.ledger import Balances, partner_balances
+from payouts.service.postings import Balances, partner_balances
 from payouts.service.sql import MAX_BIGINT, instant, marks, rows
+from payouts.wallet.service import redemptions
 from referral.service import partner_views as referral_views
 from referral.service.order_views import LineView
 from referral.service.partner_views import OrderSummary
@@ -211,7 +211,7 @@ class Payouts:
     balances: dict[str, Balances]
     lines: list[PayoutLine]  #: newest first
     next_before_batch_id: int | None  #: one line per partner and batch: the keyset is the batch id
-    wallet: wallet_service.WalletInfo
+    wallet: redemptions.WalletInfo
 
 
 _SHOWN = [s.value for s in PayoutBatchStatus if s not in (PayoutBatchStatus.draft, PayoutBatchStatus.discarded)]
@@ -223,7 +223,7 @@ async def payouts(
 ) -> Payouts:
     """Balances, the partner's payout lines in approved batches (a page, newest first) and the
     points wallet with a page of its history (redemptions, credits, restores, expiries)."""
-    wallet = await wallet_service.wallet(merchant_id, partner_id, before_id=wallet_before_id, limit=limit)
+    wallet = await redemptions.wallet(merchant_id, partner_id, before_id=wallet_before_id, limit=limit)
     found = await rows(
         "SELECT l.id, l.batch_id, l.asset, l.status, l.reason, l.gross_minor, l.withheld_minor, l.net_minor,"
         " l.commission_count, l.settled_at, b.cutoff, b.approved_at"

@@ -16,9 +16,8 @@ from accounts.service.audit import Actor
 from core.money import POINTS, format_major, parse_minor
 from core.time import now
 from payouts import withholding
-from payouts.errors import WithholdingNotApplicable
+from payouts.errors import AssetNotPayable, PayoutTermsInvalid, WithholdingNotApplicable
 from payouts.models import PayoutFrequency, PayoutMinimum, PayoutSchedule, PayoutTerms
-from payouts.service.batch_errors import AssetNotPayable, PayoutTermsInvalid
 from payouts.service.sql import advisory_lock
 from referral.service.sales import sales_settings
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from commissions.rules import Beneficiary, LineFacts, OrderFacts, Terms
-from commissions.ruleset import RuleSet, parse_rule_set
+from commissions.rules.ruleset import RuleSet, parse_rule_set
 from core.money import Rounding
 
 GROUPS = {"gold", "silver", "staff"}

@@ -8,7 +8,7 @@ from typing import Any
 
 from core import ids
 from core.time import now
-from payouts.service.ledger import partner_balances, unbalanced_transactions
+from payouts.service.postings import partner_balances, unbalanced_transactions
 from referral.models import Click
 from referral.service.fraud import forget_refund_rates
 from relay.pipeline import release_commissions

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from commissions.incentive import customer_discount
-from commissions.ruleset import CustomerIncentive, parse_rule_set
+from commissions.rules.ruleset import CustomerIncentive, parse_rule_set
 from core.money import Rounding
 
 

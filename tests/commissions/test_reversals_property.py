@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from commissions.reversals import Refunded, kept_order_reversal, line_reversal, order_reversal
 from commissions.rules import Beneficiary, LineFacts, OrderFacts, Terms, evaluate
-from commissions.ruleset import parse_rule_set
+from commissions.rules.ruleset import parse_rule_set
 from core.money import Rounding, allocate
 
 SKUS = ["S1", "S2", "S3"]

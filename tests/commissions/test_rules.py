@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from commissions.rules import Beneficiary, LineFacts, OrderFacts, Terms, compile_rule_set, evaluate
 from commissions.rules.amounts import rounded
 from commissions.rules.exact import ROUNDING
-from commissions.ruleset import parse_rule_set
+from commissions.rules.ruleset import parse_rule_set
 from core.errors import InvalidInput
 from core.money import Rounding, round_minor
 from tests.commissions.builders import amounts, line, order, partner, rule_set, terms

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from commissions.errors import InvalidRuleSet
-from commissions.ruleset import CODES, ENGLISH, RuleSet, dump_rule_set, parse_rule_set
+from commissions.rules.ruleset import CODES, ENGLISH, RuleSet, dump_rule_set, parse_rule_set
 from core.errors import InvalidInput
 
 GROUPS = {"gold", "silver"}

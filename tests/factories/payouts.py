@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 
 from payouts import ledger
-from payouts.service.ledger import post_many
+from payouts.service.postings import post_many
 
 _ids = itertools.count(1)
 

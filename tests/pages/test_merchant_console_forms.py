@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from commissions.ruleset import CODES, dump_rule_set, parse_rule_set
+from commissions.rules.ruleset import CODES, dump_rule_set, parse_rule_set
 from commissions.service import rule_sets
 from commissions.service.earning import commission_order
 from core.errors import InvalidInput

@@ -11,7 +11,7 @@ from commissions.models import Commission
 from commissions.service.records import CommissionRecord, record
 from payouts.models import LedgerTransaction
 from payouts.service.accruals import record_available, record_earned, record_voided
-from payouts.service.ledger import Balances, balances_by_partner, unbalanced_transactions
+from payouts.service.postings import Balances, balances_by_partner, unbalanced_transactions
 from tests.factories.batches import make_commission
 from tests.factories.merchants import make_merchant
 from tests.factories.referral import make_partner

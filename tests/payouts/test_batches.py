@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 
 from commissions.models import Commission
-from payouts.service.ledger import Balances, partner_balances, unbalanced_transactions
+from payouts.service.postings import Balances, partner_balances, unbalanced_transactions
 from tests.factories.batches import (
     END_OF_NOVEMBER,
     approve,

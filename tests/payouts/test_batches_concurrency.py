@@ -12,7 +12,7 @@ import pytest
 from commissions.models import Commission
 from payouts.models import LedgerTransaction, PayoutBatch, PayoutBatchLine
 from payouts.service import batches
-from payouts.service.ledger import balances_by_partner, unbalanced_transactions
+from payouts.service.postings import balances_by_partner, unbalanced_transactions
 from tests.factories.batches import make_commission, make_payee
 from tests.factories.merchants import make_merchant
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from payouts.models import LedgerTransaction
-from payouts.service.ledger import unbalanced_transactions
+from payouts.service.postings import unbalanced_transactions
 from tests.factories.batches import approve, by_partner, create, get, make_commission, make_payee
 from tests.factories.merchants import make_merchant
 

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from payouts.service.ledger import partner_balances, unbalanced_transactions
+from payouts.service.postings import partner_balances, unbalanced_transactions
 from tests.factories.batches import (
     END_OF_NOVEMBER,
     approve,

@@ -24,7 +24,7 @@ from commissions.models import Commission
 from core.time import now
 from payouts.models import PayoutBatchLine
 from payouts.service import batches
-from payouts.service.ledger import balances_by_partner, unbalanced_transactions
+from payouts.service.postings import balances_by_partner, unbalanced_transactions
 from payouts.service.terms import update_terms
 from referral.models import Order, Partner, Refund
 from relay.pipeline import release_commissions

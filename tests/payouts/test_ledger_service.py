@@ -14,7 +14,7 @@ from payouts.errors import IdempotencyConflict, LedgerAppendOnly, LedgerEntryInv
 from payouts.ledger import AccountKind as A
 from payouts.ledger import merchant, partner
 from payouts.models import LedgerPosting, LedgerTransaction
-from payouts.service.ledger import (
+from payouts.service.postings import (
     Balances,
     balances_by_partner,
     partner_balances,

@@ -40,8 +40,8 @@ from commissions.models import Commission
 from core.time import now
 from payouts.models import PayoutBatchLine
 from payouts.service.batches import approve_batch, create_batch
-from payouts.service.ledger import Balances, partner_balances, unbalanced_transactions
 from payouts.service.lines import Outcome, mark_line
+from payouts.service.postings import Balances, partner_balances, unbalanced_transactions
 from payouts.service.terms import update_terms
 from referral.models import Order
 from relay.pipeline import release_commissions

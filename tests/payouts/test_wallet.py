@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from payouts.models import LedgerTransaction, PointsRedemption, PointsRestore
-from payouts.service.ledger import partner_balances, unbalanced_transactions
+from payouts.service.postings import partner_balances, unbalanced_transactions
 from tests.factories.merchants import make_merchant
 from tests.factories.referral import make_partner
 from tests.payouts.wallet_setup import credit, redeem, restore, wallet

@@ -9,8 +9,8 @@ from datetime import UTC, datetime
 import pytest
 
 from payouts.models import PointsRedemption
-from payouts.service import expiry, wallet
-from payouts.service.ledger import unbalanced_transactions
+from payouts.service.postings import unbalanced_transactions
+from payouts.wallet.service import expiry, redemptions
 from tests.factories.merchants import make_merchant
 from tests.factories.referral import make_partner
 from tests.payouts.wallet_setup import credit, redeem
@@ -34,7 +34,7 @@ async def test_eight_concurrent_redemptions_of_300_against_1000_points_exactly_t
     statuses = sorted(r.status_code for r in responses)
     assert statuses == [201] * 3 + [409] * 5
     assert sorted(r.json()["balance_after"] for r in responses if r.status_code == 201) == [100, 400, 700]
-    assert await wallet.wallet_balance(m.id, p.id) == 100
+    assert await redemptions.wallet_balance(m.id, p.id) == 100
     assert await unbalanced_transactions(m.id) == []
 
 
@@ -43,11 +43,11 @@ async def test_concurrent_replays_of_one_key_redeem_once():
     p = await make_partner(m.id)
     await credit(m.id, p.id, 1000)
     done = await asyncio.gather(*(
-        wallet.redeem(m.id, p.id, 300, order_ref="SO-1", idempotency_key="same") for _ in range(6)
+        redemptions.redeem(m.id, p.id, 300, order_ref="SO-1", idempotency_key="same") for _ in range(6)
     ))
     assert len({d.redemption.id for d in done}) == 1 and sum(not d.replayed for d in done) == 1
     assert await PointsRedemption.filter(merchant_id=m.id).count() == 1
-    assert await wallet.wallet_balance(m.id, p.id) == 700
+    assert await redemptions.wallet_balance(m.id, p.id) == 700
 
 
 async def test_expiry_racing_redemptions_never_overdraws():
@@ -58,7 +58,7 @@ async def test_expiry_racing_redemptions_never_overdraws():
 
     async def spend(n: int):
         try:
-            return (await wallet.redeem(m.id, p.id, 400, order_ref=f"SO-{n}", idempotency_key=f"k-{n}")).redemption.points
+            return (await redemptions.redeem(m.id, p.id, 400, order_ref=f"SO-{n}", idempotency_key=f"k-{n}")).redemption.points
         except Exception:
             return 0
 
@@ -68,5 +68,5 @@ async def test_expiry_racing_redemptions_never_overdraws():
     spent = sum(results[:3])
     expired = sum(run.points for runs in results[3:] for run in runs)
     assert spent + expired == 1000
-    assert await wallet.wallet_balance(m.id, p.id) == 0
+    assert await redemptions.wallet_balance(m.id, p.id) == 0
     assert await unbalanced_transactions(m.id) == []

@@ -8,9 +8,9 @@ from datetime import UTC, datetime
 import pytest
 
 from payouts.models import LedgerTransaction
-from payouts.service import expiry
-from payouts.service.expiry import expire_points, months_before
-from payouts.service.ledger import unbalanced_transactions
+from payouts.service.postings import unbalanced_transactions
+from payouts.wallet.service import expiry
+from payouts.wallet.service.expiry import expire_points, months_before
 from tests.conftest import run_relay
 from tests.factories.merchants import make_merchant
 from tests.factories.referral import make_partner

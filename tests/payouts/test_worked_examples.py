@@ -10,7 +10,7 @@ from payouts import ledger
 from payouts.export import BankStatus, TransferLine, parse_bank_results, read_transfer_totals, transfer_rows
 from payouts.ledger import AccountKind as A
 from payouts.ledger import TransactionKind as K
-from payouts.service.ledger import Balances, partner_balances, post_many, statement, unbalanced_transactions
+from payouts.service.postings import Balances, partner_balances, post_many, statement, unbalanced_transactions
 from payouts.withholding import CN_LABOUR_REMUNERATION, withholding_due
 from tests.factories.merchants import make_merchant
 from tests.factories.payouts import reference

@@ -9,7 +9,7 @@ import httpx
 
 from core.db import connection
 from payouts import ledger
-from payouts.service.ledger import post_many
+from payouts.service.postings import post_many
 from payouts.service.sql import sql, utc
 from tests.factories.merchants import MerchantCtx
 from tests.factories.payouts import earn, reference

@@ -32,7 +32,7 @@ from core.db import connection
 from payouts.models import LedgerTransaction, PayoutBatch, PayoutBatchLine
 from payouts.service import accruals
 from payouts.service.batches import create_batch
-from payouts.service.ledger import balances_by_partner, unbalanced_transactions
+from payouts.service.postings import balances_by_partner, unbalanced_transactions
 from referral.models import Click, Order, OrderLine, Partner
 from tests.conftest import ROOT
 from tests.factories.commissions import publish_rule_set

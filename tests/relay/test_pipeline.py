@@ -13,7 +13,7 @@ from datetime import timedelta
 import httpx
 
 from core.time import now
-from payouts.service.ledger import partner_balances, unbalanced_transactions
+from payouts.service.postings import partner_balances, unbalanced_transactions
 from relay.pipeline import release_commissions
 from tests.factories.commissions import publish_rule_set
 from tests.factories.events import order_data, send

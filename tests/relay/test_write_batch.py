@@ -9,7 +9,7 @@ import pytest
 
 from core import write_batch
 from core.write_batch import WriteBatch
-from payouts.service.ledger import partner_balances
+from payouts.service.postings import partner_balances
 from tests.factories.commissions import publish_rule_set
 from tests.factories.events import envelope, order_data, send
 from tests.factories.merchants import api, make_merchant

@@ -1,4 +1,4 @@
-"""The rule set's validation errors in the page's language: each `commissions.ruleset.CODES` code
+"""The rule set's validation errors in the page's language: each `commissions.rules.ruleset.CODES` code
 has its words here, placeholders named after the refusal's parameters."""
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from commissions.ruleset import MAX_MODIFIERS, MAX_RULES, SCENES
+from commissions.rules.ruleset import MAX_MODIFIERS, MAX_RULES, SCENES
 from core.money import MoneyFormatError, format_major, parse_minor
 
 FormValue = str | list[str]
@@ -151,7 +151,7 @@ SCENE_BOXES = _checkboxes(SCENES)
 WEEKDAYS = tuple(range(1, 8))
 WEEKDAY_BOXES = _checkboxes(WEEKDAYS)
 
-#: Every condition the form has an input for (`commissions.ruleset.Conditions`).
+#: Every condition the form has an input for (`commissions.rules.ruleset.Conditions`).
 CONDITIONS: dict[str, Codec] = {
     "skus": LINES, "categories": LINES, "partner_groups": LINES, "partner_kinds": LINES,
     "channel": TEXT, "scenes": SCENE_BOXES, "first_order": FIRST_ORDER, "min_subtotal": MONEY,

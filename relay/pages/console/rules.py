@@ -9,7 +9,7 @@ from starlette.responses import Response
 
 from commissions.errors import InvalidRuleSet, NoActiveRuleSet
 from commissions.models import RuleSetStatus
-from commissions.ruleset import SCENES
+from commissions.rules.ruleset import SCENES
 from commissions.service import rule_sets, simulation
 from referral.service import console_views
 from referral.service.sales import partner_groups

@@ -1,7 +1,7 @@
 """Payout batches: list and create a draft, see its lines and totals, approve after a confirmation,
 download the transfer file, upload the bank's result file, close or discard.
 
-Each action calls the payouts service exactly as the API does (payouts/endpoints.py), with the
+Each action calls the payouts service exactly as the API does (payouts/endpoints/batches.py), with the
 signed-in staff account as the audit actor.
 """
 
@@ -15,8 +15,8 @@ from starlette.datastructures import UploadFile
 from starlette.responses import Response, StreamingResponse
 
 from core.errors import Conflict, InvalidInput
+from payouts.errors import BatchStateConflict, LinesStillOpen
 from payouts.service import batch_queries, batches, lines
-from payouts.service.batch_errors import BatchStateConflict, LinesStillOpen
 from payouts.service.batch_queries import BatchInfo
 from payouts.service.terms import POINTS_ASSET, payable_assets
 from relay.pages.console.common import actor, today

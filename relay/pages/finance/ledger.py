@@ -7,7 +7,7 @@ from starlette.responses import Response
 
 from core.errors import NotFound
 from payouts.service import finance_views
-from payouts.service.ledger import Balances, partner_balances, statement_page
+from payouts.service.postings import Balances, partner_balances, statement_page
 from payouts.service.terms import POINTS_ASSET, payable_assets
 from referral.service.partners import get_partner, partner_by_code
 from relay.pages.finance import pages

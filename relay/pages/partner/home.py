@@ -8,7 +8,7 @@ from starlette.responses import Response
 
 from core.money import POINTS
 from payouts.service import partner_views
-from payouts.service.ledger import Balances
+from payouts.service.postings import Balances
 from relay.pages.i18n import N_
 from relay.pages.partner import pages
 from relay.pages.routing import Page

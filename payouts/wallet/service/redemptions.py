@@ -20,9 +20,9 @@ from tortoise.transactions import in_transaction
 from payouts import ledger
 from payouts.ledger import MAX_IDEMPOTENCY_KEY, MAX_REFERENCE, AccountKind, TransactionKind
 from payouts.models import PointsRedemption, PointsRestore
-from payouts.service.ledger import post_many
+from payouts.service.postings import post_many
 from payouts.service.sql import MAX_BIGINT, advisory_lock, instant, rows
-from payouts.service.wallet_errors import (
+from payouts.wallet.errors import (
     IdempotencyKeyReused,
     InsufficientPoints,
     PartnerCannotRedeem,

@@ -34,10 +34,10 @@ from core.time import now
 from payouts import ledger
 from payouts.ledger import TransactionKind
 from payouts.models import PointsSettings
-from payouts.service.ledger import post_many
+from payouts.service.postings import post_many
 from payouts.service.sql import advisory_lock, chunks, lock_key, marks, rows, utc
-from payouts.service.wallet import PTS, WALLET
-from payouts.service.wallet_errors import PointsInputInvalid
+from payouts.wallet.errors import PointsInputInvalid
+from payouts.wallet.service.redemptions import PTS, WALLET
 
 #: Longest expiry a merchant may set (ten years).
 MAX_EXPIRY_MONTHS = 120

@@ -1,4 +1,4 @@
-"""Request and response shapes of the points wallet endpoints (payouts/wallet_endpoints.py).
+"""Request and response shapes of the points wallet endpoints (payouts/wallet/endpoints.py).
 
 Points are whole numbers (JSON integers); strings, fractions and booleans are refused (422).
 """
@@ -11,8 +11,8 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StringConstraints
 
 from payouts.ledger import MAX_IDEMPOTENCY_KEY, MAX_REFERENCE
-from payouts.service.expiry import MAX_EXPIRY_MONTHS, PointsSettingsInfo
-from payouts.service.wallet import MAX_POINTS, RedemptionInfo, RestoreInfo, WalletInfo
+from payouts.wallet.service.expiry import MAX_EXPIRY_MONTHS, PointsSettingsInfo
+from payouts.wallet.service.redemptions import MAX_POINTS, RedemptionInfo, RestoreInfo, WalletInfo
 
 
 class _In(BaseModel):

@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from core.api import Api, Call
 from core.money import format_major
-from payouts.service.ledger import partner_balances, statement
+from payouts.service.postings import partner_balances, statement
 from referral.service.partners import get_partner
 
 api = Api("ledger")

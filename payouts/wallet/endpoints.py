@@ -9,8 +9,7 @@ from __future__ import annotations
 from starlette.responses import JSONResponse
 
 from core.api import Api, Call
-from payouts.service import expiry, wallet
-from payouts.wallet_schemas import (
+from payouts.wallet.schemas import (
     PointsSettingsOut,
     PointsSettingsUpdate,
     RedemptionCreate,
@@ -21,6 +20,7 @@ from payouts.wallet_schemas import (
     WalletOut,
     WalletQuery,
 )
+from payouts.wallet.service import expiry, redemptions
 
 api = Api("points")
 
@@ -46,7 +46,7 @@ async def redeem_points(call: Call) -> JSONResponse:
     same `idempotency_key` with the same content answers the first redemption again (header
     `Idempotent-Replayed: true`); with other content it is a 409."""
     body = call.body
-    done = await wallet.redeem(
+    done = await redemptions.redeem(
         call.merchant_id, body.partner_id, body.points, order_ref=body.order_ref, idempotency_key=body.idempotency_key
     )
     return _created(RedemptionOut.of(done.redemption), done.replayed)
@@ -54,7 +54,7 @@ async def redeem_points(call: Call) -> JSONResponse:
 
 @api.endpoint("GET", REDEMPTION, summary="Get a points redemption", roles=READ, response=RedemptionOut)
 async def get_points_redemption(call: Call) -> RedemptionOut:
-    return RedemptionOut.of(await wallet.get_redemption(call.merchant_id, call.path["redemption_id"]))
+    return RedemptionOut.of(await redemptions.get_redemption(call.merchant_id, call.path["redemption_id"]))
 
 
 @api.endpoint(
@@ -66,7 +66,7 @@ async def restore_points(call: Call) -> JSONResponse:
     restores are allowed; together they never exceed the redeemed points (409). Idempotent by
     `idempotency_key` per redemption."""
     body = call.body
-    done = await wallet.restore(
+    done = await redemptions.restore(
         call.merchant_id, call.path["redemption_id"], body.points, idempotency_key=body.idempotency_key
     )
     return _created(RestoreResult(restore=RestoreOut.of(done.restore), redemption=RedemptionOut.of(done.redemption)),
@@ -82,7 +82,7 @@ async def get_partner_wallet(call: Call) -> WalletOut:
     newest first, each with the balance right after it."""
     q = call.query
     return WalletOut.of(
-        await wallet.wallet(call.merchant_id, call.path["partner_id"], before_id=q.before_id, limit=q.limit)
+        await redemptions.wallet(call.merchant_id, call.path["partner_id"], before_id=q.before_id, limit=q.limit)
     )
 
 
