@@ -27,14 +27,13 @@ from pydantic import (
 from accounts.program_settings import Signal
 from commissions.models import CommissionStatus, ReviewState
 from commissions.service.checkout import Incentive
-from commissions.service.fraud import SignalPage, SignalRecord
+from commissions.service.fraud import SignalRecord
 from commissions.service.queries import CommissionPage, Total
 from commissions.service.records import CommissionRecord
-from commissions.service.rule_sets import RuleSetInfo
 from commissions.service.simulation import Amounts, PartnerComparison, SimulationReport
-from commissions.service.terms import TermsInfo
 from core.errors import InvalidInput
 from core.money import Rounding, format_major
+from core.schemas import FromRecord
 from core.time import parse_instant
 
 
@@ -76,7 +75,7 @@ class TermsUpdate(_In):
         return changes
 
 
-class TermsOut(BaseModel):
+class TermsOut(FromRecord):
     hold_days: int
     rounding: str
     points_per_unit: str
@@ -84,10 +83,6 @@ class TermsOut(BaseModel):
     currency: str = Field(description="the merchant's currency (set on the merchant)")
     timezone: str = Field(description="the merchant's time zone: calendar months for caps and tiers")
     updated_at: datetime | None
-
-    @classmethod
-    def of(cls, terms: TermsInfo) -> TermsOut:
-        return cls(**{name: getattr(terms, name) for name in cls.model_fields})
 
 
 # --- rule sets --------------------------------------------------------------------------------
@@ -97,7 +92,7 @@ class RuleSetBody(_In):
     content: dict[str, Any] = Field(description="the rule set: rules, modifiers, caps, customer_incentive")
 
 
-class RuleSetOut(BaseModel):
+class RuleSetOut(FromRecord):
     version: int
     status: Literal["draft", "active", "retired"]
     content: dict[str, Any] = Field(description="as validated: amounts in minor units")
@@ -105,10 +100,6 @@ class RuleSetOut(BaseModel):
     updated_at: datetime
     published_at: datetime | None
     retired_at: datetime | None
-
-    @classmethod
-    def of(cls, info: RuleSetInfo) -> RuleSetOut:
-        return cls(**{name: getattr(info, name) for name in cls.model_fields})
 
 
 class RuleSetList(BaseModel):
@@ -223,7 +214,7 @@ class CommissionQuery(_In):
     flagged: bool | None = Field(None, description="true: only commissions whose order raised a fraud signal")
 
 
-class SignalOut(BaseModel):
+class SignalOut(FromRecord):
     """A fraud signal the commission's order raised (see docs/api.md, "Fraud signals")."""
 
     id: int
@@ -234,11 +225,6 @@ class SignalOut(BaseModel):
     detail: dict[str, Any] = Field(description="the facts and the threshold that raised it")
     created_at: datetime
 
-    @classmethod
-    def of(cls, s: SignalRecord) -> SignalOut:
-        return cls(id=s.id, order_id=s.order_id, partner_id=s.partner_id, signal=Signal(s.signal),
-                   action=s.action, detail=s.detail, created_at=s.created_at)
-
 
 class SignalQuery(_In):
     partner_id: int | None = None
@@ -248,13 +234,9 @@ class SignalQuery(_In):
     limit: int = Field(50, ge=1, le=200)
 
 
-class SignalList(BaseModel):
+class SignalList(FromRecord):
     items: list[SignalOut] = Field(description="newest first")
     next_before_id: int | None
-
-    @classmethod
-    def of(cls, page: SignalPage) -> SignalList:
-        return cls(items=[SignalOut.of(s) for s in page.items], next_before_id=page.next_before_id)
 
 
 class CommissionOut(BaseModel):

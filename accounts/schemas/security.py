@@ -8,9 +8,8 @@ from typing import Annotated, Any
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
 
 from accounts.models import Role
-from accounts.service.api_keys import ApiKeyInfo, IssuedKey
-from accounts.service.audit import AuditInfo, AuditPage
-from accounts.service.rate_limits import RefusalCount
+from accounts.service.api_keys import IssuedKey
+from core.schemas import FromRecord
 
 #: A name for people; no control characters (PostgreSQL text cannot hold NUL).
 Label = Annotated[str, StringConstraints(strip_whitespace=True, max_length=100, pattern=r"^[^\x00-\x1f\x7f]*$")]
@@ -32,7 +31,7 @@ class ApiKeyCreate(BaseModel):
     label: Label = ""
 
 
-class ApiKeyOut(BaseModel):
+class ApiKeyOut(FromRecord):
     """An API key as listed: never the key itself, only its first characters."""
 
     id: int
@@ -41,13 +40,6 @@ class ApiKeyOut(BaseModel):
     label: str
     created_at: datetime
     revoked_at: datetime | None = Field(description="null: active; else refused since then")
-
-    @classmethod
-    def of(cls, key: ApiKeyInfo) -> ApiKeyOut:
-        return cls(
-            id=key.id, role=key.role, prefix=key.prefix, label=key.label,
-            created_at=key.created_at, revoked_at=key.revoked_at,
-        )
 
 
 class ApiKeyList(BaseModel):
@@ -76,13 +68,13 @@ class AuditQuery(BaseModel):
     limit: int = Field(50, ge=1, le=200)
 
 
-class ActorOut(BaseModel):
+class ActorOut(FromRecord):
     kind: str = Field(description="api_key, staff or system")
     id: str = Field(description="the API key id, or the staff account id")
     role: str
 
 
-class AuditEntryOut(BaseModel):
+class AuditEntryOut(FromRecord):
     id: int
     occurred_at: datetime
     actor: ActorOut
@@ -92,23 +84,10 @@ class AuditEntryOut(BaseModel):
     before: Any = Field(description="the subject before the change; null when it was created")
     after: Any = Field(description="the subject after the change")
 
-    @classmethod
-    def of(cls, entry: AuditInfo) -> AuditEntryOut:
-        return cls(
-            id=entry.id, occurred_at=entry.occurred_at,
-            actor=ActorOut(kind=entry.actor.kind, id=entry.actor.id, role=entry.actor.role),
-            action=entry.action, subject_type=entry.subject_type, subject_id=entry.subject_id,
-            before=entry.before, after=entry.after,
-        )
 
-
-class AuditList(BaseModel):
+class AuditList(FromRecord):
     items: list[AuditEntryOut]
     next_before_id: int | None = Field(description="pass as before_id for the next, older page; null: last page")
-
-    @classmethod
-    def of(cls, page: AuditPage) -> AuditList:
-        return cls(items=[AuditEntryOut.of(entry) for entry in page.items], next_before_id=page.next_before_id)
 
 
 class RefusalQuery(BaseModel):
@@ -118,14 +97,10 @@ class RefusalQuery(BaseModel):
     to: date | None = Field(None, description="last UTC day, included")
 
 
-class RefusalOut(BaseModel):
+class RefusalOut(FromRecord):
     day: date = Field(description="UTC day")
     limit: str = Field(description="redirect_ip, redirect_link, events_ip, events_merchant, sign_in_ip, sign_in_identity")
     refused: int = Field(description="requests answered 429")
-
-    @classmethod
-    def of(cls, count: RefusalCount) -> RefusalOut:
-        return cls(day=count.day, limit=count.limit, refused=count.refused)
 
 
 class RefusalList(BaseModel):

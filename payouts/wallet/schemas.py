@@ -10,9 +10,10 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StringConstraints
 
+from core.schemas import FromRecord
 from payouts.ledger import MAX_IDEMPOTENCY_KEY, MAX_REFERENCE
-from payouts.wallet.service.expiry import MAX_EXPIRY_MONTHS, PointsSettingsInfo
-from payouts.wallet.service.redemptions import MAX_POINTS, RedemptionInfo, RestoreInfo, WalletInfo
+from payouts.wallet.service.expiry import MAX_EXPIRY_MONTHS
+from payouts.wallet.service.redemptions import MAX_POINTS, WalletInfo
 
 
 class _In(BaseModel):
@@ -40,7 +41,7 @@ class RestoreCreate(_In):
     idempotency_key: Key = Field(description="unique per redemption, e.g. the shop's refund id")
 
 
-class RestoreOut(BaseModel):
+class RestoreOut(FromRecord):
     id: int
     redemption_id: int
     points: int
@@ -48,15 +49,8 @@ class RestoreOut(BaseModel):
     balance_after: int = Field(description="the wallet right after this restore")
     created_at: datetime
 
-    @classmethod
-    def of(cls, info: RestoreInfo) -> RestoreOut:
-        return cls(
-            id=info.id, redemption_id=info.redemption_id, points=info.points, idempotency_key=info.idempotency_key,
-            balance_after=info.balance_after, created_at=info.created_at,
-        )
 
-
-class RedemptionOut(BaseModel):
+class RedemptionOut(FromRecord):
     id: int
     reference: str = Field(description="the ledger reference of the redemption and its restores, PR{id}")
     partner_id: int
@@ -69,15 +63,6 @@ class RedemptionOut(BaseModel):
     restores: list[RestoreOut]
     created_at: datetime
 
-    @classmethod
-    def of(cls, info: RedemptionInfo) -> RedemptionOut:
-        return cls(
-            id=info.id, reference=info.reference, partner_id=info.partner_id, points=info.points,
-            order_ref=info.order_ref, idempotency_key=info.idempotency_key, balance_after=info.balance_after,
-            restored=info.restored, restorable=info.restorable, restores=[RestoreOut.of(r) for r in info.restores],
-            created_at=info.created_at,
-        )
-
 
 class RestoreResult(BaseModel):
     restore: RestoreOut
@@ -89,7 +74,7 @@ class WalletQuery(_In):
     limit: int = Field(100, ge=0, le=500, description="movements per page (0: balance and totals only)")
 
 
-class WalletLineOut(BaseModel):
+class WalletLineOut(FromRecord):
     transaction_id: int
     posted_at: datetime
     movement: str = Field(description="credit, redemption, restore, expiry or reversal")
@@ -122,11 +107,7 @@ class WalletOut(BaseModel):
             partner_id=info.partner_id, balance=info.balance,
             totals=WalletTotalsOut(credited=t["credit"], redeemed=t["redemption"], restored=t["restore"],
                                    expired=t["expiry"], reversed=t["reversal"]),
-            history=[
-                WalletLineOut(transaction_id=line.transaction_id, posted_at=line.posted_at, movement=line.movement,
-                              points=line.points, balance=line.balance, reference=line.reference, memo=line.memo)
-                for line in info.history
-            ],
+            history=[WalletLineOut.of(line) for line in info.history],
             next_before_id=info.next_before_id,
         )
 
@@ -138,9 +119,5 @@ class PointsSettingsUpdate(_In):
     )
 
 
-class PointsSettingsOut(BaseModel):
+class PointsSettingsOut(FromRecord):
     expiry_months: int | None
-
-    @classmethod
-    def of(cls, info: PointsSettingsInfo) -> PointsSettingsOut:
-        return cls(expiry_months=info.expiry_months)

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StringConstraints, model_validator
 
+from core.schemas import FromRecord
 from referral.models import PartnerStatus, RewardKind
 from referral.service.partners import PartnerInfo, PartnerPage, invite_url
 
@@ -128,20 +129,13 @@ class PartnerOut(BaseModel):
         )
 
 
-class SignedUp(BaseModel):
+class SignedUp(FromRecord):
     """What a person who signed up sees: no payee or customer data of anyone else."""
 
     id: int
     code: str
     display_name: str
     status: PartnerStatus
-
-    @classmethod
-    def of(cls, partner: PartnerInfo) -> SignedUp:
-        return cls(
-            id=partner.id, code=partner.code, display_name=partner.display_name,
-            status=PartnerStatus(partner.status),
-        )
 
 
 class PartnerList(BaseModel):
