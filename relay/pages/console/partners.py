@@ -15,6 +15,7 @@ from referral.service import console_views, partners, reports
 from referral.service.sales import partner_groups
 from relay.pages.console import pages
 from relay.pages.console.common import actor, back_to, date_range, page_number
+from relay.pages.console.kinds import kind_label
 from relay.pages.i18n import N_
 from relay.pages.routing import Page
 
@@ -55,8 +56,9 @@ async def partner_list(page: Page) -> Response:
         "console/partners.html", partners=found, filters=filters, number=number, pages_total=pages_total,
         previous_url=page_url(number - 1) if number > 1 else None,
         next_url=page_url(number + 1) if number < pages_total else None,
-        kinds=await console_views.partner_kinds(page.merchant_id), groups=await partner_groups(page.merchant_id),
-        statuses=STATUSES, status_labels=STATUS_LABELS,
+        kinds=[(kind, kind_label(page, kind)) for kind in await console_views.partner_kinds(page.merchant_id)],
+        groups=await partner_groups(page.merchant_id), statuses=STATUSES, status_labels=STATUS_LABELS,
+        kind_label=lambda kind: kind_label(page, kind),
     )
 
 
@@ -94,6 +96,7 @@ async def _partner_page(page: Page, sign_in_url: str | None = None) -> Response:
         totals=await queries.partner_totals(page.merchant_id, partner.id),
         invite_url=partners.invite_url(public_url, page.merchant_id, partner.code) if partner.is_active else None,
         sign_in_url=sign_in_url, status_labels=STATUS_LABELS, scene_labels=SCENE_LABELS,
+        kind=kind_label(page, partner.kind),
         commission_labels=COMMISSION_LABELS,
     )
 
