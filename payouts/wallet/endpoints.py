@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from starlette.responses import JSONResponse
 
+from accounts.service.audit import actor_of
 from core.api import Api, Call
 from payouts.wallet.schemas import (
     PointsSettingsOut,
@@ -99,4 +100,6 @@ async def get_points_settings(call: Call) -> PointsSettingsOut:
 async def put_points_settings(call: Call) -> PointsSettingsOut:
     """`expiry_months`: points lapse that many calendar months after they were credited, oldest
     first, when `relay payouts expire-points` runs; null switches expiry off (the default)."""
-    return PointsSettingsOut.of(await expiry.update_settings(call.merchant_id, expiry_months=call.body.expiry_months))
+    return PointsSettingsOut.of(await expiry.update_settings(
+        call.merchant_id, expiry_months=call.body.expiry_months, actor=actor_of(call.principal)
+    ))

@@ -7,6 +7,7 @@ from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
 from accounts.models import Role
+from accounts.service.audit import actor_of
 from core.api import Call
 from referral.endpoints import api, document_public, public_routes
 from referral.qr import qr_png, qr_svg
@@ -29,6 +30,7 @@ async def create_link(call: Call) -> LinkOut | Response:
     link, created = await links.create_link(
         call.merchant_id, call.path["partner_id"],
         target_url=body.target_url, scene=body.scene.value, sku=body.sku, campaign=body.campaign,
+        actor=actor_of(call.principal),
     )
     out = LinkOut.of(link, _public_url(call.request))
     if created:
@@ -59,7 +61,9 @@ async def get_link(call: Call) -> LinkOut:
 )
 async def update_link(call: Call) -> LinkOut:
     """An inactive link answers 404 and records no click."""
-    link = await links.update_link(call.merchant_id, call.path["link_id"], active=call.body.active)
+    link = await links.update_link(
+        call.merchant_id, call.path["link_id"], active=call.body.active, actor=actor_of(call.principal)
+    )
     return LinkOut.of(link, _public_url(call.request))
 
 

@@ -17,6 +17,8 @@ from datetime import datetime
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
+from accounts.service import audit
+from accounts.service.audit import Actor
 from accounts.service.settings import get_settings
 from core import ids
 from core.db import connection, current_dialect
@@ -105,11 +107,12 @@ async def create_link(
     scene: str,
     sku: str | None = None,
     campaign: str | None = None,
+    actor: Actor | None = None,
 ) -> tuple[LinkInfo, bool]:
     """A share link of the partner; returns (link, created).
 
     The same partner, scene, target and campaign give back the existing link
-    (created=False), so a client may retry or re-ask freely.
+    (created=False), so a client may retry or re-ask freely. A new link is audited as `actor`.
     """
     campaign = campaign or ""
     target_url = normalize_target(target_url)
@@ -140,6 +143,7 @@ async def create_link(
                     merchant_id=merchant_id, partner_id=partner_id, code=ids.link_code(),
                     target_url=target_url, scene=scene, sku=sku, campaign=campaign,
                 )
+                await audit.record(merchant_id, actor, "link.create", "link", row.id, after=_info(row))
             return _info(row), True
         except IntegrityError:
             # Only the unique link code can collide: try another one.
@@ -165,15 +169,21 @@ async def get_link(merchant_id: int, link_id: int) -> LinkInfo:
     return _info(row)
 
 
-async def update_link(merchant_id: int, link_id: int, *, active: bool | None = None) -> LinkInfo:
-    """Switch a link on or off; off takes effect at once in this process, within the TTL elsewhere."""
+async def update_link(
+    merchant_id: int, link_id: int, *, active: bool | None = None, actor: Actor | None = None
+) -> LinkInfo:
+    """Switch a link on or off; off takes effect at once in this process, within the TTL elsewhere.
+    A change is audited as `actor` (`link.switch_off`, `link.switch_on`); no change records nothing."""
     async with in_transaction():
         row = await ShareLink.select_for_update().get_or_none(merchant_id=merchant_id, id=link_id)
         if row is None:
             raise LinkNotFound(link_id)
         if active is not None and active != row.active:
+            before = _info(row)
             row.active = active
             await row.save(update_fields=["active"])
+            action = "link.switch_on" if active else "link.switch_off"
+            await audit.record(merchant_id, actor, action, "link", link_id, before=before, after=_info(row))
     cache.forget(row.code)
     return _info(row)
 

@@ -203,3 +203,19 @@ async def test_a_non_ascii_host_is_refused(client):
     for target in ("https://shöp.example.com/", "https://shop.example.com\u3002evil.com/", "https://evil.com\uff0fshop.example.com"):
         response = await create(client, m, p.id, target_url=target)
         assert response.status_code == 422, target
+
+
+async def test_making_and_switching_a_link_is_audited_as_the_api_key_and_a_repeat_records_nothing(client):
+    from accounts.service import audit
+
+    m = await make_merchant()
+    p = await make_partner(m.id)
+    link = (await create(client, m, p.id)).json()
+    await create(client, m, p.id)  # the same link again: nothing made, nothing recorded
+    await api(client, m, "PATCH", f"/api/v1/links/{link['id']}", json={"active": False})
+    await api(client, m, "PATCH", f"/api/v1/links/{link['id']}", json={"active": False})  # no change
+    entries = (await audit.list_entries(m.id, subject_type="link")).items
+    assert [(e.action, e.subject_id, e.actor.kind) for e in entries] == [
+        ("link.switch_off", str(link["id"]), "api_key"), ("link.create", str(link["id"]), "api_key"),
+    ]
+    assert entries[0].before["active"] is True and entries[0].after["active"] is False

@@ -29,6 +29,8 @@ from datetime import datetime
 
 from tortoise.transactions import in_transaction
 
+from accounts.service import audit
+from accounts.service.audit import Actor
 from core.db import connection, current_dialect
 from core.time import now
 from payouts import ledger
@@ -55,19 +57,25 @@ async def get_settings(merchant_id: int) -> PointsSettingsInfo:
     return PointsSettingsInfo(months)
 
 
-async def update_settings(merchant_id: int, *, expiry_months: int | None) -> PointsSettingsInfo:
+async def update_settings(
+    merchant_id: int, *, expiry_months: int | None, actor: Actor | None = None
+) -> PointsSettingsInfo:
     """Set (or with None, switch off) the expiry; the next run of the job applies it to every
-    credit, including those made before the change."""
+    credit, including those made before the change. Audited as `actor` (`points_settings.update`)."""
     if expiry_months is not None and (type(expiry_months) is not int or not 1 <= expiry_months <= MAX_EXPIRY_MONTHS):
         raise PointsInputInvalid("expiry_months", f"must be a whole number of months from 1 to {MAX_EXPIRY_MONTHS}, or null")
     async with in_transaction():
         await advisory_lock("points_settings", merchant_id)
+        before = await get_settings(merchant_id)
         updated = await PointsSettings.filter(merchant_id=merchant_id).update(
             expiry_months=expiry_months, updated_at=now()
         )
         if not updated:
             await PointsSettings.create(merchant_id=merchant_id, expiry_months=expiry_months)
-    return PointsSettingsInfo(expiry_months)
+        after = PointsSettingsInfo(expiry_months)
+        await audit.record(merchant_id, actor, "points_settings.update", "points_settings", merchant_id,
+                           before=before, after=after)
+    return after
 
 
 def months_before(at: datetime, months: int) -> datetime:
