@@ -3,7 +3,9 @@
 A batch of one asset and one cutoff nets, per partner, every available commission and
 unsettled reversal with ``available_at < cutoff`` that no other batch holds. Lines are made by
 one INSERT ... SELECT ... GROUP BY over relations the commissions and referral domains hand
-out (`commissions.service.settlement`, `referral.service.sales.payout_partners`):
+out (`commissions.service.settlement`, `referral.service.sales.payout_partners`), each line
+decided in SQL by the CASE of `payouts/line_decision.py` (where `decide_line` is the same
+decision as a function):
 
 * a net below the merchant's minimum (or not positive) is *carried forward*: its entries stay
   unclaimed for a later batch;
@@ -31,6 +33,8 @@ from commissions.service import settlement
 from core.time import now
 from payouts import ledger, withholding
 from payouts.errors import BatchNotFound, BatchStateConflict, LinesStillOpen
+from payouts.line_decision import LineDecision as D
+from payouts.line_decision import decision_sql
 from payouts.models import PayoutBatch, PayoutBatchLine, PayoutBatchStatus, PayoutLineStatus, line_reference
 from payouts.service import tax
 from payouts.service.batch_queries import BatchInfo, get_batch
@@ -60,32 +64,26 @@ async def _insert_lines(
     merchant_id: int, batch_id: int, asset: str, source: Relation, *, minimum: int, payable: str
 ) -> None:
     """One INSERT ... SELECT: a line per partner of `source` (partner_id, amount, entries), joined
-    with the partner's status and payee, its status decided in SQL (see the module docstring)."""
+    with the partner's status and payee, each line decided in SQL by the CASE of
+    `payouts.line_decision` (the same decision as its `decide_line`)."""
     source_sql, source_params = source
     partners_sql, partners_params = payout_partners(merchant_id)
-    cash = asset != POINTS_ASSET
-    no_payee = "WHEN COALESCE(p.payee_account, '') = '' THEN 5 " if cash else ""
-    # 1 held (not active), 2 negative, 3 zero, 4 below minimum, 5 held (no payee account), 0 payable
-    case = (
-        "CASE WHEN p.partner_id IS NULL OR p.status <> 'active' THEN 1"
-        " WHEN s.amount < 0 THEN 2 WHEN s.amount = 0 THEN 3 WHEN s.amount < CAST(? AS BIGINT) THEN 4"
-        f" {no_payee}ELSE 0 END"
-    )
+    case = decision_sql(cash=asset != POINTS_ASSET)
     statuses = {
-        0: payable, 1: L.held.value, 2: L.carried_forward.value, 3: L.carried_forward.value,
-        4: L.carried_forward.value, 5: L.held.value,
+        D.payable: payable, D.inactive: L.held.value, D.negative: L.carried_forward.value,
+        D.zero: L.carried_forward.value, D.below_minimum: L.carried_forward.value, D.no_payee: L.held.value,
     }
     reasons = {
-        2: "the net is negative (reversals after a payout): netted against later commissions",
-        3: "nothing to pay: commissions and reversals cancel out",
-        4: f"below the minimum payout of {describe_minimum(minimum, asset)}",
-        5: "no payee account: add one to the partner, a later batch pays",
+        D.negative: "the net is negative (reversals after a payout): netted against later commissions",
+        D.zero: "nothing to pay: commissions and reversals cancel out",
+        D.below_minimum: f"below the minimum payout of {describe_minimum(minimum, asset)}",
+        D.no_payee: "no payee account: add one to the partner, a later batch pays",
     }
-    status_sql = "CASE d.decision " + " ".join(f"WHEN {k} THEN CAST(? AS VARCHAR(16))" for k in statuses) + " END"
+    status_sql = "CASE d.decision " + " ".join(f"WHEN {k:d} THEN CAST(? AS VARCHAR(16))" for k in statuses) + " END"
     reason_sql = (
-        "CASE d.decision WHEN 1 THEN CASE WHEN d.partner_status IS NULL THEN 'partner not found'"
+        f"CASE d.decision WHEN {D.inactive:d} THEN CASE WHEN d.partner_status IS NULL THEN 'partner not found'"
         " ELSE 'partner ' || d.partner_status END "
-        + " ".join(f"WHEN {k} THEN CAST(? AS VARCHAR(500))" for k in reasons) + " ELSE NULL END"
+        + " ".join(f"WHEN {k:d} THEN CAST(? AS VARCHAR(500))" for k in reasons) + " ELSE NULL END"
     )
     await execute(
         "INSERT INTO payout_batch_line (merchant_id, batch_id, partner_id, asset, status, reason, gross_minor,"
