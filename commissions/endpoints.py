@@ -79,14 +79,14 @@ async def get_active_rule_set(call: Call) -> RuleSetOut:
 
 
 @api.endpoint(
-    "GET", "/api/v1/rule-sets/{version:int}", summary="Get a rule-set version", roles=ADMIN, response=RuleSetOut
+    "GET", "/api/v1/rule-sets/{version:int32}", summary="Get a rule-set version", roles=ADMIN, response=RuleSetOut
 )
 async def get_rule_set(call: Call) -> RuleSetOut:
     return RuleSetOut.of(await rule_sets.get_version(call.merchant_id, call.path["version"]))
 
 
 @api.endpoint(
-    "PUT", "/api/v1/rule-sets/{version:int}", summary="Replace a draft's content", roles=ADMIN,
+    "PUT", "/api/v1/rule-sets/{version:int32}", summary="Replace a draft's content", roles=ADMIN,
     body=RuleSetBody, response=RuleSetOut,
 )
 async def update_rule_set(call: Call) -> RuleSetOut:
@@ -98,7 +98,7 @@ async def update_rule_set(call: Call) -> RuleSetOut:
 
 
 @api.endpoint(
-    "POST", "/api/v1/rule-sets/{version:int}/publish", summary="Publish a draft", roles=ADMIN,
+    "POST", "/api/v1/rule-sets/{version:int32}/publish", summary="Publish a draft", roles=ADMIN,
     response=RuleSetOut,
 )
 async def publish_rule_set(call: Call) -> RuleSetOut:
@@ -108,7 +108,7 @@ async def publish_rule_set(call: Call) -> RuleSetOut:
 
 
 @api.endpoint(
-    "POST", "/api/v1/rule-sets/{version:int}/simulate", summary="Simulate a rule-set version", roles=ADMIN,
+    "POST", "/api/v1/rule-sets/{version:int32}/simulate", summary="Simulate a rule-set version", roles=ADMIN,
     body=SimulationRequest, response=SimulationOut,
 )
 async def simulate_rule_set(call: Call) -> SimulationOut:

@@ -8,7 +8,6 @@ document is generated from the same declarations, it cannot drift from the route
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
@@ -16,10 +15,12 @@ from datetime import date, datetime
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from starlette.convertors import IntegerConvertor, register_url_convertor
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from core import request_body
 from core.errors import Forbidden, InvalidInput, MalformedRequest, NotFound, RelayError, Unauthorized
 from core.sql import MAX_BIGINT
 
@@ -108,10 +109,7 @@ async def read_json(request: Request) -> Any:
     raw = await request.body()
     if not raw:
         raise MalformedRequest("the request body is empty; send JSON")
-    try:
-        return json.loads(raw)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise MalformedRequest(f"the request body is not valid JSON: {exc}") from None
+    return request_body.loads(raw)
 
 
 def render(result: Any, status: int) -> Response:
@@ -128,11 +126,31 @@ def render(result: Any, status: int) -> Response:
     return JSONResponse(payload, status_code=status)
 
 
-def path_params(request: Request) -> dict[str, Any]:
-    """The path's parameters; an `int` one past `MAX_BIGINT` is 404 (it names nothing)."""
-    for name, value in request.path_params.items():
-        if isinstance(value, int) and value > MAX_BIGINT:
+#: The largest value of each integer path convertor: what its column holds (`{id:int}` a BIGINT,
+#: `{version:int32}` an INTEGER). Starlette's own `int` takes any number of digits.
+MAX_INT32 = 2**31 - 1
+PATH_INTEGERS = {"int": MAX_BIGINT, "int32": MAX_INT32}
+register_url_convertor("int32", IntegerConvertor())
+_INTEGER_PARAM = re.compile(r"{(\w+):(" + "|".join(PATH_INTEGERS) + r")}")
+
+
+def path_bounds(path: str) -> dict[str, int]:
+    """The integer parameters of the route `path` and the largest value each may name."""
+    return {name: PATH_INTEGERS[kind] for name, kind in _INTEGER_PARAM.findall(path)}
+
+
+def check_path_ids(values: dict[str, Any], bounds: dict[str, int]) -> None:
+    """`NotFound` for an integer path parameter past its column's width: it names nothing (and
+    the driver would refuse it, a 500)."""
+    for name, largest in bounds.items():
+        value = values.get(name)
+        if isinstance(value, int) and value > largest:
             raise NotFound(f"{name} {value} does not exist")
+
+
+def path_params(request: Request, bounds: dict[str, int]) -> dict[str, Any]:
+    """The path's parameters, each integer within its bound (else 404)."""
+    check_path_ids(request.path_params, bounds)
     return dict(request.path_params)
 
 
@@ -173,10 +191,15 @@ def _unstorable(value: Any, where: str) -> Iterable[tuple[str, str]]:
 
 
 def _route(ep: Endpoint) -> Route:
+    bounds = path_bounds(ep.path)
+
     async def run(request: Request) -> Response:
         try:
+            if ep.body is not None:
+                # Before any other work (the key's lookup included): a body nested past the limit.
+                request_body.check_nesting(await request.body())
             principal = await authenticate(request, ep.roles) if ep.roles else None
-            call = Call(request=request, principal=principal, path=path_params(request))
+            call = Call(request=request, principal=principal, path=path_params(request, bounds))
             if ep.query is not None:
                 try:
                     call.query = ep.query.model_validate(dict(request.query_params))
@@ -305,11 +328,13 @@ def openapi_document(
         }
         if ep.description:
             op["description"] = ep.description
+        integers = path_bounds(ep.path)
         for name in _PARAM.findall(ep.path):
-            kind = "integer" if f"{{{name}:int}}" in ep.path else "string"
-            op["parameters"].append(
-                {"name": name, "in": "path", "required": True, "schema": {"type": kind}}
-            )
+            param: dict[str, Any] = {"type": "string"}
+            if name in integers:
+                param = {"type": "integer", "format": "int32" if integers[name] == MAX_INT32 else "int64",
+                         "minimum": 0, "maximum": integers[name]}
+            op["parameters"].append({"name": name, "in": "path", "required": True, "schema": param})
         if ep.query is not None:
             qschema = ep.query.model_json_schema(ref_template="#/components/schemas/{model}")
             for name, sub in qschema.pop("$defs", {}).items():

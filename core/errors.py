@@ -121,10 +121,16 @@ CONNECTION_ERRORS: tuple[type[BaseException], ...] = (
 
 def is_database_unreachable(exc: BaseException) -> bool:
     """Whether `exc`, or an exception it was raised from or while handling, says the database
-    connection was refused, reset, timed out or lost (rather than that a query was wrong)."""
+    connection was refused, reset, timed out or lost (rather than that a query was wrong): a
+    connection error, or any error the server sent as FATAL (it ends the session; while
+    connecting: the database does not exist or was renamed (3D000), refuses connections (55000),
+    has no connection left (53300), is starting or shutting down (57P03); later: an
+    administrator or the server's shutdown ended it (57P01))."""
     seen: set[int] = set()
     current: BaseException | None = exc
     while current is not None and id(current) not in seen:
+        if isinstance(current, asyncpg.exceptions.PostgresError) and _ends_the_session(current):
+            return True
         if isinstance(current, asyncpg.exceptions.InterfaceError):
             # Most InterfaceErrors are misuse; these two are a connection that is gone.
             if isinstance(current, asyncpg.exceptions.ConnectionDoesNotExistError) or "connection is closed" in str(
@@ -133,6 +139,17 @@ def is_database_unreachable(exc: BaseException) -> bool:
                 return True
         elif isinstance(current, CONNECTION_ERRORS):
             return True
+        elif isinstance(current, asyncpg.exceptions.InternalClientError) and "cannot switch to state" in str(current):
+            # A pooled connection the server ended while idle, handed out before asyncpg read the
+            # end of its socket: its protocol still waits on the FATAL error the server sent.
+            return True
         seen.add(id(current))
         current = current.__cause__ or current.__context__
     return False
+
+
+def _ends_the_session(error: asyncpg.exceptions.PostgresError) -> bool:
+    """PostgreSQL sends FATAL (or PANIC) for an error after which the session is gone; a wrong
+    query is an ERROR. `severity_en` is never translated (lc_messages)."""
+    severity = getattr(error, "severity_en", None) or getattr(error, "severity", None)
+    return severity in ("FATAL", "PANIC")

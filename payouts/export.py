@@ -40,6 +40,8 @@ RESULT_COLUMNS = ("reference", "status", "reason")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 #: At most this many problems are reported for one result file.
 MAX_REPORTED_ERRORS = 50
+#: The largest result file taken, in bytes (a line per paid or failed transfer: far more than any batch).
+MAX_RESULT_FILE = 20 * 1024 * 1024
 
 
 def safe_cell(text: str) -> str:

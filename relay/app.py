@@ -9,6 +9,7 @@ import logging
 from collections.abc import AsyncIterator
 from http import HTTPStatus
 
+import asyncpg
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
@@ -16,6 +17,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 from tortoise.contrib.starlette import RegisterTortoise
+from tortoise.exceptions import OperationalError
 
 import relay
 from accounts.endpoints.security import api as security_api
@@ -26,9 +28,12 @@ from commissions.endpoints import api as commissions_api
 from core.api import Api, openapi_document, problem_response
 from core.db import tortoise_config
 from core.errors import CONNECTION_ERRORS, DatabaseUnavailable, HttpProblem, is_database_unreachable
+from core.outbound import UrlRules
 from core.ratelimit import RateLimits
+from core.request_body import MAX_BODY, BodyLimit
 from payouts.endpoints.balances import api as ledger_api
 from payouts.endpoints.batches import api as payouts_api
+from payouts.export import MAX_RESULT_FILE
 from payouts.wallet.endpoints import api as points_api
 from referral.endpoints import api as referral_api
 from referral.endpoints import public_routes as referral_public_routes
@@ -40,6 +45,14 @@ from relay.pages import templating
 from relay.settings import MODEL_MODULES, Settings
 
 log = logging.getLogger("relay")
+
+#: Errors a query may end in, answered inside the router too (a FATAL one is an outage: 503).
+DATABASE_ERRORS = (asyncpg.exceptions.PostgresError, asyncpg.exceptions.InternalClientError, OperationalError)
+
+#: Where the bank's result file is uploaded (the API's CSV body, the finance console's form)...
+RESULT_UPLOAD_PATHS = r"/(api/v1/payout-batches|finance/batches)/[0-9]+/results"
+#: ...and how large that request may be: the file, and a form's other fields and boundaries.
+MAX_RESULT_UPLOAD = MAX_RESULT_FILE + 64 * 1024
 
 APIS: tuple[Api, ...] = (
     referral_api, settings_api, commissions_api, pipeline_api, payouts_api, ledger_api, points_api, security_api,
@@ -65,7 +78,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             app.state.clicks = recorder
             await stack.enter_async_context(recorder)
             if settings.outbox_worker:
-                await stack.enter_async_context(_outbox_worker())
+                await stack.enter_async_context(_outbox_worker(settings.webhook_url_rules))
             templating.compile_all()  # the consoles' first requests in this process need not compile
             # What startup made (modules, models, schemas, templates) lives as long as the
             # process: out of the collector's way, every full collection is cheaper (order.created
@@ -98,13 +111,17 @@ def create_app(settings: Settings | None = None) -> Starlette:
     app = Starlette(
         routes=routes,
         lifespan=lifespan,
-        # /r/{code} answered before the router (the Route above still documents it).
-        middleware=[Middleware(RedirectFastPath)],
+        # /r/{code} answered before the router (the Route above still documents it); every other
+        # request's body bounded before any route reads it (the bank's result file may be larger).
+        middleware=[
+            Middleware(RedirectFastPath),
+            Middleware(BodyLimit, limit=MAX_BODY, larger=[(RESULT_UPLOAD_PATHS, MAX_RESULT_UPLOAD)]),
+        ],
         exception_handlers={
             HTTPException: _http_error,
             # Answered inside the router (503 when the database is unreachable, the connection
             # kept alive); `Exception` is the last resort, for errors raised outside it.
-            **dict.fromkeys(CONNECTION_ERRORS, _unexpected_error),
+            **dict.fromkeys((*CONNECTION_ERRORS, *DATABASE_ERRORS), _unexpected_error),
             Exception: _unexpected_error,
         },
     )
@@ -116,13 +133,13 @@ def create_app(settings: Settings | None = None) -> Starlette:
 
 
 @contextlib.asynccontextmanager
-async def _outbox_worker() -> AsyncIterator[None]:
+async def _outbox_worker(rules: UrlRules) -> AsyncIterator[None]:
     """`relay outbox deliver` as a task of this process (RELAY_OUTBOX_WORKER=1), stopped with it."""
     from payouts.outbox_sender import HttpxSender
     from payouts.service.outbox import deliver_forever
 
     stop = asyncio.Event()
-    async with HttpxSender() as sender:
+    async with HttpxSender(rules) as sender:
         task = asyncio.create_task(deliver_forever(sender, stop=stop))
         try:
             yield

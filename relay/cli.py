@@ -367,8 +367,10 @@ def outbox_deliver(
     from payouts.outbox_sender import HttpxSender
     from payouts.service.outbox import deliver_due, deliver_forever
 
+    settings = Settings()
+
     async def work() -> None:
-        async with HttpxSender() as sender:
+        async with HttpxSender(settings.webhook_url_rules) as sender:
             if once:
                 done = await deliver_due(now(), limit=limit, sender=sender, merchant_id=merchant)
                 typer.echo(f"{done.claimed} event(s): {done.delivered} delivered, {done.retrying} to retry,"
@@ -377,7 +379,7 @@ def outbox_deliver(
                 await deliver_forever(sender, limit=limit, interval=interval, merchant_id=merchant)
 
     try:
-        asyncio.run(with_database(Settings(), work))
+        asyncio.run(with_database(settings, work))
     except KeyboardInterrupt:
         pass
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
+from core.outbound import UrlRules
 from core.ratelimit import limits_from_env
 
 #: Model modules of the single Tortoise app, in dependency order.
@@ -41,9 +42,19 @@ class Settings:
     webhook_secret_grace_hours: float = field(
         default_factory=lambda: float(os.environ.get("RELAY_WEBHOOK_SECRET_GRACE_HOURS", "24"))
     )
+    #: Development only: webhook URLs may be http and point at loopback and private addresses (a
+    #: receiver on this machine or network); by default only https to public addresses.
+    webhook_allow_insecure: bool = field(
+        default_factory=lambda: os.environ.get("RELAY_WEBHOOK_ALLOW_INSECURE", "0") == "1"
+    )
     #: Redis shared by every process for the rate limits (redis://HOST:6379/0); None: process memory.
     redis_url: str | None = field(default_factory=lambda: os.environ.get("RELAY_REDIS_URL") or None)
     #: Rate limits by name (core.ratelimit.DEFAULTS), each from RELAY_RATE_LIMIT_<NAME> ("off" disables).
     rate_limits: dict[str, str] = field(default_factory=limits_from_env)
     #: Seconds between writes of the counted 429s (and at shutdown): a SIGKILL loses at most this much.
     rate_limit_flush_seconds: float = field(default_factory=lambda: float(os.environ.get("RELAY_RATE_LIMIT_FLUSH_SECONDS", "5")))
+
+    @property
+    def webhook_url_rules(self) -> UrlRules:
+        """Where merchants' webhook URLs may point (checked when saved and at every delivery)."""
+        return UrlRules(allow_insecure=self.webhook_allow_insecure)

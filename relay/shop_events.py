@@ -22,7 +22,6 @@ can be corrected and retried under the same id.
 from __future__ import annotations
 
 import functools
-import json
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -39,10 +38,10 @@ from tortoise.transactions import in_transaction
 from accounts.service import receipts
 from accounts.service.receipts import AlreadyReceived, PendingReceipt, Reply
 from accounts.service.settings import ShopSigning, cached_shop_signing, shop_signing
-from core import write_batch
+from core import request_body, write_batch
 from core.api import PROBLEM_JSON, problem_response
 from core.db import current_dialect
-from core.errors import HttpProblem, MalformedRequest, RelayError, ServiceUnavailable, Unauthorized
+from core.errors import MalformedRequest, RelayError, ServiceUnavailable, Unauthorized
 from core.ratelimit import RateLimits, TooManyRequests
 from core.time import now
 from referral.endpoints import document_public
@@ -57,8 +56,6 @@ from relay.pipeline import after_order_event
 PATH = "/api/v1/merchants/{merchant_id:int}/events"
 #: Longest webhook-id a receipt keeps; Standard Webhooks ids (msg_...) are far shorter.
 MAX_WEBHOOK_ID = 200
-#: Largest event accepted, in bytes.
-MAX_BODY = 1_000_000
 
 
 async def receive_event(request: Request) -> Response:
@@ -66,7 +63,8 @@ async def receive_event(request: Request) -> Response:
     try:
         rate_limits: RateLimits = request.app.state.rate_limits
         await _limit_client(rate_limits, request, merchant_id)
-        body = await _read_body(request)
+        body = await request.body()  # at most request_body.MAX_BODY: the app's BodyLimit saw to it
+        request_body.check_nesting(body)  # before the signature's secret is looked up
         signing = await shop_signing(merchant_id)
         if signing is None:
             raise Unauthorized(f"merchant {merchant_id} is unknown")
@@ -102,17 +100,6 @@ async def _limit_client(rate_limits: RateLimits, request: Request, merchant_id: 
         raise TooManyRequests("events_ip", retry_after)
 
 
-async def _read_body(request: Request) -> bytes:
-    """The body, refused past `MAX_BODY` bytes (an order of `MAX_LINES` lines is far smaller)."""
-    chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > MAX_BODY:
-            raise HttpProblem(413, "Content too large", f"a shop event is at most {MAX_BODY} bytes")
-        chunks.append(chunk)
-    return b"".join(chunks)
-
-
 def verify(signing: ShopSigning, body: bytes, headers: Headers, *, at: datetime | None = None) -> str:
     """The `webhook-id` of an event fresh and signed with one of the merchant's secrets at `at`
     (now; the previous secret too during a rotation's grace period); `Unauthorized` otherwise."""
@@ -142,10 +129,7 @@ def _verifier(secret: str) -> Webhook:
 async def handle(
     signing: ShopSigning, webhook_id: str, digest: str, body: bytes, queued: list[PendingClick]
 ) -> Reply:
-    try:
-        payload = json.loads(body)
-    except ValueError as exc:
-        raise MalformedRequest(f"the request body is not valid JSON: {exc}") from None
+    payload = request_body.loads(body)
     event_type, command = parse_event(payload, signing.currency)
 
     def reply_to(outcome: OrderOutcome | RefundOutcome) -> Reply:
@@ -288,7 +272,7 @@ document_public(
                 "content": {"application/json": {"schema": _inline(EventReply, "serialization")}},
             },
             "400": _problem("The body is not JSON"),
-            "413": _problem("The body is larger than 1 MB"),
+            "413": _problem(f"The body is larger than {request_body.MAX_BODY} bytes"),
             "401": _problem("Signature, timestamp or merchant refused"),
             "429": {
                 **_problem("Rate limit reached (per client IP, or per merchant for signed events); nothing written"),

@@ -29,9 +29,11 @@ from relay.settings import MODEL_MODULES, Settings
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run_relay(*args: str, database_url: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-    """Run the real `relay` command line against `database_url`."""
-    env = {**os.environ, "RELAY_DATABASE_URL": database_url}
+def run_relay(
+    *args: str, database_url: str, check: bool = True, **settings: str
+) -> subprocess.CompletedProcess[str]:
+    """Run the real `relay` command line against `database_url`; `settings` adds RELAY_* variables."""
+    env = {**os.environ, "RELAY_DATABASE_URL": database_url, **settings}
     done = subprocess.run([sys.executable, "-m", "relay", *args], cwd=ROOT, env=env, capture_output=True, text=True)
     if check and done.returncode != 0:  # say why: a bare CalledProcessError hides the command's stderr
         raise AssertionError(f"relay {' '.join(args)} exited {done.returncode}:\n{done.stderr}{done.stdout}")

@@ -25,8 +25,13 @@ async def get_merchant_settings(call: Call) -> MerchantOut:
 )
 async def update_merchant_settings(call: Call) -> MerchantOut:
     """Only the fields sent change. New attribution rules apply to orders received from now on;
-    attributed orders keep their decision and bindings keep the expiry they were made with."""
-    changed = await settings.update_settings(call.merchant_id, call.body.changes(), actor=actor_of(call.principal))
+    attributed orders keep their decision and bindings keep the expiry they were made with. A
+    webhook URL must be https, without user info, and its host must not resolve to a loopback,
+    private, link-local, multicast, reserved or unspecified address (422 on webhook_url)."""
+    changed = await settings.update_settings(
+        call.merchant_id, call.body.changes(), actor=actor_of(call.principal),
+        webhook_rules=call.request.app.state.settings.webhook_url_rules,
+    )
     return MerchantOut.of(changed)
 
 

@@ -22,6 +22,7 @@ from pydantic_core import PydanticCustomError
 
 from accounts.program_settings import Action, Model
 from accounts.service.settings import MerchantSettings
+from core.outbound import syntax_problem
 from core.time import zone
 
 _HOST = re.compile(r"^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$")
@@ -40,11 +41,12 @@ Domain = Annotated[str, PlainValidator(_host), WithJsonSchema({"type": "string",
 
 
 def _webhook_url(value: Any) -> str:
-    parts = urlsplit(value.strip()) if isinstance(value, str) and len(value) <= 2000 else None
-    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname or parts.fragment:
-        raise PydanticCustomError("webhook_url", "expected an http(s) URL like https://shop.example.com/relay, got {value!r}",
-                                  {"value": value})
-    return parts.geturl()
+    """The URL's form only; where it points is checked when it is saved (`core.outbound`)."""
+    text = value.strip() if isinstance(value, str) and len(value) <= 2000 else None
+    problem = syntax_problem(text) if text is not None else "expected an http(s) URL of at most 2000 characters"
+    if problem is not None:
+        raise PydanticCustomError("webhook_url", "{problem}, got {value!r}", {"problem": problem, "value": value})
+    return urlsplit(text).geturl()
 
 
 #: Where Relay POSTs its signed events.

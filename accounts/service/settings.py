@@ -25,6 +25,7 @@ from accounts.service.audit import Actor
 from accounts.service.merchants import new_webhook_secret
 from core.errors import InvalidInput
 from core.money import MAX_MINOR
+from core.outbound import Resolver, UrlRules, save_problem, system_resolver
 from core.time import now, zone
 
 SIGNING_TTL_SECONDS = 10.0
@@ -121,16 +122,23 @@ async def get_settings(merchant_id: int) -> MerchantSettings:
 
 
 async def update_settings(
-    merchant_id: int, changes: dict[str, Any], *, actor: Actor | None = None
+    merchant_id: int, changes: dict[str, Any], *, actor: Actor | None = None,
+    webhook_rules: UrlRules = UrlRules(), resolve: Resolver = system_resolver,
 ) -> MerchantSettings:
     """Change the given settings (already validated by the schema); others stay as they are.
 
     New attribution rules apply to orders received from now on; orders already attributed
-    keep their decision, and bindings keep the expiry they were made with.
+    keep their decision, and bindings keep the expiry they were made with. A webhook URL must
+    be one Relay may send to under `webhook_rules` (`core.outbound`; its host resolved with
+    `resolve`): `InvalidInput` on webhook_url otherwise.
     """
     unknown = set(changes) - set(EDITABLE)
     if unknown:
         raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
+    if changes.get("webhook_url") is not None:
+        problem = await save_problem(changes["webhook_url"], webhook_rules, resolve)
+        if problem is not None:
+            raise InvalidInput(f"webhook_url: {problem}", [{"field": "webhook_url", "message": problem}])
     async with in_transaction():
         row = await Merchant.select_for_update().get_or_none(id=merchant_id)
         if row is None:

@@ -24,7 +24,8 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import NoMatchFound, Route
 
-from core.errors import Forbidden, NotFound, RelayError
+from core.api import check_path_ids, path_bounds
+from core.errors import DatabaseUnavailable, Forbidden, NotFound, RelayError, is_database_unreachable
 from core.sql import MAX_BIGINT
 from relay.pages import sessions
 from relay.pages.i18n import HTML_LANG, LOCALES, negotiate, translations
@@ -325,7 +326,7 @@ class Pages:
                 self.nav.append(NavItem(route_name, nav))
             self._routes.append(
                 # Pages are HTML for people, not part of the API's OpenAPI document.
-                Route(path, self._endpoint(handler, guard or self.guard), methods=methods, name=route_name,
+                Route(path, self._endpoint(handler, guard or self.guard, path_bounds(path)), methods=methods, name=route_name,
                       include_in_schema=False)
             )
             return handler
@@ -341,21 +342,23 @@ class Pages:
     def routes(self) -> list[Route]:
         return list(self._routes)
 
-    def _endpoint(self, handler: Handler, guard: Guard) -> Callable[[Request], Awaitable[Response]]:
+    def _endpoint(self, handler: Handler, guard: Guard, bounds: dict[str, int]) -> Callable[[Request], Awaitable[Response]]:
         async def endpoint(request: Request) -> Response:
             page = start(request, self.console, self.nav)
             try:
-                if any(isinstance(v, int) and v > MAX_BIGINT for v in request.path_params.values()):
-                    raise NotFound("no such id")  # past BIGINT: names nothing (and would overflow the driver)
+                check_path_ids(request.path_params, bounds)  # past its column: names nothing
                 if request.method not in SAFE_METHODS:
                     await check_csrf(page)
                 response = await guard(page) or await handler(page)
             except RelayError as error:
                 response = page.error(error)
-            except Exception:
-                # A bug: logged with its traceback; the person gets a page, not problem+json.
-                log.exception("unexpected error on %s %s", request.method, request.url.path)
-                response = _server_error(page)
+            except Exception as error:
+                if is_database_unreachable(error):  # not a bug: the person may retry shortly
+                    log.warning("database unreachable on %s %s: %r", request.method, request.url.path, error)
+                    response = page.error(DatabaseUnavailable())
+                else:  # a bug: logged with its traceback; the person gets a page, not problem+json
+                    log.exception("unexpected error on %s %s", request.method, request.url.path)
+                    response = _server_error(page)
             return finish(page, response)
 
         return endpoint

@@ -74,3 +74,30 @@ async def test_settings_need_an_admin_key(client):
     m = await make_merchant()
     assert (await api(client, m, "GET", "/api/v1/merchant", role="finance")).status_code == 403
     assert (await api(client, m, "PATCH", "/api/v1/merchant", role="integration", json={})).status_code == 403
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://shop.example.com/hooks",  # https only (RELAY_WEBHOOK_ALLOW_INSECURE=1 on a development machine)
+        "https://user:secret@shop.example.com/hooks",
+        "https://localhost/hooks", "https://127.0.0.1/hooks", "https://[::1]/hooks",
+        "https://0x7f000001/hooks", "https://2130706433/hooks", "https://017700000001/hooks", "https://127.1/hooks",
+        "https://[::ffff:127.0.0.1]/hooks", "https://10.0.0.5/hooks", "https://192.168.0.10/hooks",
+        "https://169.254.169.254/latest/meta-data/", "https://[fe80::1]/hooks", "https://224.0.0.251/hooks",
+        "https://240.0.0.1/hooks", "https://0.0.0.0/hooks", "https://[fd12:3456::1]/hooks",
+    ],
+)
+async def test_a_webhook_url_into_relays_own_network_is_refused_at_save_and_nothing_changes(client, url):
+    m = await make_merchant()
+    refused = await api(client, m, "PATCH", "/api/v1/merchant", json={"webhook_url": url})
+    assert refused.status_code == 422, refused.text
+    assert [e["field"] for e in refused.json()["errors"]] == ["webhook_url"]
+    assert (await api(client, m, "GET", "/api/v1/merchant")).json()["webhook_url"] is None
+
+
+async def test_a_public_https_webhook_url_is_saved_even_before_its_name_resolves(client):
+    m = await make_merchant()
+    for url in ("https://93.184.216.34/relay", "https://hooks.shop.example.com/relay"):
+        saved = await api(client, m, "PATCH", "/api/v1/merchant", json={"webhook_url": url})
+        assert saved.status_code == 200 and saved.json()["webhook_url"] == url, saved.text

@@ -13,15 +13,12 @@ from collections import Counter
 from datetime import timedelta
 from typing import Any
 
-import httpx
 import pytest
 from standardwebhooks import Webhook, WebhookVerificationError
-from starlette.applications import Starlette
-from starlette.requests import Request
-from starlette.responses import Response
-from starlette.routing import Route
 from tortoise.transactions import in_transaction
 
+from accounts.service import settings
+from core.outbound import UrlRules
 from core.time import now
 from payouts.events import Event, EventType
 from payouts.models import OutboxEvent
@@ -33,9 +30,11 @@ from tests.factories.commissions import publish_rule_set
 from tests.factories.events import envelope, order_data, send
 from tests.factories.merchants import MerchantCtx, api, make_merchant
 from tests.factories.referral import make_partner
+from tests.payouts.test_outbox_sender import Resolver, receiver
 
 pytestmark = pytest.mark.usefixtures("database_url")
 
+DEVELOPMENT = UrlRules(allow_insecure=True)
 RULES = {
     "rules": [
         {"id": "skincare", "level": 1, "conditions": {"categories": ["skincare"]}, "reward": {"percent": "10"}},
@@ -290,23 +289,19 @@ async def resend_body(m: MerchantCtx) -> tuple[bytes, dict[str, str]]:
 
 
 async def test_the_real_http_sender_delivers_to_an_endpoint_verifying_the_signature(client):
-    m = await with_webhook(client, "http://merchant.test/hooks")
-    async with in_transaction():
-        await outbox.enqueue(m.id, [Event(EventType.payout_line_paid, {"line_id": 1})])
-    seen: list[dict] = []
-
-    async def hooks(request: Request) -> Response:
-        try:
-            seen.append(Webhook(m.webhook_secret).verify(await request.body(), dict(request.headers)))
-        except WebhookVerificationError:
-            return Response(status_code=401)
-        return Response(status_code=204)
-
-    receiver = Starlette(routes=[Route("/hooks", hooks, methods=["POST"])])
-    async with HttpxSender(transport=httpx.ASGITransport(app=receiver)) as sender:
-        done = await outbox.deliver_due(now(), sender=sender, merchant_id=m.id)
+    """A receiver on this machine, over HTTP: allowed only by the development rule (saved and sent)."""
+    resolve = Resolver(merchant_test=["127.0.0.1"])
+    async with receiver() as got:
+        m = await make_merchant()
+        url = f"http://merchant.test:{got.port}/hooks"
+        await settings.update_settings(m.id, {"webhook_url": url}, webhook_rules=DEVELOPMENT, resolve=resolve)
+        async with in_transaction():
+            await outbox.enqueue(m.id, [Event(EventType.payout_line_paid, {"line_id": 1})])
+        async with HttpxSender(DEVELOPMENT, resolve=resolve) as sender:
+            done = await outbox.deliver_due(now(), sender=sender, merchant_id=m.id)
     assert done.delivered == 1
-    assert [p["type"] for p in seen] == ["payout.line_paid"]
+    (_, headers, body), = got.requests
+    assert Webhook(m.webhook_secret).verify(body, headers)["type"] == "payout.line_paid"
 
 
 async def test_the_webhook_url_must_be_http_and_null_removes_it(client):
@@ -320,15 +315,24 @@ async def test_the_webhook_url_must_be_http_and_null_removes_it(client):
         assert await outbox.enqueue(m.id, [Event(EventType.commission_created, {})]) == 0
 
 
-async def test_relay_outbox_deliver_once_records_an_unreachable_endpoint_as_a_retry(client, database_url):
-    m = await with_webhook(client, "http://127.0.0.1:9/hooks")  # the discard port: nothing listens on loopback
+@pytest.mark.parametrize(
+    ("allow_insecure", "error"), [("1", "ConnectError"), ("0", "refused: only https URLs are allowed")],
+)
+async def test_relay_outbox_deliver_once_records_an_unreachable_or_refused_endpoint_as_a_retry(
+    client, database_url, allow_insecure, error
+):
+    """The discard port on loopback, where nothing listens: tried with the development rule
+    (RELAY_WEBHOOK_ALLOW_INSECURE=1), refused unsent without it (a URL saved under that rule)."""
+    m = await make_merchant()
+    await settings.update_settings(m.id, {"webhook_url": "http://127.0.0.1:9/hooks"}, webhook_rules=DEVELOPMENT)
     async with in_transaction():
         await outbox.enqueue(m.id, [Event(EventType.commission_created, {"commission_id": 1})])
-    result = run_relay("outbox", "deliver", "--once", "--merchant", str(m.id), database_url=database_url)
+    result = run_relay("outbox", "deliver", "--once", "--merchant", str(m.id), database_url=database_url,
+                       RELAY_WEBHOOK_ALLOW_INSECURE=allow_insecure)
     assert "1 event(s): 0 delivered, 1 to retry, 0 dead" in result.stdout
     (event,) = await queued(m.id)
     assert (event.status, event.attempts) == ("pending", 1)
-    assert event.last_error.startswith("ConnectError")
+    assert event.last_error.startswith(error)
 
 
 async def test_the_delivery_loop_sends_what_is_enqueued_until_stopped(client):

@@ -217,3 +217,102 @@ async def test_a_shop_event_occurring_at_the_edge_of_the_calendar_is_refused_and
     response = await send(client, m, "order.created", order_data(occurred_at="0001-01-01T00:00:00+08:00"))
     assert_problem(response, 422, "data.occurred_at")
     assert set((await written(m.id)).values()) == {0}
+
+
+# --- nesting and size: refused before any other work, at every entry point ----------------------------
+
+
+def deep(depth: int) -> str:
+    return "[" * depth + "]" * depth
+
+
+async def test_a_deeply_nested_body_to_the_public_join_endpoint_is_400_and_no_one_joins(client):
+    """Without a key: json.loads raised RecursionError here, a 500."""
+    m = await make_merchant()
+    inviter = await make_partner(m.id)
+    for body, kind in ((f'{{"display_name": {deep(5000)}}}', "application/json"), (deep(100_000), "text/plain")):
+        response = await client.post(f"/api/v1/join/{m.id}/{inviter.code}", content=body, headers={"content-type": kind})
+        assert "deeper than 32 levels" in assert_problem(response, 400)["detail"]
+    assert await Partner.filter(merchant_id=m.id).count() == 1
+
+
+async def test_a_deeply_nested_api_body_is_400_before_the_key_is_even_looked_up(client):
+    m = await make_merchant()
+    body = f'{{"display_name": "ok", "group": {deep(5000)}}}'
+    for headers in (m.auth(), {"authorization": "Bearer rk_adm_unknown"}, {}):
+        response = await client.post("/api/v1/partners", content=body, headers=headers | {"content-type": "application/json"})
+        assert_problem(response, 400)
+    assert await Partner.filter(merchant_id=m.id).count() == 0
+
+
+async def test_a_signed_event_nested_a_thousand_levels_deep_is_400_and_nothing_is_written(client):
+    m = await make_merchant()
+    body = f'{{"type": "order.created", "data": {deep(1000)}}}'
+    response = await client.post(f"/api/v1/merchants/{m.id}/events", content=body.encode(),
+                                 headers=sign(m.webhook_secret, body))
+    assert_problem(response, 400)
+    assert set((await written(m.id)).values()) == {0}
+
+
+async def test_a_body_over_one_megabyte_is_413_on_every_json_endpoint_sent_whole_or_in_chunks(client):
+    m = await make_merchant()
+    inviter = await make_partner(m.id)
+    big = json.dumps({"display_name": "x" * (1024 * 1024)}).encode()
+
+    async def chunks():
+        for start in range(0, len(big), 65536):
+            yield big[start:start + 65536]
+
+    for path, headers in (("/api/v1/partners", m.auth()), (f"/api/v1/join/{m.id}/{inviter.code}", {})):
+        assert_problem(await client.post(path, content=big, headers=headers), 413)
+        assert_problem(await client.post(path, content=chunks(), headers=headers), 413)
+    assert await Partner.filter(merchant_id=m.id).count() == 1
+
+
+async def test_a_form_or_a_result_file_past_its_limit_is_413_before_the_page_reads_it(client):
+    """Forms (and the bank's result file, 20 MB) are bounded like JSON: refused from their
+    Content-Length, before the session, the CSRF check or the upload's parsing."""
+    from payouts.export import MAX_RESULT_FILE
+
+    form = {"csrf_token": "x", "q": "x" * (1024 * 1024)}
+    assert_problem(await client.post("/console/partners/1/suspend", data=form), 413)
+    upload = {"results": ("results.csv", b"x" * (MAX_RESULT_FILE + 65 * 1024), "text/csv")}
+    assert_problem(await client.post("/finance/batches/1/results", files=upload, data={"csrf_token": "x"}), 413)
+    m = await make_merchant()
+    csv = b"reference,status,reason\n" + b"B1-1,paid,\n" * (MAX_RESULT_FILE // 10)
+    assert_problem(await client.post("/api/v1/payout-batches/1/results", content=csv, headers=m.auth("finance")), 413)
+
+
+async def test_a_rule_editor_form_with_deeply_nested_json_answers_its_page_and_saves_nothing(client):
+    from commissions.service import rule_sets
+    from tests.pages.conftest import client_as_staff, csrf_of, make_staff
+
+    m = await make_merchant()
+    await client_as_staff(client, await make_staff(m.id, "admin"))
+    draft = await rule_sets.create_draft(m.id, {"rules": []})
+    html = (await client.get(f"/console/rules/{draft.version}")).text
+    fields = {"csrf_token": csrf_of(html), "op": "save", "rules": "0", "modifiers": "0",
+              "extra": f'{{"caps": {deep(5000)}}}'}
+    answer = await client.post(f"/console/rules/{draft.version}", data=fields, headers={"accept-language": "en"})
+    assert answer.status_code == 422 and "This part is not valid JSON." in answer.text
+    assert (await rule_sets.get_version(m.id, draft.version)).content == draft.content
+
+
+# --- integers in a path past their column's width -------------------------------------------------------
+
+
+@pytest.mark.parametrize("version", [2**31 - 1, 2**31, 2**63 - 1, 2**63, 10**30])
+async def test_a_rule_set_version_past_its_int32_column_is_404_on_every_operation_and_page(client, version):
+    """The version column is an INTEGER: 2**31 passed the BIGINT check and the driver refused it (500)."""
+    from tests.pages.conftest import client_as_staff, make_staff
+
+    m = await make_merchant()
+    content = {"content": {"rules": []}}
+    base = f"/api/v1/rule-sets/{version}"
+    for method, path, body in (("GET", base, None), ("PUT", base, content), ("POST", f"{base}/publish", None),
+                               ("POST", f"{base}/simulate", {"from": "2026-01-01", "to": "2026-01-31"})):
+        assert_problem(await api(client, m, method, path, json=body), 404)
+    await client_as_staff(client, await make_staff(m.id, "admin"))
+    for path in (f"/console/rules/{version}", f"/console/rules/{version}/simulation"):
+        page = await client.get(path)
+        assert page.status_code == 404 and page.headers["content-type"].startswith("text/html"), path

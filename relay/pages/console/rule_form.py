@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from commissions.rules.ruleset import MAX_MODIFIERS, MAX_RULES, SCENES
+from core import request_body
+from core.errors import MalformedRequest
 from core.money import MoneyFormatError, format_major, parse_minor
 
 FormValue = str | list[str]
@@ -269,8 +271,8 @@ def _extra(fields: Mapping[str, FormValue], name: str) -> dict[str, Any]:
     if not text:
         return {}
     try:
-        value = json.loads(text)
-    except json.JSONDecodeError:
+        value = request_body.loads(text)
+    except MalformedRequest:  # not JSON, or nested past what a rule set ever is
         raise ExtraInvalid(name) from None
     if not isinstance(value, dict):
         raise ExtraInvalid(name)

@@ -65,13 +65,13 @@ async def _editor(page: Page, info: rule_sets.RuleSetInfo, fields: rule_form.Fie
     )
 
 
-@pages.get("/console/rules/{version:int}")
+@pages.get("/console/rules/{version:int32}")
 async def rule_set(page: Page) -> Response:
     info = await rule_sets.get_version(page.merchant_id, page.request.path_params["version"])
     return await _editor(page, info, rule_form.to_fields(info.content, page.currency))
 
 
-@pages.post("/console/rules/{version:int}")
+@pages.post("/console/rules/{version:int32}")
 async def save_rule_set(page: Page) -> Response:
     """Save the draft (op=save) or change the form's list of rules (add, remove, move: not saved yet)."""
     version = page.request.path_params["version"]
@@ -96,7 +96,7 @@ async def save_rule_set(page: Page) -> Response:
     return page.redirect(page.url("console.rule_set", version=version))
 
 
-@pages.get("/console/rules/{version:int}/simulation")
+@pages.get("/console/rules/{version:int32}/simulation")
 async def simulate(page: Page) -> Response:
     version = page.request.path_params["version"]
     info = await rule_sets.get_version(page.merchant_id, version)
@@ -117,7 +117,7 @@ async def simulate(page: Page) -> Response:
     )
 
 
-@pages.post("/console/rules/{version:int}/publish")
+@pages.post("/console/rules/{version:int32}/publish")
 async def publish(page: Page) -> Response:
     version = page.request.path_params["version"]
     await rule_sets.publish(page.merchant_id, version, actor=actor(page))

@@ -16,6 +16,7 @@ from starlette.responses import Response, StreamingResponse
 
 from core.errors import Conflict, InvalidInput
 from payouts.errors import BatchStateConflict, LinesStillOpen
+from payouts.export import MAX_RESULT_FILE
 from payouts.service import batch_queries, batches, lines
 from payouts.service.batch_queries import BatchInfo
 from payouts.service.terms import POINTS_ASSET, payable_assets
@@ -37,7 +38,6 @@ LINES_PER_PAGE = 30
 #: Carried-forward, held and failed lines listed in their own sections (the filter shows them all).
 SECTION_LINES = 10
 #: A bank result file larger than this is refused before it is read.
-MAX_RESULT_BYTES = 20 * 1024 * 1024
 
 
 def _render_kw(page: Page) -> dict:
@@ -186,7 +186,7 @@ async def _result_text(page: Page, upload: object) -> str | tuple[int, str]:
     """The uploaded result file as text, or (status, problem)."""
     if not isinstance(upload, UploadFile) or not upload.filename:
         return 422, page.gettext("Choose the bank's result file first.")
-    if upload.size is not None and upload.size > MAX_RESULT_BYTES:
+    if upload.size is not None and upload.size > MAX_RESULT_FILE:
         return 413, page.gettext("The file is larger than 20 MB.")
     try:
         return (await upload.read()).decode("utf-8-sig")
