@@ -71,6 +71,8 @@ class Endpoint:
     status: int
     tag: str
     description: str = ""
+    #: What a 429 answer means here, when the endpoint is rate-limited (documented with Retry-After).
+    rate_limited: str | None = None
 
 
 def problem_response(error: RelayError, headers: dict[str, str] | None = None) -> JSONResponse:
@@ -216,7 +218,7 @@ def _route(ep: Endpoint) -> Route:
                 check_storable(call.body.model_dump(by_alias=True), "")  # dates as parsed
             return render(await ep.handler(call), ep.status)
         except RelayError as error:
-            return problem_response(error)
+            return problem_response(error, headers=getattr(error, "headers", None))  # Retry-After of a 429
 
     return Route(ep.path, run, methods=[ep.method], name=ep.handler.__name__)
 
@@ -239,6 +241,7 @@ class Api:
         query: type[BaseModel] | None = None,
         response: Any = None,
         status: int = 200,
+        rate_limited: str | None = None,
     ) -> Callable[[Handler], Handler]:
         def register(handler: Handler) -> Handler:
             self.endpoints.append(
@@ -254,6 +257,7 @@ class Api:
                     status=status,
                     tag=self.tag,
                     description=(handler.__doc__ or "").strip(),
+                    rate_limited=rate_limited,
                 )
             )
             return handler
@@ -368,6 +372,10 @@ def openapi_document(
             op["security"] = [{"apiKey": []}]
         for code, text in codes.items():
             op["responses"][code] = {"description": text, **problem}
+        if ep.rate_limited is not None:
+            op["responses"]["429"] = {
+                "description": ep.rate_limited, "headers": {"Retry-After": {"schema": {"type": "integer"}}}, **problem,
+            }
         paths.setdefault(path, {})[ep.method.lower()] = op
     for path, ops in extra_paths.items():
         paths.setdefault(path, {}).update(ops)

@@ -50,6 +50,10 @@ DEFAULTS: Mapping[str, str] = {
     "sign_in_ip": "30/minute",
     #: sign-in attempts per identity (an email, a partner code), whatever the IP
     "sign_in_identity": "5/minute;20/hour",
+    #: sign-ups through an invite (`POST /api/v1/join/...`) per client IP
+    "join_ip": "10/minute;30/hour",
+    #: sign-ups through any invite of one merchant, whatever the IP (each is a pending partner to review)
+    "join_merchant": "60/minute;600/hour",
 }
 
 

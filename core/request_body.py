@@ -18,7 +18,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from core.errors import HttpProblem, MalformedRequest
 
 #: The largest body a request may carry unless its path has a larger limit (`BodyLimit.larger`).
-MAX_BODY = 1024 * 1024
+MAX_BODY = 1_000_000
 #: Deepest nesting of arrays and objects a JSON body may have; Relay's deepest document (a rule
 #: set: content.rules[].reward.tiers[]) nests 5 levels.
 MAX_DEPTH = 32

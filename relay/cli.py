@@ -50,6 +50,8 @@ def serve(
     """Serve the API, the redirects and the consoles with uvicorn."""
     import uvicorn
 
+    from relay.access_log import log_config
+
     settings = Settings()
     uvicorn.run(
         "relay.app:create_app",
@@ -58,6 +60,7 @@ def serve(
         port=port or settings.port,
         workers=workers,
         log_level="info",
+        log_config=log_config(),  # sign-in tokens redacted from the access log
         proxy_headers=True,
     )
 

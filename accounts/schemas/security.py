@@ -99,7 +99,7 @@ class RefusalQuery(BaseModel):
 
 class RefusalOut(FromRecord):
     day: date = Field(description="UTC day")
-    limit: str = Field(description="redirect_ip, redirect_link, events_ip, events_merchant, sign_in_ip, sign_in_identity")
+    limit: str = Field(description="redirect_ip, redirect_link, events_ip, events_merchant, sign_in_ip, sign_in_identity, join_ip, join_merchant")
     refused: int = Field(description="requests answered 429")
 
 

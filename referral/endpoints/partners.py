@@ -13,6 +13,7 @@ from accounts.models import Role
 from accounts.service.audit import actor_of
 from core.api import Call
 from core.errors import NotFound
+from core.ratelimit import RateLimits
 from referral.endpoints import api, document_public, public_routes
 from referral.schemas.partners import (
     PartnerCreate,
@@ -75,11 +76,19 @@ async def update_partner(call: Call) -> PartnerOut:
 @api.endpoint(
     "POST", "/api/v1/join/{merchant_id:int}/{code}", summary="Sign up through an invite link",
     body=SignUp, response=SignedUp, status=201,
+    rate_limited="Too many sign-ups from this client IP (join_ip) or for this merchant (join_merchant); nothing written",
 )
 async def join(call: Call) -> SignedUp:
     """Public (no API key). Creates a `pending` partner recruited by the active partner `code`;
-    an unknown or inactive inviter is 404."""
-    partner = await partners.sign_up(call.path["merchant_id"], call.path["code"], **call.body.model_dump())
+    an unknown or inactive inviter is 404. Rate-limited per client IP, then per merchant once the
+    invite is known to be the merchant's (429 with Retry-After; counted in the refusals)."""
+    merchant_id, code = call.path["merchant_id"], call.path["code"]
+    limits: RateLimits = call.request.app.state.rate_limits
+    # The merchant in the path is no proof: a refusal by IP is counted under merchant 0.
+    await limits.check("join_ip", call.request.client.host if call.request.client else "")
+    await partners.inviting_partner(merchant_id, code)  # 404 before the merchant's allowance is used
+    await limits.check("join_merchant", str(merchant_id), merchant_id=merchant_id)
+    partner = await partners.sign_up(merchant_id, code, **call.body.model_dump())
     return SignedUp.of(partner)
 
 

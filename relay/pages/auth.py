@@ -3,8 +3,9 @@
 Staff sign in at /console/sign-in with the merchant id, their email and password (an email is
 unique within a merchant, not across merchants; ``?merchant=ID`` pre-fills the id), or with a
 one-time link /console/sign-in/<token>. Partners sign in only through the one-time link the
-merchant sends them, /p/sign-in/<token> (POST /api/v1/partners/{id}/sign-in-link). A link opened
-by a crawler or a chat app's preview (or a HEAD request) is not used up: only a browser's GET is.
+merchant sends them, /p/sign-in/<token> (POST /api/v1/partners/{id}/sign-in-link). Opening a
+link shows a button; only its POST (the token in the body, not in a URL) uses the link up, so a
+crawler, a chat app's preview or a prefetch never does, and no access log holds a usable token.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from starlette.responses import Response
 
 from accounts.service import sign_in
 from core import ids
-from referral.bots import is_bot
 from relay.pages import throttle
 from relay.pages.i18n import LOCALES
 from relay.pages.routing import Page, Pages
@@ -60,8 +60,11 @@ async def staff_sign_in_submit(page: Page) -> Response:
 
 @pages.get("/console/sign-in/{token}")
 async def staff_sign_in_link(page: Page) -> Response:
-    if _previewed(page):
-        return _no_referrer(page.render("link_preview.html"))
+    return _confirm(page, page.url("auth.staff_sign_in_link_submit"))
+
+
+@pages.post("/console/sign-in-link", name="auth.staff_sign_in_link_submit")
+async def staff_sign_in_link_submit(page: Page) -> Response:
     signed = await _use_link(page, "staff_link")
     if signed is None or signed.staff_account_id is None:
         return _refused(page, "sign_in.html")
@@ -69,30 +72,36 @@ async def staff_sign_in_link(page: Page) -> Response:
     if staff is None:  # deactivated between the link's use and now: refused, not a 500
         return _refused(page, "sign_in.html")
     page.session.sign_in(merchant_id=staff.merchant_id, kind="staff", id=staff.id, role=staff.role)
-    return _no_referrer(page.redirect(page.url(HOME[staff.role])))
+    return page.redirect(page.url(HOME[staff.role]))
 
 
 @pages.get("/p/sign-in/{token}")
 async def partner_sign_in_link(page: Page) -> Response:
-    if _previewed(page):
-        return _no_referrer(page.render("link_preview.html"))
+    return _confirm(page, page.url("auth.partner_sign_in_link_submit"))
+
+
+@pages.post("/p/sign-in", name="auth.partner_sign_in_link_submit")
+async def partner_sign_in_link_submit(page: Page) -> Response:
     signed = await _use_link(page, "partner_link")
     if signed is None or signed.partner_id is None:
         return _refused(page, "partner/sign_in_needed.html")
     page.session.sign_in(merchant_id=signed.merchant_id, kind="partner", id=signed.partner_id, role="partner")
-    return _no_referrer(page.redirect(page.url("partner.home")))
+    return page.redirect(page.url("partner.home"))
 
 
-def _previewed(page: Page) -> bool:
-    """A chat app's link preview, a crawler or a HEAD request: it must not use up the one-time link."""
-    return page.request.method == "HEAD" or is_bot(page.request.headers.get("user-agent", ""))
+def _confirm(page: Page, action: str) -> Response:
+    """The link's page: a button that POSTs its token. Opening the link uses nothing up (a chat
+    app's preview, a crawler, a HEAD request, a browser prefetching it), and the token leaves the
+    browser only in the POST's body, which no access log keeps; its GET is logged redacted
+    (`relay.access_log`)."""
+    return _no_referrer(page.render("sign_in_link.html", action=action, token=page.request.path_params["token"]))
 
 
 async def _use_link(page: Page, kind: str) -> sign_in.SignedIn | None:
-    """Consume the link's token (once; None when used, expired or unknown), after the rate-limit hook."""
-    token = page.request.path_params["token"]
+    """Consume the posted token (once; None when used, expired or unknown), after the rate-limit hook."""
+    token = str((await page.form()).get("token", ""))
     await throttle.sign_in_attempt(page.request, kind=kind, identity=ids.token_hash(token)[:16])
-    return await sign_in.consume_sign_in_link(token)
+    return await sign_in.consume_sign_in_link(token) if token else None
 
 
 def _refused(page: Page, template: str) -> Response:

@@ -127,6 +127,8 @@ async def sign_in_partner(page: Any, merchant_id: int, partner_id: int) -> None:
     """Follow a fresh one-time sign-in link, as the partner would from the merchant's message."""
     link = await issue_sign_in_link(merchant_id, partner_id)
     await page.goto(link.path)
+    await page.click("form.stack button[type=submit]")  # the link's page POSTs its token
+    await page.wait_for_load_state()
     assert page.url.endswith("/p/"), page.url
 
 
@@ -146,6 +148,7 @@ async def sign_in_staff(page: Any, staff: sign_in.StaffInfo, *, with_password: b
     else:
         link = await sign_in.issue_staff_sign_in_link(staff.merchant_id, staff.id)
         await page.goto(link.path)
+        await page.click("form.stack button[type=submit]")
     await page.wait_for_load_state()
     home = "/console/" if staff.role == "admin" else "/finance/"
     assert page.url.endswith(home), page.url
@@ -161,17 +164,26 @@ def csrf_of(html: str) -> str:
     return match.group(1)
 
 
+async def follow_sign_in_link(client: Any, path: str, headers: dict[str, str] = BROWSER_HEADERS) -> Any:
+    """Open a one-time sign-in link and press its button (the token is POSTed): the POST's answer."""
+    opened = await client.get(path, headers=headers)
+    assert opened.status_code == 200, opened.text
+    action = re.search(r'<form class="stack" method="post" action="([^"]+)"', opened.text).group(1)
+    token = re.search(r'name="token" value="([^"]+)"', opened.text).group(1)
+    return await client.post(action, data={"csrf_token": csrf_of(opened.text), "token": token}, headers=headers)
+
+
 async def client_as_partner(client: Any, merchant_id: int, partner_id: int) -> None:
     """Sign the httpx `client` in as a partner (its cookie jar keeps the session)."""
     link = await issue_sign_in_link(merchant_id, partner_id)
-    answer = await client.get(link.path, headers=BROWSER_HEADERS)
+    answer = await follow_sign_in_link(client, link.path)
     assert answer.status_code == 303, answer.text
 
 
 async def client_as_staff(client: Any, staff: sign_in.StaffInfo) -> None:
     """Sign the httpx `client` in as a staff account."""
     link = await sign_in.issue_staff_sign_in_link(staff.merchant_id, staff.id)
-    answer = await client.get(link.path, headers=BROWSER_HEADERS)
+    answer = await follow_sign_in_link(client, link.path)
     assert answer.status_code == 303, answer.text
 
 

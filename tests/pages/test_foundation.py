@@ -129,8 +129,11 @@ def test_filters_format_amounts_points_and_dates_for_the_locale_and_the_merchant
     assert environment(locale).from_string("{{ d|date }}").render(page=page, d=date(2026, 12, 1)) == expected.split(" | ")[3]
 
 
-async def test_a_chat_apps_link_preview_or_a_head_request_does_not_use_up_a_sign_in_link(client):
+async def test_opening_a_sign_in_link_uses_nothing_up_only_its_buttons_post_does(client):
+    """A chat app's preview, a crawler, a HEAD or a browser prefetching the link get its page; the
+    token leaves only in the button's POST body (so it is in no URL an access log keeps)."""
     from referral.service.partners import issue_sign_in_link
+    from tests.pages.conftest import follow_sign_in_link
 
     merchant = await make_merchant()
     partner = await make_partner(merchant.id)
@@ -139,11 +142,14 @@ async def test_a_chat_apps_link_preview_or_a_head_request_does_not_use_up_a_sign
         client.get(link.path, headers={"user-agent": "WhatsApp/2.23.20"}),
         client.get(link.path, headers={"user-agent": "TelegramBot (like TwitterBot)"}),
         client.head(link.path, headers=BROWSER),
+        client.get(link.path, headers=BROWSER),
     ):
         answer = await preview
-        assert answer.status_code == 200 and sessions.COOKIE not in answer.cookies
-    assert (await client.get(link.path, headers=BROWSER)).status_code == 303
+        assert answer.status_code == 200 and answer.headers["referrer-policy"] == "no-referrer"
+    assert (await client.get("/p/", headers=BROWSER, follow_redirects=False)).status_code != 200  # not signed in
+    assert (await follow_sign_in_link(client, link.path, BROWSER)).status_code == 303
     assert (await client.get("/p/", headers=BROWSER)).status_code == 200
+    assert (await follow_sign_in_link(client, link.path, BROWSER)).status_code == 410  # once
 
 
 def test_the_pager_and_select_macros_keep_the_other_query_parameters():
