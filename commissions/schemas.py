@@ -13,7 +13,6 @@ from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from pydantic import (
-    AwareDatetime,
     BaseModel,
     ConfigDict,
     Field,
@@ -26,12 +25,15 @@ from pydantic import (
 
 from accounts.program_settings import Signal
 from commissions.models import CommissionStatus, ReviewState
+from commissions.rules.ruleset import RuleSet
 from commissions.service.checkout import Incentive
 from commissions.service.fraud import SignalRecord
 from commissions.service.queries import CommissionPage, Total
 from commissions.service.records import CommissionRecord
 from commissions.service.simulation import Amounts, PartnerComparison, SimulationReport
+from core.api import inline_schema
 from core.errors import InvalidInput
+from core.iso_time import DATE_PATTERN, INSTANT_PATTERN, IsoInstant
 from core.money import Rounding, format_major
 from core.schemas import FromRecord
 from core.time import parse_instant
@@ -88,14 +90,20 @@ class TermsOut(FromRecord):
 # --- rule sets --------------------------------------------------------------------------------
 
 
+#: A rule set's JSON, described in /openapi.json by `commissions.ruleset.RuleSet` (rules,
+#: conditions, rewards, modifiers, caps, customer incentive); validated by `parse_rule_set`, which
+#: also knows the merchant's currency and partner groups and words each error with a code.
+RuleSetContent = Annotated[dict[str, Any], WithJsonSchema(inline_schema(RuleSet))]
+
+
 class RuleSetBody(_In):
-    content: dict[str, Any] = Field(description="the rule set: rules, modifiers, caps, customer_incentive")
+    content: RuleSetContent = Field(description="the rule set: rules, modifiers, caps, customer_incentive")
 
 
 class RuleSetOut(FromRecord):
     version: int
     status: Literal["draft", "active", "retired"]
-    content: dict[str, Any] = Field(description="as validated: amounts in minor units")
+    content: RuleSetContent = Field(description="as validated: amounts in minor units")
     created_at: datetime
     updated_at: datetime
     published_at: datetime | None
@@ -125,7 +133,8 @@ def _day_or_instant(value: Any) -> date | datetime:
 DayOrInstant = Annotated[
     date | datetime,
     PlainValidator(_day_or_instant),
-    WithJsonSchema({"type": "string", "anyOf": [{"format": "date"}, {"format": "date-time"}]}),
+    WithJsonSchema({"type": "string", "anyOf": [{"format": "date", "pattern": DATE_PATTERN},
+                                                {"format": "date-time", "pattern": INSTANT_PATTERN}]}),
 ]
 
 
@@ -204,8 +213,8 @@ class CommissionQuery(_In):
     kind: Literal["cash", "points"] | None = None
     order_id: int | None = None
     order_external_id: str | None = Field(None, max_length=200)
-    occurred_from: AwareDatetime | None = Field(None, description="included")
-    occurred_to: AwareDatetime | None = Field(None, description="excluded")
+    occurred_from: IsoInstant | None = Field(None, description="included")
+    occurred_to: IsoInstant | None = Field(None, description="excluded")
     before_id: int | None = Field(None, description="the `next_before_id` of the previous page")
     limit: int = Field(50, ge=1, le=200)
     review: ReviewState | None = Field(

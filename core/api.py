@@ -22,6 +22,7 @@ from starlette.routing import Route
 
 from core import request_body
 from core.errors import Forbidden, InvalidInput, MalformedRequest, NotFound, RelayError, Unauthorized
+from core.iso_time import EARLIEST, LATEST
 from core.sql import MAX_BIGINT
 
 PROBLEM_JSON = "application/problem+json"
@@ -156,9 +157,6 @@ def path_params(request: Request, bounds: dict[str, int]) -> dict[str, Any]:
     return dict(request.path_params)
 
 
-#: Dates and instants a request may carry: well inside what Python represents (years 1 to 9999),
-#: so moving one to another time zone, day or month never overflows.
-EARLIEST, LATEST = date(1900, 1, 1), date(9998, 12, 31)
 
 
 def check_storable(value: Any, where: str) -> None:
@@ -192,7 +190,29 @@ def _unstorable(value: Any, where: str) -> Iterable[tuple[str, str]]:
             yield from _unstorable(item, f"{where}.{index}" if where else str(index))
 
 
-def _route(ep: Endpoint) -> Route:
+def routes(endpoints: Iterable[Endpoint]) -> list[Route]:
+    """One Starlette route per path, whatever the number of endpoints (methods) on it: a method
+    the path does not take is 405 with an `Allow` naming every method it does take (a route per
+    endpoint named only its own)."""
+    by_path: dict[str, dict[str, Endpoint]] = {}
+    for ep in endpoints:
+        by_path.setdefault(ep.path, {})[ep.method] = ep
+    return [_route(path, methods) for path, methods in by_path.items()]
+
+
+def _route(path: str, endpoints: dict[str, Endpoint]) -> Route:
+    runs = {method: _runner(ep) for method, ep in endpoints.items()}
+    if "GET" in runs:
+        runs.setdefault("HEAD", runs["GET"])
+
+    async def dispatch(request: Request) -> Response:
+        return await runs[request.method](request)
+
+    first = next(iter(endpoints.values()))
+    return Route(path, dispatch, methods=list(endpoints), name=first.handler.__name__)
+
+
+def _runner(ep: Endpoint) -> Callable[[Request], Awaitable[Response]]:
     bounds = path_bounds(ep.path)
 
     async def run(request: Request) -> Response:
@@ -220,7 +240,7 @@ def _route(ep: Endpoint) -> Route:
         except RelayError as error:
             return problem_response(error, headers=getattr(error, "headers", None))  # Retry-After of a 429
 
-    return Route(ep.path, run, methods=[ep.method], name=ep.handler.__name__)
+    return run
 
 
 class Api:
@@ -265,7 +285,7 @@ class Api:
         return register
 
     def routes(self) -> list[Route]:
-        return [_route(ep) for ep in self.endpoints]
+        return routes(self.endpoints)
 
 
 # --- OpenAPI -------------------------------------------------------------------------------
@@ -314,6 +334,25 @@ class _Schemas:
         known = self.components.setdefault(name, schema)
         if known != schema:
             raise ValueError(f"two different schemas are named {name!r} in the OpenAPI document: rename one")
+
+
+def inline_schema(model: type[BaseModel], mode: str = "validation") -> dict[str, Any]:
+    """The model's JSON Schema with its $defs inlined: for a hand-documented operation, or a field
+    whose own type says less than what validates it (`WithJsonSchema(inline_schema(...))`)."""
+    schema = model.model_json_schema(mode=mode)  # type: ignore[arg-type]
+    defs = schema.pop("$defs", {})
+
+    def resolve(node: Any) -> Any:
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.startswith("#/$defs/"):
+                return resolve({**defs[ref.removeprefix("#/$defs/")], **{k: v for k, v in node.items() if k != "$ref"}})
+            return {key: resolve(value) for key, value in node.items()}
+        if isinstance(node, list):
+            return [resolve(item) for item in node]
+        return node
+
+    return resolve(schema)
 
 
 def openapi_document(

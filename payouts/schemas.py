@@ -10,8 +10,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StrictInt, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, StringConstraints
 
+from core.iso_time import IsoInstant
 from core.money import MoneyFormatError, format_major, parse_minor
 from payouts import withholding
 from payouts.errors import PayoutTermsInvalid
@@ -33,7 +34,7 @@ Asset = Annotated[str, StringConstraints(strip_whitespace=True, to_upper=True, p
 
 class BatchCreate(_In):
     asset: Asset = Field(description="the merchant's currency code, or PTS for points")
-    cutoff: AwareDatetime = Field(
+    cutoff: IsoInstant = Field(
         description="the first instant NOT included: entries available before it are in; must carry a UTC offset,"
         ' e.g. "2026-11-01T00:00:00+08:00" (midnight, Shanghai) for everything up to the end of October'
     )

@@ -26,6 +26,7 @@ from accounts.service.merchants import authenticate
 from accounts.service.rate_limits import refusal_writer
 from commissions.endpoints import api as commissions_api
 from core.api import Api, openapi_document, problem_response
+from core.api import routes as api_routes
 from core.db import tortoise_config
 from core.errors import CONNECTION_ERRORS, DatabaseUnavailable, HttpProblem, is_database_unreachable
 from core.outbound import UrlRules
@@ -105,7 +106,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         Route("/openapi.json", openapi, include_in_schema=False),
         Route("/healthz", health, include_in_schema=False),
         *shop_events.routes,
-        *(route for api in APIS for route in api.routes()),
+        *api_routes(endpoints),  # one route per path: a 405's Allow names every method of the path
         *pages.routes(),  # the consoles (relay/pages): /p/, /console/, /finance/
     ]
     app = Starlette(

@@ -26,7 +26,6 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel
 from standardwebhooks import Webhook, WebhookVerificationError
 from starlette.datastructures import Headers
 from starlette.requests import Request
@@ -39,7 +38,7 @@ from accounts.service import receipts
 from accounts.service.receipts import AlreadyReceived, PendingReceipt, Reply
 from accounts.service.settings import ShopSigning, cached_shop_signing, shop_signing
 from core import request_body, write_batch
-from core.api import PROBLEM_JSON, problem_response
+from core.api import PROBLEM_JSON, inline_schema, problem_response
 from core.db import current_dialect
 from core.errors import MalformedRequest, RelayError, ServiceUnavailable, Unauthorized
 from core.ratelimit import RateLimits, TooManyRequests
@@ -215,24 +214,6 @@ routes = [Route(PATH, receive_event, methods=["POST"], name="receive_event")]
 # --- OpenAPI -------------------------------------------------------------------------------------
 
 
-def _inline(model: type[BaseModel], mode: str) -> dict[str, Any]:
-    """The model's JSON Schema with its $defs inlined (this operation is documented by hand)."""
-    schema = model.model_json_schema(mode=mode)  # type: ignore[arg-type]
-    defs = schema.pop("$defs", {})
-
-    def resolve(node: Any) -> Any:
-        if isinstance(node, dict):
-            ref = node.get("$ref")
-            if isinstance(ref, str) and ref.startswith("#/$defs/"):
-                return resolve(defs[ref.removeprefix("#/$defs/")])
-            return {key: resolve(value) for key, value in node.items()}
-        if isinstance(node, list):
-            return [resolve(item) for item in node]
-        return node
-
-    return resolve(schema)
-
-
 def _problem(text: str) -> dict[str, Any]:
     return {"description": text, "content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}}}
 
@@ -264,12 +245,12 @@ document_public(
         ],
         "requestBody": {
             "required": True,
-            "content": {"application/json": {"schema": _inline(EventIn, "validation")}},
+            "content": {"application/json": {"schema": inline_schema(EventIn, "validation")}},
         },
         "responses": {
             "200": {
                 "description": "Applied (or already applied: applied=false)",
-                "content": {"application/json": {"schema": _inline(EventReply, "serialization")}},
+                "content": {"application/json": {"schema": inline_schema(EventReply, "serialization")}},
             },
             "400": _problem("The body is not JSON"),
             "413": _problem(f"The body is larger than {request_body.MAX_BODY} bytes"),
@@ -280,6 +261,7 @@ document_public(
             },
             "409": _problem("webhook-id reused for another body, or an order/refund id reused for other content"),
             "422": _problem("Invalid event; errors name the fields"),
+            "404": _problem("A merchant id that is not a number names no route"),
         },
     },
 )

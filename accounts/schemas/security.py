@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Any
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from accounts.models import Role
 from accounts.service.api_keys import IssuedKey
+from core.iso_time import IsoDate, IsoInstant
 from core.schemas import FromRecord
 
 #: A name for people; no control characters (PostgreSQL text cannot hold NUL).
@@ -62,8 +63,8 @@ class AuditQuery(BaseModel):
     subject_id: Filter64 | None = None
     actor_kind: Filter16 | None = Field(None, description="api_key, staff or system")
     actor_id: Filter64 | None = None
-    from_: AwareDatetime | None = Field(None, alias="from", description="entries at or after this instant")
-    to: AwareDatetime | None = Field(None, description="entries before this instant")
+    from_: IsoInstant | None = Field(None, alias="from", description="entries at or after this instant")
+    to: IsoInstant | None = Field(None, description="entries before this instant")
     before_id: int | None = Field(None, ge=1, description="keyset cursor: entries with a smaller id")
     limit: int = Field(50, ge=1, le=200)
 
@@ -93,8 +94,8 @@ class AuditList(FromRecord):
 class RefusalQuery(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
-    from_: date | None = Field(None, alias="from", description="first UTC day")
-    to: date | None = Field(None, description="last UTC day, included")
+    from_: IsoDate | None = Field(None, alias="from", description="first UTC day")
+    to: IsoDate | None = Field(None, description="last UTC day, included")
 
 
 class RefusalOut(FromRecord):

@@ -11,7 +11,7 @@ from starlette.routing import Route
 
 from accounts.models import Role
 from accounts.service.audit import actor_of
-from core.api import Call
+from core.api import PROBLEM_JSON, Call
 from core.errors import NotFound
 from core.ratelimit import RateLimits
 from referral.endpoints import api, document_public, public_routes
@@ -175,7 +175,12 @@ document_public(
         "responses": {
             "200": {"description": "HTML form posting to /api/v1/join/{merchant_id}/{code}",
                     "content": {"text/html": {"schema": {"type": "string"}}}},
-            "404": {"description": "Unknown or inactive inviter", "content": {"text/html": {"schema": {"type": "string"}}}},
+            "404": {
+                "description": "Unknown or inactive inviter (an HTML page); a merchant id that is not a number "
+                               "names no route (problem+json)",
+                "content": {"text/html": {"schema": {"type": "string"}},
+                            PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+            },
         },
     },
 )

@@ -8,12 +8,11 @@ floats; a string with more decimals than the currency has is refused.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import (
-    AwareDatetime,
     BaseModel,
     ConfigDict,
     Field,
@@ -28,6 +27,7 @@ from pydantic_core import PydanticCustomError
 
 from core.api import check_storable, validation_problem
 from core.errors import InvalidInput
+from core.iso_time import IsoDate, IsoInstant
 from core.money import MAX_MINOR, MoneyFormatError, format_major, parse_minor
 from referral.models import Channel
 from referral.service.order_inputs import LineInput, OrderInput, RefundInput, StatusChange
@@ -87,7 +87,7 @@ class OrderLineIn(_Strict):
 
 class OrderCreatedData(_Strict):
     external_id: _text(200) = Field(description="the shop's order id")
-    occurred_at: AwareDatetime = Field(description="when the order was placed; must carry a UTC offset")
+    occurred_at: IsoInstant = Field(description="when the order was placed; must carry a UTC offset")
     currency: Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{3}$")] = Field(
         description="ISO 4217; must be the merchant's currency"
     )
@@ -103,7 +103,7 @@ class OrderCreatedData(_Strict):
 
 class OrderStatusData(_Strict):
     external_id: _text(200)
-    occurred_at: AwareDatetime
+    occurred_at: IsoInstant
 
 
 class RefundLineIn(_Strict):
@@ -114,7 +114,7 @@ class RefundLineIn(_Strict):
 class OrderRefundedData(_Strict):
     external_id: _text(200) = Field(description="the shop's order id")
     refund_id: _text(200) = Field(description="the shop's refund id; unique within the order")
-    occurred_at: AwareDatetime
+    occurred_at: IsoInstant
     lines: list[RefundLineIn] | None = Field(None, min_length=1, max_length=MAX_LINES)
     amount: Amount | None = Field(None, description="an amount-only refund, split over the lines")
 
@@ -129,7 +129,7 @@ class EventIn(_Strict):
     """A shop event as the shop signs and sends it."""
 
     type: EventType
-    timestamp: AwareDatetime
+    timestamp: IsoInstant
     data: OrderCreatedData | OrderStatusData | OrderRefundedData = Field(
         description="order.created: OrderCreatedData; order.completed and order.canceled: "
         "OrderStatusData; order.refunded: OrderRefundedData"
@@ -183,7 +183,7 @@ class _Envelope(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     type: str
-    timestamp: AwareDatetime
+    timestamp: IsoInstant
 
 
 class _Errors:
@@ -416,8 +416,8 @@ class OrderList(BaseModel):
 class OrderQuery(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
-    from_: date | None = Field(None, alias="from", description="first day, in the merchant's time zone")
-    to: date | None = Field(None, description="last day (included), in the merchant's time zone")
+    from_: IsoDate | None = Field(None, alias="from", description="first day, in the merchant's time zone")
+    to: IsoDate | None = Field(None, description="last day (included), in the merchant's time zone")
     partner_id: int | None = Field(None, gt=0)
     limit: int = Field(50, ge=1, le=200)
     cursor: str | None = Field(None, max_length=200)

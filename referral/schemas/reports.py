@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from core.iso_time import IsoDate
 from core.money import format_major
 from referral.service.reports import Dimension, Figures, Report
 
@@ -14,10 +15,10 @@ class ReportQuery(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
     by: Dimension = Field(Dimension.partner, description="partner, link or scene")
-    from_: date | None = Field(
+    from_: IsoDate | None = Field(
         None, alias="from", description="first day, in the merchant's time zone (default: 29 days before to)"
     )
-    to: date | None = Field(None, description="last day, included, in the merchant's time zone (default: today)")
+    to: IsoDate | None = Field(None, description="last day, included, in the merchant's time zone (default: today)")
     partner_id: int | None = Field(None, gt=0, description="only this partner's numbers")
 
 

@@ -27,7 +27,7 @@ from tests.factories.commissions import publish_rule_set
 from tests.factories.events import order_data, send
 from tests.factories.merchants import make_merchant
 from tests.factories.referral import make_click, make_link, make_partner
-from tests.pages.conftest import BROWSER_UA
+from tests.pages.conftest import BROWSER_UA, follow_sign_in_link
 
 pytestmark = pytest.mark.usefixtures("database_url")
 
@@ -45,7 +45,7 @@ TEA_NET = 3000
 async def sign_in(client: httpx.AsyncClient, merchant_id: int, partner_id: int) -> None:
     client.cookies.clear()
     link = await issue_sign_in_link(merchant_id, partner_id)
-    assert (await client.get(link.path, headers={"user-agent": BROWSER_UA})).status_code == 303
+    assert (await follow_sign_in_link(client, link.path, {"user-agent": BROWSER_UA})).status_code == 303
 
 
 async def program(client: httpx.AsyncClient):

@@ -44,3 +44,15 @@ async def test_the_openapi_document_is_valid_openapi_3_1(client):
 
     document = (await client.get("/openapi.json")).json()
     validate(document)  # every $ref resolves, every schema is well-formed
+
+
+async def test_a_method_a_path_does_not_take_is_405_and_allow_names_every_method_it_does(client):
+    """Each path's endpoints share one route: Allow used to name only the first endpoint's method."""
+    document = (await client.get("/openapi.json")).json()
+    for path, operations in document["paths"].items():
+        documented = {method.upper() for method in operations} | ({"HEAD"} if "get" in operations else set())
+        unused = next(m for m in ("DELETE", "PUT", "PATCH", "POST") if m not in documented)
+        url = re.sub(r"{\w+}", "1", path)
+        answer = await client.request(unused, url)
+        assert answer.status_code == 405, (unused, url, answer.status_code)
+        assert set(answer.headers["allow"].split(", ")) == documented, (path, answer.headers["allow"])

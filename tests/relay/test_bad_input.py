@@ -11,6 +11,7 @@ stamps without a zone in shop events, a refund naming a SKU the order does not h
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -316,3 +317,37 @@ async def test_a_rule_set_version_past_its_int32_column_is_404_on_every_operatio
     for path in (f"/console/rules/{version}", f"/console/rules/{version}/simulation"):
         page = await client.get(path)
         assert page.status_code == 404 and page.headers["content-type"].startswith("text/html"), path
+
+
+# --- dates and instants: ISO text only, within 1900..9998, as /openapi.json says --------------------------
+
+
+@pytest.mark.parametrize("value", ["0", "0.5", "1700000000", "2026-1-5", "9999-01-01", "1899-12-31", "20261105"])
+@pytest.mark.parametrize("path", ["/api/v1/reports", "/api/v1/orders", "/api/v1/rate-limits/refusals"])
+async def test_a_query_date_that_is_a_number_or_outside_the_range_is_422(client, path, value):
+    """?to=0 was 1970-01-01 and ?to=0.5 was accepted: pydantic reads numbers as Unix times."""
+    m = await make_merchant()
+    assert_problem(await api(client, m, "GET", path, params={"to": value}), 422, "query.to")
+
+
+@pytest.mark.parametrize("value", ["0", "1700000000.5", "2026-11-05T10:00:00", "2026-11-05"])
+async def test_a_query_or_body_instant_must_be_iso_text_with_its_offset(client, value):
+    m = await make_merchant()
+    assert_problem(await api(client, m, "GET", "/api/v1/audit", params={"from": value}), 422, "query.from")
+    assert_problem(await api(client, m, "GET", "/api/v1/commissions", params={"occurred_from": value}), 422,
+                   "query.occurred_from")
+    made = await api(client, m, "POST", "/api/v1/payout-batches", role="finance",
+                     json={"asset": "CNY", "cutoff": float(value) if value.replace(".", "").isdigit() else value})
+    assert_problem(made, 422, "cutoff")
+    assert await PayoutBatch.filter(merchant_id=m.id).count() == 0
+
+
+def test_the_openapi_document_gives_the_date_range_as_a_pattern_the_api_applies():
+    from relay.app import create_app
+    from relay.settings import Settings
+
+    document = create_app(Settings(manage_database=False)).state.openapi
+    (to,) = [p for p in document["paths"]["/api/v1/reports"]["get"]["parameters"] if p["name"] == "to"]
+    pattern = next(option["pattern"] for option in to["schema"]["anyOf"] if "pattern" in option)
+    assert re.match(pattern, "9998-12-31") and re.match(pattern, "1900-01-01")
+    assert not re.match(pattern, "9999-01-01") and not re.match(pattern, "1899-12-31") and not re.match(pattern, "0")
