@@ -122,9 +122,10 @@ def staff_create(
     ),
 ) -> None:
     """Create a staff account that signs in at /console/sign-in."""
+    from accounts.service.audit import Actor
     from accounts.service.sign_in import create_staff_account
 
-    staff = _payouts_run(lambda: create_staff_account(merchant, email, password, role))
+    staff = _payouts_run(lambda: create_staff_account(merchant, email, password, role, actor=Actor.system("cli")))
     base = Settings().public_url.rstrip("/")
     typer.echo(f"staff account {staff.id}: {staff.email} ({staff.role}) of merchant {staff.merchant_id}")
     typer.echo(f"sign in at {base}/console/sign-in?merchant={staff.merchant_id}")

@@ -4,11 +4,15 @@ and one-time sign-in links (for partners, and for staff), of which only the hash
 A staff email is unique within a merchant (not across merchants): staff sign in with the
 merchant id, the email and the password. A wrong password and an unknown email end the
 same way (None), after the same amount of hashing work.
+
+An admin manages the accounts (`create_staff_account`, `change_role`, `set_active`, each
+audited); the merchant's last active admin account keeps its role and stays active.
 """
 
 from __future__ import annotations
 
 import asyncio
+import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
@@ -16,8 +20,12 @@ from functools import lru_cache
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
 
 from accounts.models import SignInToken, StaffAccount, StaffRole
+from accounts.service import audit
+from accounts.service.audit import Actor
+from accounts.service.merchants import lock_merchant
 from core import ids
 from core.errors import Conflict, InvalidInput, NotFound
 from core.time import now
@@ -80,11 +88,11 @@ def normalize_email(email: str) -> str:
     return email.strip().lower()
 
 
-def _check(email: str, password: str, role: str) -> None:
+def _check(email: str, password: str | None, role: str) -> None:
     errors = []
     if "@" not in email or len(email) > 254 or " " in email:
         errors.append({"field": "email", "message": "not an email address"})
-    if len(password) < MIN_PASSWORD_LENGTH:
+    if password is not None and len(password) < MIN_PASSWORD_LENGTH:
         errors.append({"field": "password", "message": f"at least {MIN_PASSWORD_LENGTH} characters"})
     if role not in {r.value for r in StaffRole}:
         errors.append({"field": "role", "message": f"one of {', '.join(r.value for r in StaffRole)}"})
@@ -97,14 +105,21 @@ async def _hash(password: str) -> str:
     return await asyncio.to_thread(_hasher.hash, password)
 
 
-async def create_staff_account(merchant_id: int, email: str, password: str, role: str) -> StaffInfo:
-    """A new active staff account; the email is taken lower-cased and must be new for the merchant."""
+async def create_staff_account(
+    merchant_id: int, email: str, password: str | None, role: str, *, actor: Actor | None = None
+) -> StaffInfo:
+    """A new active staff account; the email is taken lower-cased and must be new for the merchant.
+    Without a password nobody knows one (a random one is hashed): the person signs in through a
+    one-time link (`issue_staff_sign_in_link`). Audited as `actor` (`staff_account.create`)."""
     email = normalize_email(email)
     _check(email, password, role)
     try:
-        row = await StaffAccount.create(
-            merchant_id=merchant_id, email=email, password_hash=await _hash(password), role=role
-        )
+        async with in_transaction():
+            row = await StaffAccount.create(
+                merchant_id=merchant_id, email=email, role=role,
+                password_hash=await _hash(password if password is not None else secrets.token_urlsafe(32)),
+            )
+            await audit.record(merchant_id, actor, "staff_account.create", "staff_account", row.id, after=_info(row))
     except IntegrityError:
         raise StaffAccountExists(email) from None
     return _info(row)
@@ -157,6 +172,88 @@ async def staff_by_email(merchant_id: int, email: str) -> StaffInfo:
     row = await StaffAccount.get_or_none(merchant_id=merchant_id, email=normalize_email(email))
     if row is None:
         raise StaffAccountNotFound(email)
+    return _info(row)
+
+
+# --- staff accounts an admin manages -------------------------------------------------------------
+
+
+class LastActiveAdmin(Conflict):
+    """The merchant's last active admin account cannot lose its role or be deactivated: nobody
+    could sign in to the merchant console any more."""
+
+    slug = "last-active-admin"
+
+    def __init__(self, staff_account_id: int) -> None:
+        super().__init__(
+            f"staff account {staff_account_id} is the merchant's last active admin: add another admin first",
+            staff_account_id=staff_account_id,
+        )
+
+
+class StaffAccountIdNotFound(NotFound):
+    def __init__(self, staff_account_id: int) -> None:
+        super().__init__(f"staff account {staff_account_id} not found", staff_account_id=staff_account_id)
+
+
+async def list_staff(merchant_id: int) -> list[StaffInfo]:
+    """The merchant's staff accounts, inactive ones too, oldest first."""
+    return [_info(row) for row in await StaffAccount.filter(merchant_id=merchant_id).order_by("id")]
+
+
+async def _locked_account(merchant_id: int, staff_account_id: int) -> StaffAccount:
+    # One merchant's account changes run one at a time, so two changes cannot each see the
+    # other admin still active (PostgreSQL; SQLite has one writer anyway).
+    await lock_merchant(merchant_id)
+    row = await StaffAccount.get_or_none(merchant_id=merchant_id, id=staff_account_id)
+    if row is None:
+        raise StaffAccountIdNotFound(staff_account_id)
+    return row
+
+
+async def _check_another_admin(merchant_id: int, row: StaffAccount) -> None:
+    """Refuse a change taking `row` out of the active admins when it is the last one."""
+    if row.role != StaffRole.admin.value or not row.active:
+        return
+    others = await StaffAccount.filter(
+        merchant_id=merchant_id, role=StaffRole.admin.value, active=True, id__not=row.id
+    ).exists()
+    if not others:
+        raise LastActiveAdmin(row.id)
+
+
+async def change_role(merchant_id: int, staff_account_id: int, role: str, *, actor: Actor | None) -> StaffInfo:
+    """Give the account another role (it applies from its next page); an unchanged role records nothing."""
+    if role not in {r.value for r in StaffRole}:
+        raise InvalidInput(f"role: one of {', '.join(r.value for r in StaffRole)}",
+                           [{"field": "role", "message": f"one of {', '.join(r.value for r in StaffRole)}"}])
+    async with in_transaction():
+        row = await _locked_account(merchant_id, staff_account_id)
+        if row.role == role:
+            return _info(row)
+        await _check_another_admin(merchant_id, row)
+        before = _info(row)
+        row.role = role
+        await row.save(update_fields=["role"])
+        await audit.record(merchant_id, actor, "staff_account.change_role", "staff_account", row.id,
+                           before=before, after=_info(row))
+    return _info(row)
+
+
+async def set_active(merchant_id: int, staff_account_id: int, active: bool, *, actor: Actor | None) -> StaffInfo:
+    """Deactivate an account (it cannot sign in; its open sessions end at their next page) or
+    reactivate it; no change records nothing."""
+    async with in_transaction():
+        row = await _locked_account(merchant_id, staff_account_id)
+        if row.active == active:
+            return _info(row)
+        if not active:
+            await _check_another_admin(merchant_id, row)
+        before = _info(row)
+        row.active = active
+        await row.save(update_fields=["active"])
+        action = "staff_account.reactivate" if active else "staff_account.deactivate"
+        await audit.record(merchant_id, actor, action, "staff_account", row.id, before=before, after=_info(row))
     return _info(row)
 
 
