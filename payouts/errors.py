@@ -3,6 +3,9 @@ context and HTTP status."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+
 from core.errors import Conflict, InvalidInput, NotFound, RelayError
 
 
@@ -133,3 +136,44 @@ class BankResultsConflict(Conflict):
         first = errors[0]
         more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
         super().__init__(f"bank result file: {first['field']}: {first['message']}{more}", errors=errors)
+
+
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    """A field refused with a stable `code` (worded in English by `PAYEE_ENGLISH`, in the page's
+    language by the partner portal) and the `params` its words name."""
+
+    field: str
+    code: str
+    params: dict[str, object] = dataclass_field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        return PAYEE_ENGLISH.get(self.code, "is not valid").format(**self.params)
+
+
+#: The payee refusals' codes in English (the API's words).
+PAYEE_ENGLISH = {
+    "required": "is required",
+    "required_for_tax": "is required: the merchant withholds tax on payouts and files it under this",
+    "text_expected": "must be text",
+    "too_long": "must have at most {max_length} characters",
+    "method_unknown": "must be bank or alipay",
+    "bank_number_digits": "must be digits (spaces and dashes are allowed)",
+    "bank_number_length": "must have 8 to 30 digits",
+    "bank_card_length": "a UnionPay card number (starting with 62) has 16 to 19 digits",
+    "bank_card_luhn": "is not a valid card number: check the digits (its last digit does not match)",
+    "alipay_account": "must be the mobile number or email of an Alipay account",
+    "resident_id_format": "must be 18 characters: 17 digits and a digit or X",
+    "resident_id_birth_date": "its date of birth (characters 7 to 14) is not a real date",
+    "resident_id_checksum": "is not a valid resident ID number: check the digits (its last character does not match)",
+}
+
+
+class PayeeInvalid(InvalidInput):
+    """Payee details refused; `refusals` names each field with a code a page can word itself."""
+
+    def __init__(self, refusals: list[Refusal]) -> None:
+        self.refusals = refusals
+        errors = [{"field": r.field, "message": r.message} for r in refusals]
+        super().__init__(f"{errors[0]['field']}: {errors[0]['message']}", errors)

@@ -7,10 +7,14 @@ minor units by `core.money.format_major`, never floats.
 
 Transfer file (RFC 4180, CRLF line ends)::
 
-    record,partner_id,payee_name,payee_account,amount,currency,reference,line_count
-    transfer,7,Alice Chen,6222020200112233,100.00,CNY,B3-1,
-    transfer,8,'=cmd,alice@example.com,0.05,CNY,B3-2,
-    total,,,,100.05,CNY,,2
+    record,partner_id,payee_name,payee_account,amount,currency,reference,line_count,payee_method,payee_bank
+    transfer,7,Alice Chen,6222020200112230,100.00,CNY,B3-1,,bank,招商银行
+    transfer,8,'=cmd,alice@example.com,0.05,CNY,B3-2,,alipay,
+    total,,,,100.05,CNY,,2,,
+
+The payee's method (``bank`` or ``alipay``) and bank are empty for a payee the merchant set on
+the partner (the method is not known then). This file is the one place account numbers leave
+unmasked.
 
 Result file (columns in any order, header required)::
 
@@ -33,6 +37,7 @@ from payouts.errors import BankResultsInvalid, TransferLineInvalid
 
 TRANSFER_COLUMNS = (
     "record", "partner_id", "payee_name", "payee_account", "amount", "currency", "reference", "line_count",
+    "payee_method", "payee_bank",
 )
 RESULT_COLUMNS = ("reference", "status", "reason")
 
@@ -64,6 +69,8 @@ class TransferLine:
     amount_minor: int  #: positive, net of any tax withheld
     currency: str
     reference: str  #: stable per line (the batch line id): the bank echoes it in its results
+    payee_method: str = ""  #: bank or alipay; empty when not known
+    payee_bank: str = ""  #: the bank of a bank account
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,8 +114,10 @@ def transfer_rows(lines: Iterable[TransferLine], currency: str) -> Iterator[tupl
             currency,
             safe_cell(line.reference),
             "",
+            safe_cell(line.payee_method),
+            safe_cell(line.payee_bank),
         )
-    yield ("total", "", "", "", format_major(total, currency), currency, "", str(count))
+    yield ("total", "", "", "", format_major(total, currency), currency, "", str(count), "", "")
 
 
 def transfer_csv(lines: Iterable[TransferLine], currency: str) -> Iterator[str]:

@@ -135,6 +135,14 @@ class LedgerCheckpointSum(Model):
         unique_together = (("merchant_id", "asset", "account"),)
 
 
+class PayeeSignal(StrEnum):
+    """What a payout does when the partner's payee details changed within `payee_change_days`."""
+
+    off = "off"  #: nothing
+    flag = "flag"  #: paid, and the line shows when the details changed
+    hold = "hold"  #: held: the line waits for a later batch, once the details are old enough
+
+
 class PayoutTerms(Model):
     """A merchant's payout settings; no row means the defaults (no withholding)."""
 
@@ -143,6 +151,10 @@ class PayoutTerms(Model):
     withholding = fields.CharField(
         max_length=40, default="none", description="name of a rule in payouts.withholding.RULES"
     )
+    payee_change_signal = fields.CharField(
+        max_length=8, default=PayeeSignal.flag.value, description="payouts.models.PayeeSignal"
+    )
+    payee_change_days = fields.SmallIntField(default=7, description="a change this recent raises the signal")
     updated_at = fields.DatetimeField(auto_now=True)
 
     class Meta:
@@ -229,6 +241,9 @@ class PayoutBatchLine(Model):
     commission_count = fields.IntField(description="commissions and reversals netted in the line")
     payee_name = fields.CharField(max_length=200, null=True)
     payee_account = fields.CharField(max_length=200, null=True)
+    payee_method = fields.CharField(max_length=8, null=True, description="payouts.payee.PayeeMethod; null: not given")
+    payee_bank = fields.CharField(max_length=100, null=True, description="the bank, for a bank account")
+    payee_changed_at = fields.DatetimeField(null=True, description="when the partner last changed their payee details")
     settled_at = fields.DatetimeField(null=True, description="when it became paid, failed or returned")
 
     class Meta:
@@ -241,6 +256,31 @@ class PayoutBatchLine(Model):
 def line_reference(batch_id: int, line_id: int) -> str:
     """The bank reference of a line, also the ledger reference of its entries: ``B12-3456``."""
     return f"B{batch_id}-{line_id}"
+
+
+class Payee(Model):
+    """Where a partner's cash goes, as the partner gave it (payouts/payee.py checks it): a bank
+    account or an Alipay account, and, when the merchant withholds tax, the legal name and
+    resident ID number it is filed under. One row per partner, replaced by each change; the
+    audit log keeps the changes (masked). Batches copy it onto their lines at approval; a
+    partner without a row is paid to the payee the merchant set on the partner, if any.
+    """
+
+    id = fields.BigIntField(primary_key=True)
+    merchant_id = fields.BigIntField()
+    partner_id = fields.BigIntField()
+    method = fields.CharField(max_length=8, description="payouts.payee.PayeeMethod")
+    account_name = fields.CharField(max_length=100, description="the account holder's name")
+    account_number = fields.CharField(max_length=100, description="bank digits, or the Alipay mobile number or email")
+    bank_name = fields.CharField(max_length=100, null=True, description="a bank account's bank")
+    legal_name = fields.CharField(max_length=100, null=True, description="for tax withholding")
+    resident_id = fields.CharField(max_length=18, null=True, description="GB 11643 number, for tax withholding")
+    changed_at = fields.DatetimeField(description="the last change: payouts may be held for a while after it")
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "payee"
+        unique_together = (("merchant_id", "partner_id"),)
 
 
 class PayoutMinimum(Model):

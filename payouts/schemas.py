@@ -13,13 +13,15 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StringConstraints
 
 from core.iso_time import IsoInstant
+from core.masking import masked_number
 from core.money import MoneyFormatError, format_major, parse_minor
 from payouts import withholding
 from payouts.errors import PayoutTermsInvalid
-from payouts.models import PayoutBatchStatus, PayoutFrequency, PayoutLineStatus
+from payouts.models import PayeeSignal, PayoutBatchStatus, PayoutFrequency, PayoutLineStatus
+from payouts.payee import PayeeMethod
 from payouts.service.batch_queries import BatchInfo, BatchPage, LineInfo, LinePage, StatusTotal
 from payouts.service.lines import ImportSummary, Outcome
-from payouts.service.terms import AssetTerms, PayoutTermsInfo, Schedule
+from payouts.service.terms import AssetTerms, PayeeChange, PayoutTermsInfo, Schedule
 
 
 class _In(BaseModel):
@@ -98,7 +100,10 @@ class BatchLineOut(BaseModel):
     net: str
     commission_count: int
     payee_name: str | None
-    payee_account: str | None
+    payee_account: str | None = Field(description="masked: the last four characters (the bank file has it whole)")
+    payee_method: PayeeMethod | None = Field(description="bank or alipay; null for a payee the merchant set")
+    payee_bank: str | None
+    payee_changed_at: datetime | None = Field(description="when the partner last changed their payee details")
     settled_at: datetime | None
 
     @classmethod
@@ -109,8 +114,10 @@ class BatchLineOut(BaseModel):
             gross_minor=line.gross_minor, gross=format_major(line.gross_minor, line.asset),
             withheld_minor=line.withheld_minor, withheld=format_major(line.withheld_minor, line.asset),
             net_minor=line.net_minor, net=format_major(line.net_minor, line.asset),
-            commission_count=line.commission_count, payee_name=line.payee_name, payee_account=line.payee_account,
-            settled_at=line.settled_at,
+            commission_count=line.commission_count, payee_name=line.payee_name,
+            payee_account=None if line.payee_account is None else masked_number(line.payee_account),
+            payee_method=None if line.payee_method is None else PayeeMethod(line.payee_method),
+            payee_bank=line.payee_bank, payee_changed_at=line.payee_changed_at, settled_at=line.settled_at,
         )
 
 
@@ -195,6 +202,17 @@ class ScheduleIn(_In):
         return Schedule(self.frequency, self.day)
 
 
+class PayeeChangeIn(_In):
+    signal: PayeeSignal = Field(
+        description="off; flag: paid, the line shows the change; hold: the partner's lines wait until the change is"
+        " `days` old"
+    )
+    days: StrictInt = Field(description="how recent a change of payee details raises the signal (1-365)")
+
+    def change(self) -> PayeeChange:
+        return PayeeChange(self.signal, self.days)
+
+
 class PayoutTermsUpdate(_In):
     """Only what is sent changes; a minimum or schedule of null goes back to the default (none)."""
 
@@ -203,6 +221,9 @@ class PayoutTermsUpdate(_In):
         None, description='per asset: a decimal string in major units ("100.00") or integer minor units / points'
     )
     schedules: dict[Asset, ScheduleIn | None] | None = None
+    payee_change: PayeeChangeIn | None = Field(
+        None, description='the fraud signal "payee details changed within N days": what it does to payouts'
+    )
 
     def minimums_minor(self) -> dict[str, int | None] | None:
         if self.minimums is None:
@@ -249,17 +270,24 @@ class AssetTermsOut(BaseModel):
         )
 
 
+class PayeeChangeOut(BaseModel):
+    signal: PayeeSignal
+    days: int
+
+
 class PayoutTermsOut(BaseModel):
     currency: str
     timezone: str = Field(description="calendar months for withholding, periods for schedules")
     withholding: str
     withholding_rules: list[str] = Field(description="the rules a merchant may choose")
     assets: list[AssetTermsOut]
+    payee_change: PayeeChangeOut = Field(description='the fraud signal "payee details changed within N days"')
 
     @classmethod
     def of(cls, terms: PayoutTermsInfo) -> PayoutTermsOut:
         return cls(
             currency=terms.currency, timezone=terms.timezone, withholding=terms.withholding,
             withholding_rules=sorted(withholding.RULES), assets=[AssetTermsOut.of(a) for a in terms.assets],
+            payee_change=PayeeChangeOut(signal=terms.payee_change.signal, days=terms.payee_change.days),
         )
 

@@ -61,7 +61,7 @@ class AuditQuery(BaseModel):
     action: Filter64 | None = Field(None, description="e.g. partner.suspend, payout_batch.approve")
     subject_type: Filter32 | None = Field(None, description="e.g. partner, rule_set, payout_batch")
     subject_id: Filter64 | None = None
-    actor_kind: Filter16 | None = Field(None, description="api_key, staff or system")
+    actor_kind: Filter16 | None = Field(None, description="api_key, staff, partner or system")
     actor_id: Filter64 | None = None
     from_: IsoInstant | None = Field(None, alias="from", description="entries at or after this instant")
     to: IsoInstant | None = Field(None, description="entries before this instant")
@@ -70,7 +70,7 @@ class AuditQuery(BaseModel):
 
 
 class ActorOut(FromRecord):
-    kind: str = Field(description="api_key, staff or system")
+    kind: str = Field(description="api_key, staff, partner or system")
     id: str = Field(description="the API key id, or the staff account id")
     role: str
 

@@ -27,7 +27,7 @@ from core.time import now
 class Actor:
     """Who made a change: an API key (its id and role), or a staff account signed in to a console."""
 
-    kind: str  #: api_key, staff or system
+    kind: str  #: api_key, staff, partner or system
     id: str
     role: str = ""
 
@@ -39,6 +39,11 @@ class Actor:
     def staff(cls, account_id: int, role: str) -> Actor:
         """A person signed in to a console (the pages pass this)."""
         return cls("staff", str(account_id), role)
+
+    @classmethod
+    def partner(cls, partner_id: int) -> Actor:
+        """A partner acting for themselves (the portal, the partner API)."""
+        return cls("partner", str(partner_id))
 
     @classmethod
     def system(cls, name: str) -> Actor:

@@ -179,6 +179,7 @@ async def update_payout_terms(call: Call) -> PayoutTermsOut:
     body = call.body
     updated = await terms.update_terms(
         call.merchant_id, withholding_rule=body.withholding, minimums=body.minimums_minor(),
-        schedules=body.schedules_given(), actor=_actor(call),
+        schedules=body.schedules_given(),
+        payee_change=None if body.payee_change is None else body.payee_change.change(), actor=_actor(call),
     )
     return PayoutTermsOut.of(updated)

@@ -93,7 +93,10 @@ class LineInfo:
     net_minor: int
     commission_count: int
     payee_name: str | None
-    payee_account: str | None
+    payee_account: str | None  #: unmasked: mask it (payouts.payee.masked_number) wherever people see it
+    payee_method: str | None  #: payouts.payee.PayeeMethod; None: the payee the merchant set on the partner
+    payee_bank: str | None
+    payee_changed_at: datetime | None  #: when the partner last changed their payee details
     settled_at: datetime | None
 
 
@@ -115,13 +118,14 @@ _BATCH_FIELDS = (
 )
 _LINE_FIELDS = (
     "id", "batch_id", "partner_id", "asset", "status", "reason", "gross_minor", "withheld_minor", "net_minor",
-    "commission_count", "payee_name", "payee_account", "settled_at",
+    "commission_count", "payee_name", "payee_account", "payee_method", "payee_bank", "payee_changed_at", "settled_at",
 )
 
 
 def line_info(row: dict[str, Any]) -> LineInfo:
     values = {name: row[name] for name in _LINE_FIELDS}
     values["settled_at"] = instant(values["settled_at"])
+    values["payee_changed_at"] = instant(values["payee_changed_at"])
     return LineInfo(reference=line_reference(row["batch_id"], row["id"]), **values)
 
 

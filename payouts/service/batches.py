@@ -22,7 +22,7 @@ file and its results are in `payouts.service.lines`, reading in `payouts.service
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from tortoise.transactions import in_transaction
@@ -35,16 +35,24 @@ from payouts import ledger, withholding
 from payouts.errors import BatchNotFound, BatchStateConflict, LinesStillOpen
 from payouts.line_decision import LineDecision as D
 from payouts.line_decision import decision_sql
-from payouts.models import PayoutBatch, PayoutBatchLine, PayoutBatchStatus, PayoutLineStatus, line_reference
+from payouts.models import (
+    PayeeSignal,
+    PayoutBatch,
+    PayoutBatchLine,
+    PayoutBatchStatus,
+    PayoutLineStatus,
+    line_reference,
+)
 from payouts.service import tax
 from payouts.service.batch_queries import BatchInfo, get_batch
 from payouts.service.postings import post_many
 from payouts.service.sql import Relation, advisory_lock, chunks, execute, rows, utc
 from payouts.service.terms import (
     POINTS_ASSET,
+    PayeeChange,
+    batch_terms,
     check_asset,
     describe_minimum,
-    minimum_and_rule,
     payable_assets,
 )
 from referral.service.sales import payout_partners
@@ -61,23 +69,30 @@ Progress = Callable[[int, int], None]
 
 
 async def _insert_lines(
-    merchant_id: int, batch_id: int, asset: str, source: Relation, *, minimum: int, payable: str
+    merchant_id: int, batch_id: int, asset: str, source: Relation, *, minimum: int, payable: str,
+    payee_change: PayeeChange,
 ) -> None:
     """One INSERT ... SELECT: a line per partner of `source` (partner_id, amount, entries), joined
     with the partner's status and payee, each line decided in SQL by the CASE of
-    `payouts.line_decision` (the same decision as its `decide_line`)."""
+    `payouts.line_decision` (the same decision as its `decide_line`).
+
+    The payee is the partner's own (`payouts.models.Payee`), else the one the merchant set on the
+    partner; a payee changed within the signal's days holds the line when the signal holds."""
     source_sql, source_params = source
-    partners_sql, partners_params = payout_partners(merchant_id)
-    case = decision_sql(cash=asset != POINTS_ASSET)
+    partners_sql, partners_params = _partners_with_payees(merchant_id, cash=asset != POINTS_ASSET)
+    hold_changed = asset != POINTS_ASSET and payee_change.signal == PayeeSignal.hold
+    case = decision_sql(cash=asset != POINTS_ASSET, hold_payee_changes=hold_changed)
     statuses = {
         D.payable: payable, D.inactive: L.held.value, D.negative: L.carried_forward.value,
         D.zero: L.carried_forward.value, D.below_minimum: L.carried_forward.value, D.no_payee: L.held.value,
+        D.payee_changed: L.held.value,
     }
     reasons = {
         D.negative: "the net is negative (reversals after a payout): netted against later commissions",
         D.zero: "nothing to pay: commissions and reversals cancel out",
         D.below_minimum: f"below the minimum payout of {describe_minimum(minimum, asset)}",
         D.no_payee: "no payee account: add one to the partner, a later batch pays",
+        D.payee_changed: payee_changed_reason(payee_change.days),
     }
     status_sql = "CASE d.decision " + " ".join(f"WHEN {k:d} THEN CAST(? AS VARCHAR(16))" for k in statuses) + " END"
     reason_sql = (
@@ -85,20 +100,50 @@ async def _insert_lines(
         " ELSE 'partner ' || d.partner_status END "
         + " ".join(f"WHEN {k:d} THEN CAST(? AS VARCHAR(500))" for k in reasons) + " ELSE NULL END"
     )
+    since = [utc(now() - timedelta(days=payee_change.days))] if hold_changed else []
     await execute(
         "INSERT INTO payout_batch_line (merchant_id, batch_id, partner_id, asset, status, reason, gross_minor,"
-        " withheld_minor, net_minor, commission_count, payee_name, payee_account)"
+        " withheld_minor, net_minor, commission_count, payee_name, payee_account, payee_method, payee_bank,"
+        " payee_changed_at)"
         f" SELECT CAST(? AS BIGINT), CAST(? AS BIGINT), d.partner_id, CAST(? AS VARCHAR(3)), {status_sql},"
-        f" {reason_sql}, d.amount, 0, d.amount, d.entries, d.payee_name, d.payee_account FROM ("
-        f"  SELECT s.partner_id, s.amount, s.entries, p.status AS partner_status, p.payee_name, p.payee_account,"
-        f"  {case} AS decision"
+        f" {reason_sql}, d.amount, 0, d.amount, d.entries, d.payee_name, d.payee_account, d.payee_method,"
+        " d.payee_bank, d.payee_changed_at FROM ("
+        "  SELECT s.partner_id, s.amount, s.entries, p.status AS partner_status, p.payee_name, p.payee_account,"
+        f"  p.payee_method, p.payee_bank, p.payee_changed_at, {case} AS decision"
         f"  FROM ({source_sql}) s LEFT JOIN ({partners_sql}) p ON p.partner_id = s.partner_id"
         ") d",
         [
             merchant_id, batch_id, asset, *statuses.values(), *reasons.values(),
-            minimum, *source_params, *partners_params,
+            minimum, *since, *source_params, *partners_params,
         ],
     )
+
+
+def _partners_with_payees(merchant_id: int, *, cash: bool) -> Relation:
+    """Referral's partners (status, the payee the merchant set) with each one's own payee details
+    taking precedence: columns ``partner_id, status, payee_name, payee_account, payee_method,
+    payee_bank, payee_changed_at`` (points need no payee: the merchant's columns, the rest NULL)."""
+    partners_sql, partners_params = payout_partners(merchant_id)
+    if not cash:
+        return (
+            "SELECT pp.partner_id, pp.status, pp.payee_name, pp.payee_account,"
+            " CAST(NULL AS VARCHAR(8)) AS payee_method, CAST(NULL AS VARCHAR(100)) AS payee_bank,"
+            f" CAST(NULL AS TIMESTAMP) AS payee_changed_at FROM ({partners_sql}) pp",
+            partners_params,
+        )
+    return (
+        "SELECT pp.partner_id, pp.status,"
+        " CASE WHEN y.partner_id IS NULL THEN pp.payee_name ELSE y.account_name END AS payee_name,"
+        " COALESCE(y.account_number, pp.payee_account) AS payee_account, y.method AS payee_method,"
+        " y.bank_name AS payee_bank, y.changed_at AS payee_changed_at"
+        f" FROM ({partners_sql}) pp LEFT JOIN payee y ON y.merchant_id = ? AND y.partner_id = pp.partner_id",
+        [*partners_params, merchant_id],
+    )
+
+
+def payee_changed_reason(days: int) -> str:
+    """Why a line is held by the payee-change signal (finance's pages word it from this text)."""
+    return f"payee details changed within the last {days} days"
 
 
 async def _line_chunks(merchant_id: int, batch_id: int, status: str):
@@ -185,7 +230,8 @@ async def create_batch(
     asset = await check_asset(merchant_id, asset)
     cutoff = utc(cutoff)
     _, timezone = await payable_assets(merchant_id)
-    minimum, rule = await minimum_and_rule(merchant_id, asset)
+    terms = await batch_terms(merchant_id, asset)
+    minimum, rule = terms.minimum, terms.rule
     async with in_transaction():
         while True:  # twice at most: unless the live batch was discarded between the two statements
             inserted = await rows(
@@ -202,7 +248,7 @@ async def create_batch(
         batch = await PayoutBatch.get(id=inserted[0]["id"])
         await _insert_lines(
             merchant_id, batch.id, asset, settlement.unsettled_by_partner(merchant_id, asset, cutoff),
-            minimum=minimum, payable=L.payable.value,
+            minimum=minimum, payable=L.payable.value, payee_change=terms.payee_change,
         )
         if rule != withholding.NONE:  # a preview of the tax; nothing else to do before approval
             await _settle_lines(merchant_id, batch, rule, timezone, post=False, progress=None)
@@ -239,7 +285,8 @@ async def approve_batch(
             raise BatchStateConflict(batch_id, batch.status, "approve")
         before = await get_batch(merchant_id, batch_id) if actor is not None else None
         await advisory_lock("payout_claims", merchant_id, batch.asset)
-        minimum, rule = await minimum_and_rule(merchant_id, batch.asset)
+        terms = await batch_terms(merchant_id, batch.asset)
+        minimum, rule = terms.minimum, terms.rule
         points = batch.asset == POINTS_ASSET
         await execute("DELETE FROM payout_batch_line WHERE merchant_id = ? AND batch_id = ?", [merchant_id, batch.id])
         # Claim everything first, then sum what was claimed: rows released meanwhile cannot slip
@@ -247,7 +294,7 @@ async def approve_batch(
         await settlement.claim(merchant_id, batch.asset, batch.cutoff, batch.id)
         await _insert_lines(
             merchant_id, batch.id, batch.asset, settlement.claimed_by_partner(merchant_id, batch.id),
-            minimum=minimum, payable=(L.paid if points else L.open).value,
+            minimum=minimum, payable=(L.paid if points else L.open).value, payee_change=terms.payee_change,
         )
         # By id lists, not a subquery: right after the claim the planner's statistics still say
         # no row holds this batch, and it would scan the lines once per claimed row.

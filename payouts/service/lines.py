@@ -52,7 +52,7 @@ PAGE = 1000
 _REFERENCE = re.compile(r"B(\d+)-(\d+)")
 _LINE_COLUMNS = (
     "id, batch_id, partner_id, asset, status, reason, gross_minor, withheld_minor, net_minor, commission_count,"
-    " payee_name, payee_account, settled_at"
+    " payee_name, payee_account, payee_method, payee_bank, payee_changed_at, settled_at"
 )
 
 
@@ -287,7 +287,8 @@ async def _transfer_stream(merchant_id: int, batch_id: int, currency: str) -> As
                 yield "".join(text)
                 text = []
             page = await rows(
-                "SELECT id, partner_id, net_minor, payee_name, payee_account FROM payout_batch_line"
+                "SELECT id, partner_id, net_minor, payee_name, payee_account, payee_method, payee_bank"
+                " FROM payout_batch_line"
                 f" WHERE merchant_id = ? AND batch_id = ? AND status IN ({', '.join('?' * len(SENT))}) AND id > ?"
                 " ORDER BY id LIMIT ?",
                 [merchant_id, batch_id, *SENT, after, PAGE],
@@ -297,6 +298,7 @@ async def _transfer_stream(merchant_id: int, batch_id: int, currency: str) -> As
                     partner_id=row["partner_id"], payee_name=row["payee_name"] or "",
                     payee_account=row["payee_account"] or "", amount_minor=int(row["net_minor"]),
                     currency=currency, reference=line_reference(batch_id, row["id"]),
+                    payee_method=row["payee_method"] or "", payee_bank=row["payee_bank"] or "",
                 )
                 for row in page
             )

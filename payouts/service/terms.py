@@ -1,4 +1,5 @@
-"""A merchant's payout terms: the withholding rule, the minimum payout and the schedule per asset.
+"""A merchant's payout terms: the withholding rule, the minimum payout and the schedule per asset,
+and whether a recent change of a partner's payee details flags or holds their payouts.
 
 A merchant pays out in its own currency and in points (``PTS``). Without a stored minimum a
 cash batch carries forward partners below 50.00 (50 major units of the currency); a points
@@ -17,7 +18,7 @@ from core.money import POINTS, format_major, parse_minor
 from core.time import now
 from payouts import withholding
 from payouts.errors import AssetNotPayable, PayoutTermsInvalid, WithholdingNotApplicable
-from payouts.models import PayoutFrequency, PayoutMinimum, PayoutSchedule, PayoutTerms
+from payouts.models import PayeeSignal, PayoutFrequency, PayoutMinimum, PayoutSchedule, PayoutTerms
 from payouts.service.sql import advisory_lock
 from referral.service.sales import sales_settings
 
@@ -41,6 +42,22 @@ class Schedule:
             raise PayoutTermsInvalid("day", f"a {self.frequency.value} schedule takes a day from {low} to {high}")
 
 
+#: Longest a payee change may keep payouts flagged or held.
+MAX_PAYEE_CHANGE_DAYS = 365
+
+
+@dataclass(frozen=True, slots=True)
+class PayeeChange:
+    """The fraud signal "payee details changed within `days` days" and what it does to a payout."""
+
+    signal: PayeeSignal = PayeeSignal.flag
+    days: int = 7
+
+    def __post_init__(self) -> None:
+        if type(self.days) is not int or not 1 <= self.days <= MAX_PAYEE_CHANGE_DAYS:
+            raise PayoutTermsInvalid("payee_change.days", f"must be a whole number of days from 1 to {MAX_PAYEE_CHANGE_DAYS}")
+
+
 @dataclass(frozen=True, slots=True)
 class AssetTerms:
     asset: str
@@ -55,6 +72,7 @@ class PayoutTermsInfo:
     timezone: str  #: calendar months for withholding, periods for schedules
     withholding: str  #: a rule in payouts.withholding.RULES
     assets: tuple[AssetTerms, ...]  #: the currency, then PTS
+    payee_change: PayeeChange = PayeeChange()
 
     def for_asset(self, asset: str) -> AssetTerms:
         return next(terms for terms in self.assets if terms.asset == asset)
@@ -88,7 +106,7 @@ async def check_asset(merchant_id: int, asset: str, field: str = "asset") -> str
 
 async def get_terms(merchant_id: int) -> PayoutTermsInfo:
     currency, timezone = await payable_assets(merchant_id)
-    rule = await PayoutTerms.filter(merchant_id=merchant_id).first().values_list("withholding", flat=True)
+    row = await PayoutTerms.filter(merchant_id=merchant_id).first()
     minimums = dict(
         await PayoutMinimum.filter(merchant_id=merchant_id).values_list("asset", "minimum_minor")
     )
@@ -105,7 +123,12 @@ async def get_terms(merchant_id: int) -> PayoutTermsInfo:
         )
         for asset in (currency, POINTS_ASSET)
     )
-    return PayoutTermsInfo(currency, timezone, rule or withholding.NONE, assets)
+    if row is None:
+        return PayoutTermsInfo(currency, timezone, withholding.NONE, assets)
+    return PayoutTermsInfo(
+        currency, timezone, row.withholding, assets,
+        PayeeChange(PayeeSignal(row.payee_change_signal), row.payee_change_days),
+    )
 
 
 async def update_terms(
@@ -114,6 +137,7 @@ async def update_terms(
     withholding_rule: str | None = None,
     minimums: dict[str, int | None] | None = None,
     schedules: dict[str, Schedule | None] | None = None,
+    payee_change: PayeeChange | None = None,
     actor: Actor | None = None,
 ) -> PayoutTermsInfo:
     """Change what is given; a minimum or schedule of None goes back to the default (none).
@@ -141,12 +165,15 @@ async def update_terms(
     async with in_transaction():
         await advisory_lock("payout_terms", merchant_id)
         before = await get_terms(merchant_id) if actor is not None else None
+        columns: dict[str, object] = {}
         if withholding_rule is not None:
-            updated = await PayoutTerms.filter(merchant_id=merchant_id).update(
-                withholding=withholding_rule, updated_at=now()
-            )
+            columns["withholding"] = withholding_rule
+        if payee_change is not None:
+            columns |= {"payee_change_signal": payee_change.signal.value, "payee_change_days": payee_change.days}
+        if columns:
+            updated = await PayoutTerms.filter(merchant_id=merchant_id).update(**columns, updated_at=now())
             if not updated:
-                await PayoutTerms.create(merchant_id=merchant_id, withholding=withholding_rule)
+                await PayoutTerms.create(merchant_id=merchant_id, **columns)
         for asset, minimum in checked_minimums.items():
             await PayoutMinimum.filter(merchant_id=merchant_id, asset=asset).delete()
             if minimum is not None:
@@ -174,12 +201,25 @@ async def _set_schedule(merchant_id: int, asset: str, schedule: Schedule | None)
         await current.save()
 
 
-async def minimum_and_rule(merchant_id: int, asset: str) -> tuple[int, str]:
-    """(minimum payout of `asset`, withholding rule name) as a batch applies them now."""
+@dataclass(frozen=True, slots=True)
+class BatchTerms:
+    """The terms a batch of one asset applies when it is computed."""
+
+    minimum: int  #: minimum payout, minor units (points for PTS)
+    rule: str  #: the withholding rule's name (none for points)
+    payee_change: PayeeChange
+
+
+async def batch_terms(merchant_id: int, asset: str) -> BatchTerms:
+    """The minimum, withholding rule and payee-change signal a batch of `asset` applies now."""
     stored = await PayoutMinimum.filter(merchant_id=merchant_id, asset=asset).first().values_list(
         "minimum_minor", flat=True
     )
-    rule = await PayoutTerms.filter(merchant_id=merchant_id).first().values_list("withholding", flat=True)
+    row = await PayoutTerms.filter(merchant_id=merchant_id).first()
     minimum = default_minimum(asset) if stored is None else stored
-    return minimum, (rule or withholding.NONE) if asset != POINTS_ASSET else withholding.NONE
-
+    if row is None:
+        return BatchTerms(minimum, withholding.NONE, PayeeChange())
+    return BatchTerms(
+        minimum, row.withholding if asset != POINTS_ASSET else withholding.NONE,
+        PayeeChange(PayeeSignal(row.payee_change_signal), row.payee_change_days),
+    )

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StringConstraints, model_validator
 
+from core.masking import masked_number
 from core.schemas import FromRecord
 from referral.models import PartnerStatus, RewardKind
 from referral.service.partners import PartnerInfo, PartnerPage, invite_url
@@ -105,7 +106,7 @@ class PartnerOut(BaseModel):
     customer_ref: str | None
     email: str | None
     payee_name: str | None
-    payee_account: str | None
+    payee_account: str | None = Field(description="masked: its last four characters")
     created_at: datetime | None
     invite_url: str | None = Field(description="where people sign up recruited by this partner; null unless active")
 
@@ -123,7 +124,7 @@ class PartnerOut(BaseModel):
             customer_ref=partner.customer_ref,
             email=partner.email,
             payee_name=partner.payee_name,
-            payee_account=partner.payee_account,
+            payee_account=None if partner.payee_account is None else masked_number(partner.payee_account),
             created_at=partner.created_at,
             invite_url=invite_url(public_url, partner.merchant_id, partner.code) if partner.is_active else None,
         )

@@ -6,6 +6,7 @@ return a frozen `PartnerInfo`, never a model row.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -19,6 +20,7 @@ from accounts.service.audit import Actor
 from accounts.service.merchants import lock_merchant
 from accounts.service.sign_in import SignInLink
 from core import ids
+from core.masking import masked_number
 from referral.errors import PartnerNotFound, RecruiterInvalid
 from referral.models import Partner, PartnerStatus, RewardKind
 from referral.service import links
@@ -78,6 +80,17 @@ def _info(row: Partner) -> PartnerInfo:
         payee_account=row.payee_account,
         created_at=row.created_at,
     )
+
+
+def _masked(info: PartnerInfo) -> PartnerInfo:
+    """`info` as the audit log keeps it: the payee account masked, as everywhere people read it."""
+    if info.payee_account is None:
+        return info
+    return dataclasses.replace(info, payee_account=masked_number(info.payee_account))
+
+
+def _audited(row: Partner) -> PartnerInfo:
+    return _masked(_info(row))
 
 
 def normalize_code(code: str) -> str:
@@ -151,7 +164,7 @@ async def create_partner(
                 if recruiter_id is not None:
                     await _check_recruiter_exists(merchant_id, recruiter_id)
                 row = await Partner.create(merchant_id=merchant_id, code=ids.partner_code(), **fields)
-                await audit.record(merchant_id, actor, "partner.create", "partner", row.id, after=_info(row))
+                await audit.record(merchant_id, actor, "partner.create", "partner", row.id, after=_audited(row))
             return _info(row)
         except IntegrityError:
             # Only the (merchant_id, code) unique index can fail here: try another code.
@@ -223,7 +236,7 @@ async def update_partner(
             await row.save(update_fields=list(changes))
             await audit.record(
                 merchant_id, actor, _update_action(before.status, row.status), "partner", partner_id,
-                before=before, after=_info(row),
+                before=_masked(before), after=_audited(row),
             )
     if status_changed:
         # A suspended partner's links stop redirecting at once in this process.

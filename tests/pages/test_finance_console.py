@@ -69,10 +69,11 @@ async def test_finance_creates_approves_exports_a_batch_uploads_results_with_a_f
     exported = list(csv.reader(io.StringIO(text)))
     lines = {line.partner_id: line for line in (await batch_queries.batch_lines(m.id, batch_id)).items}
     assert exported == [
-        ["record", "partner_id", "payee_name", "payee_account", "amount", "currency", "reference", "line_count"],
-        ["transfer", str(alice.id), "Alice Chen", "6222020200112233", "180.00", "CNY", lines[alice.id].reference, ""],
-        ["transfer", str(bob.id), "Bob Li", "6222020200445566", "60.00", "CNY", lines[bob.id].reference, ""],
-        ["total", "", "", "", "240.00", "CNY", "", "2"],
+        ["record", "partner_id", "payee_name", "payee_account", "amount", "currency", "reference", "line_count",
+         "payee_method", "payee_bank"],
+        ["transfer", str(alice.id), "Alice Chen", "6222020200112233", "180.00", "CNY", lines[alice.id].reference, "", "", ""],
+        ["transfer", str(bob.id), "Bob Li", "6222020200445566", "60.00", "CNY", lines[bob.id].reference, "", "", ""],
+        ["total", "", "", "", "240.00", "CNY", "", "2", "", ""],
     ]
     await page.goto(f"/finance/batches/{batch_id}")
     assert await page.locator("#batch-status").inner_text() == "Exported"

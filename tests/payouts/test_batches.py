@@ -99,9 +99,9 @@ async def test_a_month_of_commissions_is_netted_per_partner_exported_paid_and_cl
         bob.id: f"transfer,{bob.id},Bob Li,'=cmd|calc,60.00,CNY,",
     }
     assert exported.text == "".join(
-        ["record,partner_id,payee_name,payee_account,amount,currency,reference,line_count\r\n"]
-        + [f"{rows[line['partner_id']]}{line['reference']},\r\n" for line in lines]
-        + ["total,,,,240.00,CNY,,2\r\n"]
+        ["record,partner_id,payee_name,payee_account,amount,currency,reference,line_count,payee_method,payee_bank\r\n"]
+        + [f"{rows[line['partner_id']]}{line['reference']},,,\r\n" for line in lines]
+        + ["total,,,,240.00,CNY,,2,,\r\n"]
     )
     assert (await get(client, m, draft["id"]))["status"] == "exported"
 

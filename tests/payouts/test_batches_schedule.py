@@ -84,7 +84,7 @@ async def test_the_finance_workflow_runs_from_the_command_line(client, database_
     out = tmp_path / "transfer.csv"
     exported = relay("export", "--batch", str(batch_id), "--out", str(out))
     assert "2 line(s), control total 20000" in exported.stdout
-    assert out.read_text().splitlines()[-1] == "total,,,,200.00,CNY,,2"
+    assert out.read_text().splitlines()[-1] == "total,,,,200.00,CNY,,2,,"
 
     lines = by_partner(await get(client, m, batch_id))
     results = tmp_path / "results.csv"

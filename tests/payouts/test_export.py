@@ -34,9 +34,9 @@ def test_transfer_file_has_exact_major_amounts_and_a_matching_total_row():
     text = "".join(transfer_csv([line(1, 10000), line(2, 5), line(3, 123456789)], "CNY"))
     rows = read(text)
     assert rows[0] == list(TRANSFER_COLUMNS)
-    assert rows[1] == ["transfer", "1", "Payee 1", "622200000001", "100.00", "CNY", "B1-1", ""]
+    assert rows[1] == ["transfer", "1", "Payee 1", "622200000001", "100.00", "CNY", "B1-1", "", "", ""]
     assert [r[4] for r in rows[1:4]] == ["100.00", "0.05", "1234567.89"]
-    assert rows[4] == ["total", "", "", "", "1234667.94", "CNY", "", "3"]
+    assert rows[4] == ["total", "", "", "", "1234667.94", "CNY", "", "3", "", ""]
     assert read_transfer_totals(rows) == TransferTotals(3, 10000 + 5 + 123456789, "CNY")
     assert text.endswith("\r\n") and text.count("\r\n") == 5
 
@@ -47,7 +47,7 @@ def test_amounts_follow_the_currencys_minor_unit():
 
 
 def test_an_empty_batch_is_a_header_and_a_zero_total():
-    assert list(transfer_rows([], "cny")) == [TRANSFER_COLUMNS, ("total", "", "", "", "0.00", "CNY", "", "0")]
+    assert list(transfer_rows([], "cny")) == [TRANSFER_COLUMNS, ("total", "", "", "", "0.00", "CNY", "", "0", "", "")]
 
 
 @pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
@@ -69,7 +69,7 @@ def test_a_hundred_thousand_lines_stream_with_exact_totals():
             total += int(row[4].replace(".", ""))
         last = row
     assert count == 100_000 and total == 100_000 * 100_001 // 2
-    assert last == ("total", "", "", "", "50000500.00", "CNY", "", "100000")
+    assert last == ("total", "", "", "", "50000500.00", "CNY", "", "100000", "", "")
 
 
 @pytest.mark.parametrize(

@@ -104,7 +104,7 @@ async def test_patch_changes_only_the_fields_sent_and_null_clears_optional_ones(
     assert response.status_code == 200, response.text
     body = response.json()
     assert (body["status"], body["group"], body["email"]) == ("suspended", None, "a@example.com")
-    assert (body["payee_name"], body["payee_account"]) == ("Ann Lee", "6222 0000")
+    assert (body["payee_name"], body["payee_account"]) == ("Ann Lee", "•••• 0000")  # masked in every answer
     assert body["invite_url"] is None  # only an active partner recruits
     refused = await api(client, m, "PATCH", f"/api/v1/partners/{p['id']}", json={"display_name": None})
     assert refused.status_code == 422

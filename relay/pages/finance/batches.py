@@ -8,18 +8,21 @@ signed-in staff account as the audit actor.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from functools import partial
 
 from starlette.datastructures import UploadFile
 from starlette.responses import Response, StreamingResponse
 
 from core.errors import Conflict, InvalidInput
+from core.masking import masked_number
+from core.time import now
 from payouts.errors import BatchStateConflict, LinesStillOpen
 from payouts.export import MAX_RESULT_FILE
+from payouts.models import PayeeSignal
 from payouts.service import batch_queries, batches, lines
 from payouts.service.batch_queries import BatchInfo
-from payouts.service.terms import POINTS_ASSET, payable_assets
+from payouts.service.terms import POINTS_ASSET, get_terms, payable_assets
 from relay.pages.console.common import actor, today
 from relay.pages.finance import pages
 from relay.pages.finance.common import (
@@ -44,7 +47,8 @@ def _render_kw(page: Page) -> dict:
     return {
         "batch_status": BATCH_STATUS, "batch_badge": BATCH_BADGE, "line_status": LINE_STATUS,
         "line_badge": LINE_BADGE, "reason_text": lambda reason: reason_text(page, reason),
-        "points": POINTS_ASSET, "amount": amounts(page),
+        "points": POINTS_ASSET, "amount": amounts(page), "masked": masked_number,
+        "payee_changed": lambda line: False,
     }
 
 
@@ -100,9 +104,14 @@ async def _batch_page(page: Page, batch_id: int, *, status: int = 200, import_er
     for kind in ("failed", "carried_forward", "held"):
         if line_filter is None and batch.totals.count(kind):
             sections[kind] = await batch_queries.batch_lines(page.merchant_id, batch_id, status=kind, limit=SECTION_LINES)
+    signal = (await get_terms(page.merchant_id)).payee_change
+    since = (batch.approved_at or now()) - timedelta(days=signal.days)
     return page.render(
         "finance/batch.html", status=status, batch=batch, shown=shown, line_filter=line_filter,
-        sections=sections, import_errors=import_errors or [], **_render_kw(page),
+        sections=sections, import_errors=import_errors or [],
+        **_render_kw(page) | {"payee_changed": lambda line: (
+            signal.signal != PayeeSignal.off and line.payee_changed_at is not None and line.payee_changed_at > since
+        )},
     )
 
 

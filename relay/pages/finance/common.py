@@ -52,6 +52,7 @@ _REASONS = {
 }
 _BELOW_MINIMUM = re.compile(r"below the minimum payout of (\S+) (\S+)")
 _PARTNER = re.compile(r"partner (\w+)")
+_PAYEE_CHANGED = re.compile(r"payee details changed within the last (\d+) days")
 
 
 def reason_text(page: Page, reason: str | None) -> str:
@@ -62,6 +63,11 @@ def reason_text(page: Page, reason: str | None) -> str:
         return page.gettext(_REASONS[reason])
     if match := _BELOW_MINIMUM.fullmatch(reason):
         return page.gettext("Below the minimum payout of %(minimum)s %(asset)s.", minimum=match[1], asset=match[2])
+    if match := _PAYEE_CHANGED.fullmatch(reason):
+        days = int(match[1])
+        return page.ngettext("Payee details changed within the last %(num)s day: held until the change is older.",
+                             "Payee details changed within the last %(num)s days: held until the change is older.", days,
+                             num=days)
     if (match := _PARTNER.fullmatch(reason)) and match[1] in PARTNER_STATUS:
         return page.gettext("The partner is %(status)s.", status=page.gettext(PARTNER_STATUS[match[1]]))
     return reason
