@@ -2,20 +2,33 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+HASH := $(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+# What serving needs (make run), and on top of it the test and lint tools (make test).
+RUNTIME := $(VENV)/.runtime-$(HASH)
+DEV := $(VENV)/.dev-$(HASH)
+# The venv is made without pip of its own (no ensurepip: seconds saved on every fresh clone) and
+# filled by the pip of the Python that made it (pip --python, pip 22.3+); a Python whose pip
+# cannot do that gets a venv with its own pip.
+OUTER_PIP = $(eval OUTER_PIP := $(shell $(PYTHON) -m pip --help 2>/dev/null | grep -q -- '--python <python>' && echo yes))$(OUTER_PIP)
+VENV_ARGS = $(if $(OUTER_PIP),--without-pip)
+PIP = $(if $(OUTER_PIP),$(PYTHON) -m pip --python $(BIN)/python,$(BIN)/python -m pip) install --quiet
 
 .PHONY: run test install migrate demo migration bench lint clean messages
 
-$(STAMP): pyproject.toml
+$(RUNTIME): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("Relay needs Python 3.11+") if sys.version_info < (3, 11) else None'
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	rm -f $(VENV)/.installed-*; touch $(STAMP)
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV_ARGS) $(VENV)
+	$(PIP) -e .
+	rm -f $(VENV)/.runtime-* $(VENV)/.installed-*; touch $(RUNTIME)
 
-install: $(STAMP)
+$(DEV): $(RUNTIME)
+	$(PIP) -e '.[dev]'
+	rm -f $(VENV)/.dev-*; touch $(DEV)
 
-migrate: install
+## Everything: serving, tests, lint.
+install: $(DEV)
+
+migrate: $(RUNTIME)
 	$(BIN)/relay migrate
 
 demo: migrate
@@ -26,21 +39,21 @@ run: demo
 	$(BIN)/relay serve
 
 ## The whole test suite (SQLite by default; RELAY_TEST_DATABASE_URL=postgres://... for PostgreSQL).
-test: install
+test: $(DEV)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 ## New migration step for both engines: make migration NAME=add_something
-migration: install
+migration: $(RUNTIME)
 	$(BIN)/relay makemigrations $(NAME)
 
 ## Extract the consoles' strings into relay/pages/locale/*/LC_MESSAGES/*.po; lists what is left to translate.
-messages: install
+messages: $(RUNTIME)
 	$(BIN)/python -m relay.pages.catalogues
 
-bench: install
+bench: $(DEV)
 	$(BIN)/python bench/redirect.py
 
-lint: install
+lint: $(DEV)
 	$(BIN)/ruff check .
 
 clean:
