@@ -1,17 +1,17 @@
-"""order.created's CPU per event without HTTP: the one-statement write against the transaction.
+"""order.created's CPU per event without HTTP: new orders' writes grouped against one by one.
 
     .venv/bin/python bench/ingest_in_process.py [--database-url postgres://postgres@127.0.0.1:5432/postgres]
         [--mode commissions|referral] [--orders 1500] [--blocks 8] [--concurrency 16]
 
 On a scratch PostgreSQL database seeded as bench/ingest.py's, the real app (its lifespan
 running) is driven in this process through ASGI with pre-signed order.created events, in
-alternating blocks: the PostgreSQL path as it ships (reads, then every write in one statement,
-`relay.shop_events._create_in_one_statement`) and, as the baseline measured in the same run,
-the ordinary transaction it falls back to. Alternating blocks in one process is what makes a
-few per cent visible on a shared machine where separate runs vary by a fifth. Prints, per
-variant, the CPU per event of this process (the app's Python; no HTTP server, no client) and of
-PostgreSQL, the wall time per event, and the ratios. No target: this is how docs/api.md's
-"measured in process" figures were taken.
+alternating blocks: the PostgreSQL path as it ships (reads, then each order's write plan in one
+statement, gathered with the other requests' by the app's `PlanWriter`) and, as the baseline
+measured in the same run, each plan written alone (a `PlanWriter` of one plan a statement).
+Alternating blocks in one process is what makes a few per cent visible on a shared machine
+where separate runs vary by a fifth. Prints, per variant, the CPU per event of this process
+(the app's Python; no HTTP server, no client) and of PostgreSQL, the wall time per event, and
+the ratios. No target.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from standardwebhooks import Webhook  # noqa: E402
 
 from relay.schema import scratch_database  # noqa: E402
 
-VARIANTS = ("one statement", "transaction")
+VARIANTS = ("grouped", "one by one")
 
 
 def scopes(seed: ingest.Seed, count: int, tag: str) -> list[tuple[dict[str, Any], bytes]]:
@@ -97,23 +97,19 @@ async def drive(app: Any, state: dict[str, Any], requests: list[tuple[dict[str, 
 
 
 async def measure(url: str, mode: str, orders: int, blocks: int, concurrency: int) -> dict[str, dict[str, float]]:
-    import relay.shop_events as shop_events
+    from core.plan_writer import PlanWriter
     from relay.app import create_app
     from relay.settings import Settings
 
     seed = await ingest.seed(url, mode)
-    one_statement = shop_events._create_in_one_statement
-
-    async def transaction(*args: Any, **kwargs: Any) -> None:
-        return None  # "not batched": the event takes the ordinary transaction
-
     app = create_app(Settings(database_url=url))
     totals = {name: {"orders": 0, "app": 0.0, "postgres": 0.0, "wall": 0.0} for name in VARIANTS}
     async with app.router.lifespan_context(app) as state:
+        writers = {VARIANTS[0]: app.state.plans, VARIANTS[1]: PlanWriter(most=1)}
         await drive(app, state or {}, scopes(seed, 300, "warm"), concurrency)
         for block in range(blocks):
             name = VARIANTS[block % 2]
-            shop_events._create_in_one_statement = one_statement if name == VARIANTS[0] else transaction
+            app.state.plans = writers[name]
             requests = scopes(seed, orders, f"block{block}")
             meter = ingest.CpuMeter(None)
             meter.start()
@@ -126,7 +122,7 @@ async def measure(url: str, mode: str, orders: int, blocks: int, concurrency: in
             total["app"] += cpu.get("app", 0.0)
             total["postgres"] += cpu.get("postgres", 0.0)
             total["wall"] += wall
-        shop_events._create_in_one_statement = one_statement
+        app.state.plans = writers[VARIANTS[0]]
     return totals
 
 
@@ -150,7 +146,7 @@ def main() -> int:
         print(f"  {name:<14} {n:>6} events: app {per[name]['app']:6.0f} µs, PostgreSQL {per[name]['postgres']:6.0f} µs"
               f" of CPU per event; {per[name]['wall']:6.0f} µs wall per event")
     base, ours = per[VARIANTS[1]], per[VARIANTS[0]]
-    print("  one statement / transaction: " + ", ".join(
+    print("  grouped / one by one: " + ", ".join(
         f"{key} {ours[key] / base[key]:.3f}" for key in ("app", "postgres", "wall") if base[key]
     ))
     return 0

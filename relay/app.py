@@ -30,6 +30,7 @@ from core.api import routes as api_routes
 from core.db import tortoise_config
 from core.errors import CONNECTION_ERRORS, DatabaseUnavailable, HttpProblem, is_database_unreachable
 from core.outbound import UrlRules
+from core.plan_writer import PlanWriter
 from core.ratelimit import RateLimits
 from core.request_body import MAX_BODY, BodyLimit
 from payouts.endpoints.balances import api as ledger_api
@@ -78,6 +79,9 @@ def create_app(settings: Settings | None = None) -> Starlette:
             )
             app.state.clicks = recorder
             await stack.enter_async_context(recorder)
+            plans = PlanWriter(wait_ms=settings.order_group_wait_ms, most=settings.order_group_max)
+            app.state.plans = plans
+            await stack.enter_async_context(plans)
             if settings.outbox_worker:
                 await stack.enter_async_context(_outbox_worker(settings.webhook_url_rules))
             templating.compile_all()  # the consoles' first requests in this process need not compile

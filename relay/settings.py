@@ -33,6 +33,11 @@ class Settings:
     #: Most clicks a process holds not yet written (keep it above the batch size): all a SIGKILL can lose. Past
     #: it (the database slow or down for a while) new clicks are dropped and logged, not queued.
     click_max_pending: int = field(default_factory=lambda: _int("RELAY_CLICK_MAX_PENDING", 10_000))
+    #: New orders' writes gathered per merchant into one statement (PostgreSQL): the longest a
+    #: request's writes wait while another statement of its merchant is in flight (ms)...
+    order_group_wait_ms: float = field(default_factory=lambda: float(os.environ.get("RELAY_ORDER_GROUP_WAIT_MS", "2")))
+    #: ...and the most orders one statement writes.
+    order_group_max: int = field(default_factory=lambda: _int("RELAY_ORDER_GROUP_MAX", 32))
     #: Set to 0 to let the caller initialise Tortoise (tests do).
     manage_database: bool = field(default_factory=lambda: os.environ.get("RELAY_MANAGE_DATABASE", "1") == "1")
     #: 1: this server also delivers the outbox's events to merchants (a background task); by

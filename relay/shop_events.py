@@ -5,11 +5,11 @@ Webhooks with the merchant's secret. In order:
 
 1. verify the signature and its timestamp (±5 minutes): any failure is 401, nothing written;
 2. parse and validate the event: 400 (not JSON) or 422 (naming the field), nothing written;
-3. one transaction: the referral use case (create, complete, cancel or refund an order)
-   returns a frozen outcome; the steps consuming it run next (see `run`); last, the webhook
-   receipt with the answer. A new order on PostgreSQL takes no transaction: its reads are
-   made first and all its writes, receipt included (its answer is known before the order is
-   written, see `receipts.PendingReceipt`), go in one statement (`_create_in_one_statement`);
+3. order.created: `relay.pipeline.create_order` (on PostgreSQL its reads first, then every
+   write, receipt included, as one statement, gathered with other requests' by this process's
+   `PlanWriter`, `app.state.plans`). The other events, one transaction: the referral use case
+   (complete, cancel or refund an order) returns a frozen outcome; the steps consuming it run
+   next (see `run`); last, the webhook receipt with the answer;
 4. a replay of a `webhook-id` with the same body gets the stored answer; another body is 409.
 
 The receipt is written with the event's work instead of being looked up first: a first
@@ -22,7 +22,6 @@ can be corrected and retried under the same id.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -31,16 +30,15 @@ from starlette.datastructures import Headers
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
-from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from accounts.service import receipts
 from accounts.service.receipts import AlreadyReceived, PendingReceipt, Reply
 from accounts.service.settings import ShopSigning, cached_shop_signing, shop_signing
-from core import request_body, write_batch
+from core import request_body
 from core.api import PROBLEM_JSON, inline_schema, problem_response
-from core.db import current_dialect
 from core.errors import MalformedRequest, RelayError, ServiceUnavailable, Unauthorized
+from core.plan_writer import PlanWriter, write_alone
 from core.ratelimit import RateLimits, TooManyRequests
 from core.time import now
 from referral.endpoints import document_public
@@ -48,9 +46,9 @@ from referral.schemas.orders import EventIn, EventReply, EventType, ShopCommand,
 from referral.service import orders
 from referral.service.clicks import PendingClick
 from referral.service.order_inputs import OrderInput, RefundInput, StatusChange
-from referral.service.order_sql import is_receipt_conflict
 from referral.service.order_views import OrderOutcome, RefundOutcome
-from relay.pipeline import after_order_event
+from relay import pipeline
+from relay.pipeline import WritePlanWith
 
 PATH = "/api/v1/merchants/{merchant_id:int}/events"
 #: Longest webhook-id a receipt keeps; Standard Webhooks ids (msg_...) are far shorter.
@@ -72,7 +70,7 @@ async def receive_event(request: Request) -> Response:
         await rate_limits.check("events_merchant", str(merchant_id), merchant_id=merchant_id)
         digest = receipts.body_hash(body)
         try:
-            reply = await handle(signing, webhook_id, digest, body, _queued_clicks(request))
+            reply = await handle(signing, webhook_id, digest, body, _queued_clicks(request), _plan_writer(request))
         except (AlreadyReceived, RelayError):
             # A webhook-id answered before is answered the same way, whatever this attempt found.
             stored = await receipts.stored_reply(merchant_id, webhook_id, digest)
@@ -126,68 +124,33 @@ def _verifier(secret: str) -> Webhook:
 
 
 async def handle(
-    signing: ShopSigning, webhook_id: str, digest: str, body: bytes, queued: list[PendingClick]
+    signing: ShopSigning, webhook_id: str, digest: str, body: bytes, queued: list[PendingClick],
+    write: WritePlanWith = write_alone,
 ) -> Reply:
+    """The event's work and its answer. `write`: how a new order's write plan is written (the
+    process's `PlanWriter`, or alone)."""
     payload = request_body.loads(body)
     event_type, command = parse_event(payload, signing.currency)
 
     def reply_to(outcome: OrderOutcome | RefundOutcome) -> Reply:
         return Reply.of(200, EventReply.of(event_type, outcome).model_dump(mode="json"))
 
-    if event_type == EventType.order_created and current_dialect() == "postgres":
-        written = await _create_in_one_statement(signing.merchant_id, command, queued, webhook_id, digest, reply_to)
-        if written is not None:
-            return written
     receipt = PendingReceipt(webhook_id, digest, reply_to)
+    if event_type == EventType.order_created:
+        assert isinstance(command, OrderInput)
+        return await pipeline.create_order(signing.merchant_id, command, queued=queued, receipt=receipt, write=write)
     async with in_transaction():
-        outcome = await run(signing.merchant_id, event_type, command, queued, receipt)
-        # order.created on PostgreSQL wrote the receipt with the order (one round trip less).
-        reply = receipt.written
-        if reply is None:
-            reply = reply_to(outcome)
-            await receipts.record(signing.merchant_id, receipt, reply)
+        outcome = await run(signing.merchant_id, event_type, command)
+        reply = reply_to(outcome)
+        await receipts.record(signing.merchant_id, receipt, reply)
     return reply
 
 
-async def _create_in_one_statement(
-    merchant_id: int, command: ShopCommand, queued: list[PendingClick], webhook_id: str, digest: str,
-    reply_to: Callable[[Any], Reply],
-) -> Reply | None:
-    """order.created on PostgreSQL: the reads first (attribution facts with the new ids; the
-    fraud screen's facts with the commissions' ids), then every write (order, lines, receipt,
-    binding, commissions, ledger entries, outbox events, fraud signals) in ONE statement, a
-    write batch (`core.write_batch`) gated on the new order: atomic without BEGIN/COMMIT, and
-    three round trips where the transaction took seven. None when the ordinary transactional path must
-    answer instead, nothing having been written: the order exists (a replay, or another
-    delivery created it meanwhile), or a step cannot be batched (a monthly cap's lock)."""
-    receipt = PendingReceipt(webhook_id, digest, reply_to)
-    try:
-        with write_batch.open_batch() as batch:
-            outcome = await run(merchant_id, EventType.order_created, command, queued, receipt)
-            if not outcome.applied or receipt.written is None:
-                return None
-            try:
-                created = await write_batch.flush(batch)
-            except IntegrityError as error:
-                if not is_receipt_conflict(error):
-                    raise
-                raise AlreadyReceived(webhook_id) from None
-    except write_batch.Unbatchable:
-        return None
-    return receipt.written if created else None
-
-
-async def run(
-    merchant_id: int, event_type: EventType, command: ShopCommand, queued: list[PendingClick],
-    receipt: PendingReceipt | None = None,
-) -> OrderOutcome | RefundOutcome:
-    """The event's use case, then whatever consumes its outcome, all in the caller's transaction.
-    `receipt` is offered to the use case that can write it along (order.created)."""
+async def run(merchant_id: int, event_type: EventType, command: ShopCommand) -> OrderOutcome | RefundOutcome:
+    """An event other than order.created: its use case, then whatever consumes its outcome, all
+    in the caller's transaction."""
     outcome: OrderOutcome | RefundOutcome
-    if event_type == EventType.order_created:
-        assert isinstance(command, OrderInput)
-        outcome = await orders.create_order(merchant_id, command, queued_clicks=queued, receipt=receipt)
-    elif event_type == EventType.order_completed:
+    if event_type == EventType.order_completed:
         assert isinstance(command, StatusChange)
         outcome = await orders.complete_order(merchant_id, command)
     elif event_type == EventType.order_canceled:
@@ -196,9 +159,9 @@ async def run(
     else:
         assert isinstance(command, RefundInput)
         outcome = await orders.refund_order(merchant_id, command)
-    # Commissions computed on created, dated on completed, voided on canceled, reversed on
-    # refunded, each with its ledger entries; nothing when `outcome.applied` is false.
-    await after_order_event(merchant_id, outcome)
+    # Commissions dated on completed, voided on canceled, reversed on refunded, each with its
+    # ledger entries; nothing when `outcome.applied` is false.
+    await pipeline.after_order_event(merchant_id, outcome)
     return outcome
 
 
@@ -206,6 +169,12 @@ def _queued_clicks(request: Request) -> list[PendingClick]:
     """Clicks this process's redirect has decided but not yet written (attribution sees them)."""
     recorder = getattr(request.app.state, "clicks", None)
     return recorder.pending() if recorder is not None else []
+
+
+def _plan_writer(request: Request) -> WritePlanWith:
+    """This process's gatherer of new orders' writes (`relay.app`'s lifespan makes it)."""
+    writer: PlanWriter | None = getattr(request.app.state, "plans", None)
+    return writer.write if writer is not None else write_alone
 
 
 routes = [Route(PATH, receive_event, methods=["POST"], name="receive_event")]

@@ -5,10 +5,10 @@ may fix it and retry under the same id, and an event that arrived too early (a r
 its order) succeeds when redelivered.
 
 Concurrency rests on the unique (merchant_id, webhook_id) constraint, not on a read: the
-receipt is inserted last, inside the event's transaction (a new order on PostgreSQL: in the
-one statement that writes everything, `order_sql.insert_order_with_ids`); a second delivery of
-the same id waits on the first's uncommitted row (PostgreSQL) and then fails to insert, which
-rolls back everything it did. The caller then answers from the stored receipt.
+receipt is inserted last, inside the event's transaction (a new order on PostgreSQL: as rows
+of its write plan, `receipt_rows`, in the one statement that writes everything); a second
+delivery of the same id waits on the first's uncommitted row (PostgreSQL) and then fails to
+insert, which rolls back everything it did. The caller then answers from the stored receipt.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from accounts.models import WebhookReceipt
 from core.db import connection
 from core.sql import sql
 from core.time import now
+from core.write_plan import Insert, Rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,17 +42,15 @@ class Reply:
         return cls(status, json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False))
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class PendingReceipt:
-    """The receipt of the event being handled, offered to its use case: order.created on
-    PostgreSQL writes it in the statement that writes the order (one round trip less), with the
-    answer `reply_to` makes from the outcome, and sets `written` to that answer. When `written`
-    stays None the caller records the receipt itself (`record`), last."""
+    """The receipt of the event being handled: its webhook-id, the body's hash, and how its
+    answer is made from the use case's outcome. Written with the event's work, last (`record`,
+    or `receipt_rows` in a new order's write plan)."""
 
     webhook_id: str
     body_hash: str
     reply_to: Callable[[Any], Reply]
-    written: Reply | None = None
 
     def params(self, reply: Reply) -> list[Any]:
         """The receipt row's values after merchant_id (`COLUMNS[1:]`)."""
@@ -67,10 +66,29 @@ def body_hash(body: bytes) -> str:
     return hashlib.sha256(body).hexdigest()
 
 
-#: A receipt row's columns (`PendingReceipt.params` gives the values after merchant_id); the
-#: order statement of order.created writes the same row (`order_sql.insert_order_with_ids`).
+#: A receipt row's columns (`PendingReceipt.params` gives the values after merchant_id).
 COLUMNS = ("merchant_id", "webhook_id", "body_hash", "status_code", "response", "received_at")
 _INSERT = f"INSERT INTO webhook_receipt ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})"
+#: The receipt as rows of a new order's write plan (PostgreSQL), written only with the order; a
+#: receipt already there for this webhook-id fails the statement (`is_conflict`).
+NEW_RECEIPT = Insert(
+    "new_receipt",
+    (("merchant_id", "bigint"), ("webhook_id", "text"), ("body_hash", "text"), ("status_code", "int"),
+     ("response", "text"), ("received_at", "timestamptz")),
+    f"INSERT INTO webhook_receipt ({', '.join(COLUMNS)}) SELECT d.merchant_id, d.webhook_id, d.body_hash,"
+    " d.status_code, d.response::jsonb, d.received_at FROM {rows} WHERE {gate}",
+)
+
+
+def receipt_rows(merchant_id: int, receipt: PendingReceipt, reply: Reply) -> Rows:
+    """The receipt keeping `reply`, as rows of the event's write plan."""
+    return Rows.of(NEW_RECEIPT, [(merchant_id, *receipt.params(reply))])
+
+
+def is_conflict(error: Exception) -> bool:
+    """Whether `error` (from a statement writing a receipt) is the receipt's unique (merchant_id,
+    webhook_id): the webhook-id was answered before, by a delivery that committed first."""
+    return getattr(error.__cause__, "table_name", None) == "webhook_receipt"
 
 
 async def record(merchant_id: int, receipt: PendingReceipt, reply: Reply) -> None:

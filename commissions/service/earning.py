@@ -1,9 +1,10 @@
 """An attributed order's commissions: load the facts, evaluate the active rule set, store the drafts.
 
 The shop-event pipeline (relay/pipeline.py) calls `plan_commissions` right after the order is
-recorded, screens the order for fraud, then `store_commissions` (held when a signal says so),
-inside the event's transaction or write batch: everything commits or rolls back with the order.
-`commission_order` is the two in one transaction.
+decided, screens the order for fraud, then has the commissions written with it (held when a
+signal says so): `store_commissions` in the event's transaction, or, on PostgreSQL, as rows of
+the order's write plan (`planned_records` under ids taken beforehand, `commission_rows`).
+`commission_order` is plan and store in one transaction.
 """
 
 from __future__ import annotations
@@ -24,12 +25,11 @@ from commissions.service.records import COLUMNS, CommissionRecord, db_values, re
 from commissions.service.rule_sets import cached_active_rule_set, needs_month_facts
 from commissions.service.sql import advisory_locks, insert_returning, sql, utc
 from commissions.service.terms import cached_evaluation_terms
-from core import write_batch
 from core.db import connection, current_dialect, joined_transaction
 from core.money import POINTS
 from core.sql import Relation
-from core.sql import rows as sql_rows
 from core.time import now
+from core.write_plan import Insert, Rows
 from referral.service.earners import earners, month_net_relation
 from referral.service.sales import RulePartner
 
@@ -71,6 +71,15 @@ class PlannedCommissions:
     rows: list[dict[str, Any]]  #: the new rows' values, in draft order (no ids yet)
 
 
+@dataclass(frozen=True, slots=True)
+class NeedsLock:
+    """The active version reads the partner's month (a monthly cap or volume tiers): its orders
+    are planned one partner-month at a time, under a lock held to the end of a transaction.
+    `plan_commissions(may_lock=False)` answers this instead; plan again inside a transaction."""
+
+    version: int
+
+
 async def commission_order(merchant_id: int, order: OrderForCommission) -> list[CommissionRecord]:
     """Compute and store the order's commissions (status `pending`, `available_at` null).
 
@@ -88,10 +97,11 @@ async def commission_order(merchant_id: int, order: OrderForCommission) -> list[
 
 
 async def plan_commissions(
-    merchant_id: int, order: OrderForCommission
-) -> PlannedCommissions | list[CommissionRecord]:
+    merchant_id: int, order: OrderForCommission, *, new_order: bool = False, may_lock: bool = True
+) -> PlannedCommissions | list[CommissionRecord] | NeedsLock:
     """The order's commissions computed, not stored; or what is stored already (a replay), or
-    [] when there is nothing to earn (no partner, no active rule set, no draft).
+    [] when there is nothing to earn (no partner, no active rule set, no draft). `new_order`:
+    the order is being created with them, so nothing can be stored for it yet (not looked up).
 
     The hot path of every attributed order: terms and the active version come from this
     process's caches (`cached_evaluation_terms`, `cached_active_rule_set`: a change made here is
@@ -99,9 +109,9 @@ async def plan_commissions(
     order (read by its attribution query) or are one query. Orders of one partner are
     serialised (advisory lock, held to the end of the caller's transaction: call this in one)
     and the month so far read (one query for both domains' facts) only when the version has a
-    monthly cap or volume tiers, the only rules that read the month; in a write batch
-    (`core.write_batch`, which has no transaction to hold the lock) such a version is
-    `Unbatchable`.
+    monthly cap or volume tiers, the only rules that read the month; without `may_lock` (no
+    transaction to hold the lock: a write plan sent as one statement) such a version answers
+    `NeedsLock`, having read and written nothing.
     """
     if order.partner_id is None:
         return []
@@ -113,8 +123,8 @@ async def plan_commissions(
         # None was ever published (a publish only swaps versions), so none was ever computed.
         return []
     month_facts = needs_month_facts(active)
-    if month_facts and write_batch.current() is not None:
-        raise write_batch.Unbatchable("a monthly cap or volume tier reads the month under a lock")
+    if month_facts and not may_lock:
+        return NeedsLock(active.version)
     people = _read_with_order(order) or await earners(merchant_id, order.partner_id)
     occurred_at = utc(order.occurred_at)
     ids = [p.id for p in people]
@@ -126,7 +136,7 @@ async def plan_commissions(
         await advisory_locks([("partner_month", merchant_id, partner_id) for partner_id in sorted(ids)])
         month_start, month_end = month_of(occurred_at, terms.timezone)
         earned, net_before = await _month_facts(merchant_id, ids, month_start, month_end, occurred_at)
-    if current_dialect() != "postgres" and (stored := await _stored(merchant_id, order.order_id)):
+    if not new_order and current_dialect() != "postgres" and (stored := await _stored(merchant_id, order.order_id)):
         return stored
     beneficiaries = [
         Beneficiary(
@@ -148,7 +158,7 @@ async def plan_commissions(
     )
     drafts = active.compiled.evaluate(active.version, facts, beneficiaries, terms)
     if not drafts:
-        return [] if write_batch.current() is not None else await _stored(merchant_id, order.order_id)
+        return [] if new_order else await _stored(merchant_id, order.order_id)
     line_ids = {line.line_no: line.order_line_id for line in order.lines}
     created_at = now()
     rows = [
@@ -182,30 +192,50 @@ async def plan_commissions(
     return PlannedCommissions(merchant_id, order.order_id, rows)
 
 
-def new_ids_relation(planned: PlannedCommissions | list[CommissionRecord]) -> Relation | None:
-    """In a write batch (PostgreSQL), the ids the planned commissions will take, as a relation
-    (column ``n1``) another read may carry along (the fraud screen's: one round trip less);
-    None when nothing is to be written or outside a batch (the INSERT takes them itself)."""
-    if not isinstance(planned, PlannedCommissions) or write_batch.current() is None:
+def new_ids_relation(planned: PlannedCommissions | list[CommissionRecord] | NeedsLock) -> Relation | None:
+    """PostgreSQL: the ids the planned commissions will take, as a relation (column ``n1``)
+    another read may carry along (the fraud screen's: one round trip less), for a write plan;
+    None when nothing is to be written."""
+    if not isinstance(planned, PlannedCommissions):
         return None
     return _NEW_IDS, [list(range(len(planned.rows)))]
 
 
-async def store_commissions(
-    planned: PlannedCommissions, *, held: bool = False, ids: Sequence[int] = ()
-) -> list[CommissionRecord]:
+async def store_commissions(planned: PlannedCommissions, *, held: bool = False) -> list[CommissionRecord]:
     """Write the planned commissions, `held` for the merchant's review when a fraud signal says
     so (`commissions.service.fraud`); their records. One INSERT (which, on PostgreSQL, also
-    checks that the order has no commissions yet: if it has, those are returned). In a write
-    batch the INSERT is a part of the batch, under `ids` read with `new_ids_relation` (or, not
-    given, read here: one query)."""
-    rows = [row | {"review": ReviewState.held.value} for row in planned.rows] if held else planned.rows
-    new_ids = await _insert_new(planned.merchant_id, planned.order_id, rows, sorted(ids))
+    checks that the order has no commissions yet: if it has, those are returned)."""
+    rows_in = _held(planned.rows) if held else planned.rows
+    new_ids = await _insert_new(planned.merchant_id, planned.order_id, rows_in)
     if new_ids is None:  # PostgreSQL: the order had commissions already
         return await _stored(planned.merchant_id, planned.order_id)
-    return [
-        CommissionRecord(id=new_id, payout_batch_id=None, **row) for new_id, row in zip(new_ids, rows, strict=True)
-    ]
+    return _records(rows_in, new_ids)
+
+
+def planned_records(planned: PlannedCommissions, ids: Sequence[int], *, held: bool = False) -> list[CommissionRecord]:
+    """The planned commissions as they will be stored under `ids` (taken with
+    `new_ids_relation`), `held` as in `store_commissions`: for an order's write plan."""
+    if len(ids) != len(planned.rows):
+        raise ValueError(f"{len(planned.rows)} commissions planned, {len(ids)} ids given")
+    return _records(_held(planned.rows) if held else planned.rows, sorted(ids))
+
+
+def commission_rows(records: Sequence[CommissionRecord]) -> Rows:
+    """New commissions (`planned_records`) as rows of the order's write plan."""
+    return Rows.of(NEW_COMMISSIONS, [
+        (c.id, c.merchant_id, c.partner_id, c.order_id, c.order_line_id, c.line_no, c.level, c.kind, c.asset,
+         c.amount, c.base_minor, c.rule_set_version, c.rule_id, c.status, c.occurred_at,
+         _EXPLANATION.encoder(c.explanation), c.review, c.created_at)
+        for c in records
+    ])
+
+
+def _held(planned: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [row | {"review": ReviewState.held.value} for row in planned]
+
+
+def _records(values: list[dict[str, Any]], ids: Sequence[int]) -> list[CommissionRecord]:
+    return [CommissionRecord(id=new_id, payout_batch_id=None, **row) for new_id, row in zip(ids, values, strict=True)]
 
 
 def _read_with_order(order: OrderForCommission) -> list[RulePartner]:
@@ -237,14 +267,20 @@ _INSERT_NEW_PG = (
     " AND c.reversal_of IS NULL)"
     " ORDER BY d.n RETURNING id"
 )
-#: The same as a part of a write batch, under ids taken beforehand (`_NEW_IDS`): the order is new
-#: (the batch's gate), so it has no commissions to check for.
-_INSERT_BATCHED_PG = (
+#: New commissions as rows of the order's write plan, under ids taken beforehand (`_NEW_IDS`):
+#: the order is new (the plan's gate), so it has no commissions to check for.
+NEW_COMMISSIONS = Insert(
+    "new_commissions",
+    (("id", "bigint"), ("merchant_id", "bigint"), ("partner_id", "bigint"), ("order_id", "bigint"),
+     ("order_line_id", "bigint"), ("line_no", "int"), ("level", "smallint"), ("kind", "text"), ("asset", "text"),
+     ("amount", "bigint"), ("base_minor", "bigint"), ("rule_set_version", "int"), ("rule_id", "text"),
+     ("status", "text"), ("occurred_at", "timestamptz"), ("explanation", "text"), ("review", "text"),
+     ("created_at", "timestamptz")),
     "INSERT INTO commission (id, merchant_id, partner_id, order_id, order_line_id, line_no, level, kind, asset,"
     " amount, base_minor, rule_set_version, rule_id, status, occurred_at, explanation, review, created_at)"
-    " SELECT d.id, $1::bigint, d.partner_id, $2::bigint, d.order_line_id, d.line_no, d.level, d.kind, d.asset,"
-    " d.amount, d.base_minor, $3::int, d.rule_id, $4::varchar, $5::timestamptz, d.explanation::jsonb, d.review,"
-    f" $6::timestamptz FROM unnest({_DRAFT_ARRAYS}, $18::bigint[]) AS d({_DRAFT_COLUMNS}, id) WHERE {{gate}}"
+    " SELECT d.id, d.merchant_id, d.partner_id, d.order_id, d.order_line_id, d.line_no, d.level, d.kind, d.asset,"
+    " d.amount, d.base_minor, d.rule_set_version, d.rule_id, d.status, d.occurred_at, d.explanation::jsonb,"
+    " d.review, d.created_at FROM {rows} WHERE {gate}",
 )
 #: One new id per element of the array given (an array, not a count: `generate_series(1, $n)`
 #: would be planned anew on every execution, its row count being the parameter).
@@ -253,9 +289,7 @@ _ARRAYS = ("partner_id", "order_line_id", "line_no", "level", "kind", "asset", "
 _EXPLANATION = Commission._meta.fields_map["explanation"]
 
 
-async def _insert_new(
-    merchant_id: int, order_id: int, values: list[dict[str, Any]], ids: list[int]
-) -> list[int] | None:
+async def _insert_new(merchant_id: int, order_id: int, values: list[dict[str, Any]]) -> list[int] | None:
     """Insert the drafts; their ids in order (None on PostgreSQL when the order had commissions).
 
     PostgreSQL: the arrays are built straight from the values, already of the columns' types
@@ -268,11 +302,6 @@ async def _insert_new(
             first["created_at"], *([row[name] for row in values] for name in _ARRAYS),
             [_EXPLANATION.encoder(row["explanation"]) for row in values], [row["review"] for row in values],
         ]
-        if (batch := write_batch.current()) is not None:
-            if len(ids) != len(values):
-                ids = [row["n1"] for row in await sql_rows(_NEW_IDS, [list(range(len(values)))])]
-            batch.add("new_commissions", _INSERT_BATCHED_PG, [*params, ids])
-            return ids
         inserted = await connection().execute_query_dict(_INSERT_NEW_PG, params)
         return [row["id"] for row in inserted] or None
     inserted = await insert_returning(Commission._meta.db_table, COLUMNS, [db_values(row) for row in values], "id")

@@ -25,10 +25,10 @@ from commissions.models import Commission, CommissionStatus, FraudSignal, Review
 from commissions.service.lifecycle import locked_with_reversals
 from commissions.service.records import CommissionRecord, record
 from commissions.service.sql import sql, utc
-from core import write_batch
 from core.db import connection
 from core.sql import Relation
 from core.time import now
+from core.write_plan import Insert, Rows
 from referral.attribution import Reason
 from referral.fraud import Raised, holds
 from referral.service import fraud as referral_fraud
@@ -82,40 +82,47 @@ def holds_commissions(screening: Screening | None) -> bool:
     return screening is not None and holds(list(screening.signals))
 
 
-_INSERT_BATCHED = (
-    f"INSERT INTO fraud_signal ({', '.join(_COLUMNS)})"
-    " SELECT $1::bigint, $2::bigint, $3::bigint, s.signal, s.action, s.detail::jsonb, $4::timestamptz"
-    " FROM unnest($5::text[], $6::text[], $7::text[]) AS s(signal, action, detail) WHERE {gate}"
-    " ON CONFLICT (merchant_id, order_id, signal) DO NOTHING"
+#: The signals as rows of the order's write plan (PostgreSQL): written only with the order.
+NEW_SIGNALS = Insert(
+    "new_fraud_signals",
+    (("merchant_id", "bigint"), ("order_id", "bigint"), ("partner_id", "bigint"), ("signal", "text"),
+     ("action", "text"), ("detail", "text"), ("created_at", "timestamptz")),
+    f"INSERT INTO fraud_signal ({', '.join(_COLUMNS)}) SELECT d.merchant_id, d.order_id, d.partner_id, d.signal,"
+    " d.action, d.detail::jsonb, d.created_at FROM {rows} WHERE {gate}"
+    " ON CONFLICT (merchant_id, order_id, signal) DO NOTHING",
 )
+
+
+def _signal_values(
+    merchant_id: int, order_id: int, partner_id: int | None, signals: Sequence[Raised]
+) -> list[tuple[Any, ...]]:
+    at = _CREATED_AT.to_db_value(utc(now()), FraudSignal)
+    return [
+        (merchant_id, order_id, partner_id, s.signal.value, s.action.value, _DETAIL.to_db_value(s.detail, FraudSignal), at)
+        for s in signals
+    ]
+
+
+def signal_rows(merchant_id: int, order_id: int, partner_id: int | None, signals: Sequence[Raised]) -> Rows | None:
+    """The signals an order raised as rows of its write plan; None when it raised none."""
+    return Rows.of(NEW_SIGNALS, _signal_values(merchant_id, order_id, partner_id, signals)) if signals else None
 
 
 async def record_signals(
     merchant_id: int, order_id: int, partner_id: int | None, signals: Sequence[Raised]
 ) -> None:
     """Store the signals an order raised (its commissions were stored held already when one of
-    them says `hold`). One statement (none when nothing was raised), or a part of the event's
-    write batch (`core.write_batch`); a replay writes nothing new."""
+    them says `hold`), in the caller's transaction. One statement (none when nothing was
+    raised); a replay writes nothing new."""
     if not signals:
         return
-    at = _CREATED_AT.to_db_value(utc(now()), FraudSignal)
-    details = [_DETAIL.to_db_value(s.detail, FraudSignal) for s in signals]
-    if (batch := write_batch.current()) is not None:
-        batch.add("new_fraud_signals", _INSERT_BATCHED, [
-            merchant_id, order_id, partner_id, at, [s.signal.value for s in signals],
-            [s.action.value for s in signals], details,
-        ])
-        return
-    rows = [
-        [merchant_id, order_id, partner_id, s.signal.value, s.action.value, detail, at]
-        for s, detail in zip(signals, details, strict=True)
-    ]
+    values = _signal_values(merchant_id, order_id, partner_id, signals)
     insert = (
         f"INSERT INTO fraud_signal ({', '.join(_COLUMNS)}) VALUES "
-        + ", ".join("(" + ", ".join("?" * len(_COLUMNS)) + ")" for _ in rows)
+        + ", ".join("(" + ", ".join("?" * len(_COLUMNS)) + ")" for _ in values)
         + " ON CONFLICT (merchant_id, order_id, signal) DO NOTHING"
     )
-    await connection().execute_query(sql(insert), [value for row in rows for value in row])
+    await connection().execute_query(sql(insert), [value for row in values for value in row])
 
 
 async def approve(

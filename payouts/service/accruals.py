@@ -40,32 +40,37 @@ ROWS_PER_POST = 5000
 
 
 async def record_earned(merchant_id: int, commissions: Iterable[CommissionRow]) -> list[int]:
-    """Post new commissions and reversals; returns the transaction ids.
+    """Post new commissions and reversals (`earned_entries`); returns the transaction ids."""
+    ids: list[int] = []
+    for part in _parts(commissions):
+        entries = earned_entries(part)
+        ids += await post_many(merchant_id, entries) if entries else []
+    return ids
+
+
+def earned_entries(commissions: Iterable[CommissionRow]) -> list[Entry]:
+    """The entries of new commissions and reversals (what `record_earned` posts, and what a new
+    order's write plan holds: `payouts.service.postings.entry_rows`).
 
     A commission (positive) is ``commission_earned`` into pending (and ``commission_available``
     too if it is created available). A reversal (negative) is ``commission_reversed`` out of the
     bucket of its own status: pending, or available (where it may go negative after a payout;
     the next batch nets it). Rows created canceled or rejected, or of zero, post nothing.
     """
-    ids: list[int] = []
-    for part in _parts(commissions):
-        entries: list[Entry] = []
-        for row in part:
-            if row.amount == 0 or row.status not in (PENDING, AVAILABLE):
-                continue
-            if row.amount > 0:
-                entries.append(ledger.commission_earned(row.partner_id, row.asset, row.amount, commission_id=row.id))
-                if row.status == AVAILABLE:
-                    entries.append(
-                        ledger.commission_available(row.partner_id, row.asset, row.amount, commission_id=row.id)
-                    )
-            else:
-                source = AccountKind.available if row.status == AVAILABLE else AccountKind.pending
-                entries.append(ledger.commission_reversed(
-                    row.partner_id, row.asset, -row.amount, reversal_id=row.id, source=source
-                ))
-        ids += await post_many(merchant_id, entries) if entries else []
-    return ids
+    entries: list[Entry] = []
+    for row in commissions:
+        if row.amount == 0 or row.status not in (PENDING, AVAILABLE):
+            continue
+        if row.amount > 0:
+            entries.append(ledger.commission_earned(row.partner_id, row.asset, row.amount, commission_id=row.id))
+            if row.status == AVAILABLE:
+                entries.append(ledger.commission_available(row.partner_id, row.asset, row.amount, commission_id=row.id))
+        else:
+            source = AccountKind.available if row.status == AVAILABLE else AccountKind.pending
+            entries.append(ledger.commission_reversed(
+                row.partner_id, row.asset, -row.amount, reversal_id=row.id, source=source
+            ))
+    return entries
 
 
 async def record_available(merchant_id: int, released: Iterable[CommissionRow]) -> list[int]:

@@ -27,11 +27,11 @@ from typing import Any
 from standardwebhooks import Webhook
 
 from accounts.service.settings import has_webhook_url, webhook_targets
-from core import write_batch
 from core.db import connection, current_dialect
 from core.ids import random_alphanumeric
 from core.sql import chunks, execute, marks, rows, sql, utc
 from core.time import now as current_time
+from core.write_plan import Insert, Rows
 from payouts.events import Event, envelope
 from payouts.models import OutboxEvent, OutboxStatus
 from payouts.outbox_sender import Answer, Sender
@@ -67,37 +67,47 @@ def new_event_id() -> str:
     return f"msg_{random_alphanumeric(22)}"
 
 
-#: `enqueue` in a write batch (`core.write_batch`): the events from arrays, with the batch's gate.
-_INSERT_BATCHED = (
-    "INSERT INTO outbox_event (merchant_id, event_id, type, payload, created_at, attempts, next_attempt_at, status)"
-    " SELECT $1::bigint, e.event_id, e.type, e.payload::jsonb, $2::timestamptz, 0, $2::timestamptz, $3::varchar"
-    " FROM unnest($4::text[], $5::text[], $6::text[]) AS e(event_id, type, payload) WHERE {gate}"
+_COLUMNS = ("merchant_id", "event_id", "type", "payload", "created_at", "attempts", "next_attempt_at", "status")
+#: The events as rows of a new order's write plan (PostgreSQL): written only with the order.
+NEW_EVENTS = Insert(
+    "new_outbox_events",
+    (("merchant_id", "bigint"), ("event_id", "text"), ("type", "text"), ("payload", "text"),
+     ("created_at", "timestamptz"), ("attempts", "int"), ("next_attempt_at", "timestamptz"), ("status", "text")),
+    f"INSERT INTO outbox_event ({', '.join(_COLUMNS)}) SELECT d.merchant_id, d.event_id, d.type, d.payload::jsonb,"
+    " d.created_at, d.attempts, d.next_attempt_at, d.status FROM {rows} WHERE {gate}",
 )
 
 
+def _rows(merchant_id: int, events: list[Event]) -> list[tuple[Any, ...]]:
+    """Each event's row, in `_COLUMNS` order: due now, never tried."""
+    at = utc(current_time())
+    return [
+        (merchant_id, new_event_id(), event.type.value, _PAYLOAD.to_db_value(envelope(event, at), None), at, 0, at,
+         OutboxStatus.pending.value)
+        for event in events
+    ]
+
+
+async def event_rows(merchant_id: int, events: Iterable[Event]) -> Rows | None:
+    """`events` as rows of a new order's write plan; None when there are none, or the merchant
+    has no webhook URL (then `events` is not even iterated)."""
+    if not await has_webhook_url(merchant_id):
+        return None
+    made = list(events)
+    return Rows.of(NEW_EVENTS, _rows(merchant_id, made)) if made else None
+
+
 async def enqueue(merchant_id: int, events: Iterable[Event]) -> int:
-    """Write `events` for delivery, in the caller's transaction, with one multi-row INSERT (in a
-    write batch: a part of it); returns how many. Nothing (and `events` is not even iterated)
-    when the merchant has no webhook URL."""
+    """Write `events` for delivery, in the caller's transaction, with one multi-row INSERT;
+    returns how many. Nothing (and `events` is not even iterated) when the merchant has no
+    webhook URL."""
     if not await has_webhook_url(merchant_id):
         return 0
     made = list(events)
-    at = utc(current_time())
-    if (batch := write_batch.current()) is not None and made:
-        batch.add("new_outbox_events", _INSERT_BATCHED, [
-            merchant_id, at, OutboxStatus.pending.value, [new_event_id() for _ in made],
-            [event.type.value for event in made], [_PAYLOAD.to_db_value(envelope(event, at), None) for event in made],
-        ])
-        return len(made)
     for part in chunks(made, EVENTS_PER_INSERT):
-        params: list[Any] = []
-        for event in part:
-            params += [merchant_id, new_event_id(), event.type.value,
-                       _PAYLOAD.to_db_value(envelope(event, at), None), at, 0, at, OutboxStatus.pending.value]
         await execute(
-            "INSERT INTO outbox_event (merchant_id, event_id, type, payload, created_at, attempts,"
-            f" next_attempt_at, status) VALUES {', '.join([f'({marks(8)})'] * len(part))}",
-            params,
+            f"INSERT INTO outbox_event ({', '.join(_COLUMNS)}) VALUES {', '.join([f'({marks(8)})'] * len(part))}",
+            [value for row in _rows(merchant_id, list(part)) for value in row],
         )
     return len(made)
 

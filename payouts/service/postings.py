@@ -15,11 +15,11 @@ from typing import Any
 
 from tortoise.transactions import in_transaction
 
-from core import write_batch
 from core.db import connection, current_dialect, joined_transaction
 from core.sql import MAX_BIGINT, instant, marks
 from core.sql import sql as _sql
 from core.time import now
+from core.write_plan import Insert, Rows
 from payouts.errors import IdempotencyConflict
 from payouts.ledger import (
     PARTNER_ACCOUNTS,
@@ -129,32 +129,12 @@ async def post_many(merchant_id: int, entries: Iterable[Entry]) -> list[int]:
     All or nothing: if any entry is invalid or conflicts, nothing of the call is written.
     Entries already written (same idempotency key and content) are replays: their existing
     ids are returned. Concurrent posts of one key write it once (INSERT ... ON CONFLICT).
-
-    In a write batch (`core.write_batch`, PostgreSQL) the entries are two parts of it, written
-    when it is flushed, and [] is returned (no id is known before). For entries of rows the
-    batch creates (new keys) only: a replayed key would be skipped, not matched.
+    (A new order's entries on PostgreSQL are rows of its write plan instead: `entry_rows`.)
     """
     entries = list(entries)
-    hashes: dict[str, str] = {}
-    unique: list[Entry] = []
-    for e in entries:
-        check(e)
-        digest = e.content_hash()
-        known = hashes.get(e.idempotency_key)
-        if known is None:
-            hashes[e.idempotency_key] = digest
-            unique.append(e)
-        elif known != digest:
-            raise IdempotencyConflict(e.idempotency_key)
+    unique, hashes = _checked(entries)
     ids: dict[str, int] = {}
     created_at = now()
-    if (batch := write_batch.current()) is not None:
-        # the batch's gate is a new row (an order), so the keys are new: no replay to match
-        names = ("ledger_transactions", "ledger_postings")
-        if any(name in names for name, _, _ in batch.parts):
-            raise write_batch.Unbatchable("one post per write batch")
-        _post_parts(batch, names, merchant_id, unique, hashes, created_at)
-        return []
     if (
         unique and len(unique) <= ENTRIES_PER_INSERT and current_dialect() == "postgres"
         and sum(len(e.postings) for e in unique) <= POSTINGS_PER_INSERT
@@ -182,14 +162,14 @@ async def post_many(merchant_id: int, entries: Iterable[Entry]) -> list[int]:
             replayed = [e.idempotency_key for e in chunk if e.idempotency_key not in inserted]
             if replayed:
                 await _match_replays(conn, merchant_id, replayed, hashes, ids)
-            rows: list[Any] = []
+            posting_rows: list[Any] = []
             for e in chunk:
                 if e.idempotency_key in inserted:
                     transaction_id = inserted[e.idempotency_key]
                     for p in e.postings:
-                        rows.append((merchant_id, transaction_id, p.account.kind.value,
-                                     p.account.partner_id, e.asset, p.amount))
-            for part in _chunks(rows, POSTINGS_PER_INSERT):
+                        posting_rows.append((merchant_id, transaction_id, p.account.kind.value,
+                                             p.account.partner_id, e.asset, p.amount))
+            for part in _chunks(posting_rows, POSTINGS_PER_INSERT):
                 await conn.execute_query(
                     _sql(
                         "INSERT INTO ledger_posting (merchant_id, transaction_id, account, partner_id, asset,"
@@ -200,43 +180,71 @@ async def post_many(merchant_id: int, entries: Iterable[Entry]) -> list[int]:
     return [ids[e.idempotency_key] for e in entries]
 
 
-#: A call's entries and their postings in one statement, from arrays (one text for any size):
-#: the transactions (`{gate}`: the write batch's condition, TRUE when they are its gate), then
-#: their postings.
-_TRANSACTIONS_PG = (
-    "INSERT INTO ledger_transaction (merchant_id, kind, asset, reference, idempotency_key,"
-    " content_hash, memo, created_at)"
-    " SELECT $1, e.kind, e.asset, e.reference, e.key, e.hash, e.memo, $2"
-    " FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) WITH ORDINALITY"
-    " AS e(kind, asset, reference, key, hash, memo, n) WHERE {gate} ORDER BY e.n"
-    " ON CONFLICT (merchant_id, idempotency_key) DO NOTHING RETURNING id, idempotency_key"
+def _checked(entries: list[Entry]) -> tuple[list[Entry], dict[str, str]]:
+    """Each entry checked (balanced, valid); the distinct ones and key -> content hash.
+    `IdempotencyConflict` when one key is given twice with different content."""
+    hashes: dict[str, str] = {}
+    unique: list[Entry] = []
+    for e in entries:
+        check(e)
+        digest = e.content_hash()
+        known = hashes.get(e.idempotency_key)
+        if known is None:
+            hashes[e.idempotency_key] = digest
+            unique.append(e)
+        elif known != digest:
+            raise IdempotencyConflict(e.idempotency_key)
+    return unique, hashes
+
+
+#: Entries and their postings from arrays (one text for any number), PostgreSQL: as rows of a
+#: new order's write plan (`entry_rows`), or alone (`_post_in_one_statement`).
+NEW_TRANSACTIONS = Insert(
+    "new_ledger_transactions",
+    (("merchant_id", "bigint"), ("kind", "text"), ("asset", "text"), ("reference", "text"),
+     ("idempotency_key", "text"), ("content_hash", "text"), ("memo", "text"), ("created_at", "timestamptz")),
+    "INSERT INTO ledger_transaction (merchant_id, kind, asset, reference, idempotency_key, content_hash, memo,"
+    " created_at) SELECT d.merchant_id, d.kind, d.asset, d.reference, d.idempotency_key, d.content_hash, d.memo,"
+    " d.created_at FROM {rows} WHERE {gate} ORDER BY d.n"
+    " ON CONFLICT (merchant_id, idempotency_key) DO NOTHING RETURNING id, merchant_id, idempotency_key",
 )
-_POSTINGS_PG = (
+NEW_POSTINGS = Insert(
+    "new_ledger_postings",
+    (("merchant_id", "bigint"), ("idempotency_key", "text"), ("account", "text"), ("partner_id", "bigint"),
+     ("asset", "text"), ("amount_minor", "bigint")),
     "INSERT INTO ledger_posting (merchant_id, transaction_id, account, partner_id, asset, amount_minor)"
-    " SELECT $1, t.id, l.account, l.partner_id, l.asset, l.amount"
-    " FROM unnest($2::text[], $3::text[], $4::bigint[], $5::text[], $6::bigint[]) WITH ORDINALITY"
-    " AS l(key, account, partner_id, asset, amount, n) JOIN {transactions} t ON t.idempotency_key = l.key ORDER BY l.n"
+    f" SELECT d.merchant_id, t.id, d.account, d.partner_id, d.asset, d.amount_minor FROM {{rows}}"
+    f" JOIN {NEW_TRANSACTIONS.name} t ON t.merchant_id = d.merchant_id AND t.idempotency_key = d.idempotency_key"
+    " WHERE {gate} ORDER BY d.n",
+)
+#: `post_many` of one chunk on PostgreSQL: the two as one statement of their own.
+_ONE_STATEMENT = (
+    f"WITH {NEW_TRANSACTIONS.name} AS ({NEW_TRANSACTIONS.cte(1, 'TRUE')}),"
+    f" {NEW_POSTINGS.name} AS ({NEW_POSTINGS.cte(len(NEW_TRANSACTIONS.columns) + 2, 'TRUE')})"
+    f" SELECT id, idempotency_key FROM {NEW_TRANSACTIONS.name}"
 )
 
 
-def _post_parts(
-    batch: write_batch.WriteBatch, names: tuple[str, str], merchant_id: int, unique: list[Entry],
-    hashes: dict[str, str], created_at: datetime,
-) -> None:
-    """The entries' transactions and postings as two parts of `batch`, named `names`."""
-    legs = [(e.idempotency_key, p) for e in unique for p in e.postings]
-    transactions, postings = names
-    batch.add(transactions, _TRANSACTIONS_PG, [
-        merchant_id, created_at,
-        [e.kind.value for e in unique], [e.asset for e in unique], [e.reference for e in unique],
-        [e.idempotency_key for e in unique], [hashes[e.idempotency_key] for e in unique],
-        [e.memo for e in unique],
+def entry_rows(merchant_id: int, entries: Iterable[Entry]) -> tuple[Rows, Rows]:
+    """New entries (keys no entry has yet: those of new commissions) as rows of an order's write
+    plan: their transactions, then their postings. Checked as `post_many` checks them."""
+    unique, hashes = _checked(list(entries))
+    return _entry_rows(merchant_id, unique, hashes, now())
+
+
+def _entry_rows(
+    merchant_id: int, unique: list[Entry], hashes: dict[str, str], created_at: datetime
+) -> tuple[Rows, Rows]:
+    transactions = Rows.of(NEW_TRANSACTIONS, [
+        (merchant_id, e.kind.value, e.asset, e.reference, e.idempotency_key, hashes[e.idempotency_key], e.memo,
+         created_at)
+        for e in unique
     ])
-    batch.add(postings, _POSTINGS_PG.format(transactions=transactions), [
-        merchant_id, [key for key, _ in legs], [p.account.kind.value for _, p in legs],
-        [p.account.partner_id for _, p in legs], [e.asset for e in unique for _ in e.postings],
-        [p.amount for _, p in legs],
+    postings = Rows.of(NEW_POSTINGS, [
+        (merchant_id, e.idempotency_key, p.account.kind.value, p.account.partner_id, e.asset, p.amount)
+        for e in unique for p in e.postings
     ])
+    return transactions, postings
 
 
 async def _post_in_one_statement(
@@ -245,11 +253,13 @@ async def _post_in_one_statement(
     """`post_many` of one chunk on PostgreSQL: one round trip, and no savepoint in a caller's
     transaction. Keys already in the ledger (replays, or a conflict) are checked afterwards; on a
     conflict what this call inserted is deleted again, so the call still writes nothing."""
-    batch = write_batch.WriteBatch()
-    _post_parts(batch, ("t", "p"), merchant_id, unique, hashes, created_at)
+    transactions, postings = _entry_rows(merchant_id, unique, hashes, created_at)
+    params = [
+        [0] * len(transactions.values), *transactions.arrays(), [0] * len(postings.values), *postings.arrays(),
+    ]
     async with joined_transaction() as conn:
-        rows = await conn.execute_query_dict(*batch.statement())
-        inserted = {row["idempotency_key"]: row["id"] for row in rows}
+        found = await conn.execute_query_dict(_ONE_STATEMENT, params)
+        inserted = {row["idempotency_key"]: row["id"] for row in found}
         ids.update(inserted)
         replayed = [e.idempotency_key for e in unique if e.idempotency_key not in inserted]
         if replayed:

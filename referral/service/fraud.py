@@ -1,7 +1,7 @@
 """Fraud signals of a recorded order: the merchant's settings (accounts), and the facts `referral.fraud` decides on.
 
-`screen_order` runs on the event hot path, before the order's commissions are written (in the
-same transaction or write batch as the order): every fact it needs is read in ONE query (a UNION ALL of
+`screen_order` runs on the event hot path, before the order's commissions are written (before
+the order itself, on PostgreSQL): every fact it needs is read in ONE query (a UNION ALL of
 lookups by leading index, only those the merchant's settings and the order call for), and
 the settings come from a per-process cache. The partner's refund rate is an aggregate over
 their recent orders, so it is cached per partner for `REFUND_RATE_TTL_SECONDS`.

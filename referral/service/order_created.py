@@ -1,9 +1,11 @@
-"""order.created, the hot path: attribute a new order from one query of facts and record it
-with its lines' net amounts (binding the customer when that is the rule).
+"""order.created, the hot path: attribute a new order from one query of facts and decide what
+it writes (its row with its lines' net amounts, and the customer's binding when that is the rule).
 
-It runs inside the caller's transaction (relay/shop_events.py opens it) or, on PostgreSQL, its
-write batch (`core.write_batch`: the order, its lines and the event's receipt are the batch's
-first parts), so whatever consumes its outcome (commissions) commits or rolls back with it.
+`plan_order` reads and decides, writing nothing: a `NewOrder` (or, for an order reported
+before, its stored outcome). On PostgreSQL its ids come with the facts, so the order is known
+whole before it is written and its rows join the event's write plan (`NewOrder.rows`: the plan's
+gate; relay/pipeline.py writes it). `write_order` writes a `NewOrder` in the caller's transaction
+(SQLite: its ids come back from the INSERTs); `create_order` is the two in turn.
 """
 
 from __future__ import annotations
@@ -13,14 +15,11 @@ from dataclasses import dataclass, replace
 from datetime import UTC
 from typing import Any
 
-from tortoise.exceptions import IntegrityError
-
 from accounts.errors import MerchantNotFound
-from accounts.service.receipts import AlreadyReceived, PendingReceipt
-from core import write_batch
 from core.db import connection
 from core.sql import dollar, instant
 from core.time import now
+from core.write_plan import Rows
 from referral import amounts
 from referral.attribution import (
     BindingFacts,
@@ -47,25 +46,69 @@ from referral.service.order_views import (
 from referral.service.sales import RulePartner
 
 
+@dataclass(frozen=True, slots=True)
+class NewOrder:
+    """A new order decided, not written: its row's values, its lines, the binding it makes and
+    the view it will be (ids 0 until known; on PostgreSQL `ids` were taken with the facts)."""
+
+    input: OrderInput
+    content_hash: str
+    values: list[Any]  #: shop_order's columns (`order_sql._ORDER_COLUMNS`), its id aside
+    lines: list[tuple[Any, ...]]  #: order_line's columns from line_no on, one tuple per line
+    view: OrderView
+    #: customer_binding's (merchant_id, customer_ref, partner_id, bound_at, expires_at), if one is made
+    binding: tuple[Any, ...] | None
+    #: the order's id and its lines' (in line_no order), taken from their sequences (PostgreSQL)
+    ids: tuple[int, tuple[int, ...]] | None = None
+
+    def outcome(self) -> OrderOutcome:
+        """What the order is once written under `ids`."""
+        if self.ids is None:
+            raise ValueError("the order's ids are known once it is written")
+        order_id, line_ids = self.ids
+        return _created(self, order_id, dict(zip((line[0] for line in self.lines), line_ids, strict=True)))
+
+    def rows(self) -> tuple[Rows, tuple[Rows, ...]]:
+        """Its rows for the event's write plan (under `ids`): the order (the plan's gate), then
+        its lines and binding, written only with it."""
+        if self.ids is None:
+            raise ValueError("a write plan needs the order's ids")
+        order_id, line_ids = self.ids
+        merchant_id = self.values[0]
+        parts = [Rows.of(order_sql.NEW_LINES, [
+            (line_id, merchant_id, order_id, *line) for line_id, line in zip(line_ids, self.lines, strict=True)
+        ])]
+        if self.binding is not None:
+            parts.append(Rows.of(order_sql.NEW_BINDING, [self.binding]))
+        return Rows.of(order_sql.NEW_ORDER, [(order_id, *self.values)]), tuple(parts)
+
+
 async def create_order(
-    merchant_id: int, order: OrderInput, *, queued_clicks: Sequence[PendingClick] = (),
-    receipt: PendingReceipt | None = None,
+    merchant_id: int, order: OrderInput, *, queued_clicks: Sequence[PendingClick] = ()
 ) -> OrderOutcome:
     """Record a new order with its lines' net amounts and its attribution (binding the customer
-    when that is the rule). The same order reported again answers the stored one
-    (`applied` false); the same external id with other content is `OrderConflict`.
+    when that is the rule), in the caller's transaction: `plan_order`, then `write_order`. The
+    same order reported again answers the stored one (`applied` false); the same external id
+    with other content is `OrderConflict`."""
+    made = await plan_order(merchant_id, order, queued_clicks=queued_clicks, take_ids=False)
+    if isinstance(made, OrderOutcome):
+        return made
+    return await write_order(merchant_id, made)
+
+
+async def plan_order(
+    merchant_id: int, order: OrderInput, *, queued_clicks: Sequence[PendingClick] = (), take_ids: bool
+) -> NewOrder | OrderOutcome:
+    """Attribute a new order and decide its rows, writing nothing; or, for an order reported
+    before with the same content, its stored outcome (`applied` false). The same external id
+    with other content is `OrderConflict`.
 
     `queued_clicks` are clicks the redirect has decided but not yet written (this process's
-    `ClickRecorder.pending()`), so an order right after its click is still attributed.
-    Two statements on PostgreSQL (the facts, with the new order's ids; the order with its lines
-    and, given a `receipt`, the event's receipt: `AlreadyReceived` when its webhook-id has one),
-    three on SQLite (the receipt is left to the caller), one more when a binding is made. In a
-    write batch (`core.write_batch`, PostgreSQL) the facts are the only statement: the order,
-    its lines, receipt and binding are the batch's first parts, written when it is flushed
-    (the outcome then says `applied` on the condition that the flush writes the gate's row).
+    `ClickRecorder.pending()`), so an order right after its click is still attributed. One
+    query of facts (more only for clicks still queued, or the first-click model). `take_ids`
+    (PostgreSQL): the order's and its lines' ids are taken from their sequences with the facts.
     """
     db = connection()
-    dialect = db.capabilities.dialect
     if order.occurred_at.utcoffset():
         # Timestamps go to SQL in UTC: SQLite compares the stored ISO text, which is always UTC.
         order = replace(order, occurred_at=order.occurred_at.astimezone(UTC))
@@ -87,10 +130,10 @@ async def create_order(
             ("click", "click"), ("visit", "visitor"),
         )
         if params[needs] is not None
-    ) + (("order_id", "line_ids") if dialect == "postgres" else ())
-    sql, names = order_sql.facts_query(dialect, branches)
-    rows = await db.execute_query_dict(sql, [params[name] for name in names])
-    facts = {row["fact"]: row for row in rows}
+    ) + (("order_id", "line_ids") if take_ids else ())
+    sql, names = order_sql.facts_query(db.capabilities.dialect, branches)
+    found = await db.execute_query_dict(sql, [params[name] for name in names])
+    facts = {row["fact"]: row for row in found}
     if "merchant" not in facts:
         raise MerchantNotFound(merchant_id)
     if "order" in facts:
@@ -120,21 +163,25 @@ async def create_order(
     touches = await _with_clicks_not_in_the_table(merchant_id, order, rules, touches, queued_clicks)
     decision = decide(rules, touches)
     # Every fact about a partner carries what commissions evaluate on them and their recruiter.
-    read = next((row for row in rows if row["partner"] is not None and row["partner"] == decision.partner_id), None)
+    read = next((row for row in found if row["partner"] is not None and row["partner"] == decision.partner_id), None)
     made = _made(merchant_id, order, content_hash, decision, earners_of(read) if read else ())
-    if "order_id" in facts:
-        line_ids = sorted(row["n1"] for row in rows if row["fact"] == "line_id")
-        outcome = await _insert_with_ids(db, merchant_id, made, facts["order_id"]["n1"], line_ids, receipt)
-    else:
-        outcome = await _insert_order(db, merchant_id, made)
-    if outcome.applied and decision.binds is not None:
-        binds = decision.binds
-        params = [merchant_id, order.customer_ref, binds.partner_id, binds.bound_at, binds.expires_at]
-        if (batch := write_batch.current()) is not None:
-            batch.add("new_binding", order_sql.BINDING_PART, params)
-        else:
-            await db.execute_query(dollar(order_sql.BINDING_SQL), params)
-    return outcome
+    if take_ids:
+        line_ids = tuple(sorted(row["n1"] for row in found if row["fact"] == "line_id"))
+        made = replace(made, ids=(facts["order_id"]["n1"], line_ids))
+    return made
+
+
+async def write_order(merchant_id: int, made: NewOrder) -> OrderOutcome:
+    """Write a planned order (its ids from the INSERTs) and its binding, in the caller's
+    transaction; when another delivery created the order since it was planned, that one's
+    outcome (`applied` false) or `OrderConflict`."""
+    db = connection()
+    inserted = await order_sql.insert_order_rows(db, merchant_id, made.values, made.lines)
+    if inserted is None:
+        return await _created_meanwhile(merchant_id, made)
+    if made.binding is not None:
+        await db.execute_query(dollar(order_sql.BINDING_SQL), list(made.binding))
+    return _created(made, *inserted)
 
 
 async def _with_clicks_not_in_the_table(
@@ -166,20 +213,9 @@ async def _with_clicks_not_in_the_table(
     return replace(touches, click=touches.click or by_id, visitor_clicks=touches.visitor_clicks + visits)
 
 
-@dataclass(frozen=True, slots=True)
-class _NewOrder:
-    """A new order as it will be written: its row's values, its lines and the view without ids."""
-
-    input: OrderInput
-    content_hash: str
-    values: list[Any]  #: shop_order's columns (`order_sql._ORDER_COLUMNS`), its id aside
-    lines: list[tuple[Any, ...]]  #: order_line's columns from line_no on, one tuple per line
-    view: OrderView  #: id 0 and line ids 0 until they are known
-
-
 def _made(
     merchant_id: int, order: OrderInput, content_hash: str, decision: Decision, earners: tuple[RulePartner, ...]
-) -> _NewOrder:
+) -> NewOrder:
     nets = amounts.line_nets([(line.quantity, line.unit_price_minor) for line in order.lines], order.discount_minor)
     subtotal = sum(n.gross_minor for n in nets)
     click = decision.click
@@ -224,46 +260,20 @@ def _made(
             for no, (line, net) in enumerate(zip(order.lines, nets, strict=True), start=1)
         ),
     )
-    return _NewOrder(order, content_hash, values, lines, view)
+    binds = decision.binds
+    binding = (
+        (merchant_id, order.customer_ref, binds.partner_id, binds.bound_at, binds.expires_at)
+        if binds is not None else None
+    )
+    return NewOrder(order, content_hash, values, lines, view, binding)
 
 
-def _created(made: _NewOrder, order_id: int, line_ids: dict[int, int]) -> OrderOutcome:
+def _created(made: NewOrder, order_id: int, line_ids: dict[int, int]) -> OrderOutcome:
     lines = tuple(replace(line, id=line_ids[line.line_no]) for line in made.view.lines)
     return OrderOutcome("created", True, replace(made.view, id=order_id, lines=lines))
 
 
-async def _insert_with_ids(
-    db: Any, merchant_id: int, made: _NewOrder, order_id: int, line_ids: list[int], receipt: PendingReceipt | None
-) -> OrderOutcome:
-    """PostgreSQL: the order under the ids read with its facts, its answer made first so that
-    the receipt is written by the same statement."""
-    outcome = _created(made, order_id, {line[0]: line_id for line, line_id in zip(made.lines, line_ids, strict=True)})
-    reply = receipt.reply_to(outcome) if receipt is not None else None
-    try:
-        inserted = await order_sql.insert_order_with_ids(
-            db, order_id, made.values, made.lines, line_ids,
-            receipt.params(reply) if receipt is not None and reply is not None else None,
-        )
-    except IntegrityError as error:
-        if receipt is None or not order_sql.is_receipt_conflict(error):
-            raise
-        raise AlreadyReceived(receipt.webhook_id) from None
-    if not inserted:
-        return await _created_meanwhile(merchant_id, made)
-    if receipt is not None:
-        receipt.written = reply
-    return outcome
-
-
-async def _insert_order(db: Any, merchant_id: int, made: _NewOrder) -> OrderOutcome:
-    """SQLite: the order, then its lines; their ids come back."""
-    inserted = await order_sql.insert_order_rows(db, merchant_id, made.values, made.lines)
-    if inserted is None:
-        return await _created_meanwhile(merchant_id, made)
-    return _created(made, *inserted)
-
-
-async def _created_meanwhile(merchant_id: int, made: _NewOrder) -> OrderOutcome:
+async def _created_meanwhile(merchant_id: int, made: NewOrder) -> OrderOutcome:
     """Another delivery created the order since the facts were read; it committed first."""
     existing = await Order.get(merchant_id=merchant_id, external_id=made.input.external_id)
     return await _already_created(merchant_id, made.input, existing.id, existing.content_hash == made.content_hash)

@@ -1,10 +1,10 @@
 """Hand-written SQL of the order hot path, for PostgreSQL and SQLite alike.
 
 Every order.created runs through here, so the statements are few and each is cheap to
-plan: one query gathers every attribution fact (on PostgreSQL, the new order's ids too), one
-statement (PostgreSQL) writes the order with its lines and the event's receipt, or adds them
-to the event's write batch (`core.write_batch`) for commissions and ledger to join. Timestamps
-passed in must be UTC: SQLite compares the stored ISO text.
+plan: one query gathers every attribution fact (on PostgreSQL, the new order's ids too); on
+PostgreSQL the order, its lines and binding are rows of the event's write plan (`NEW_ORDER`,
+`NEW_LINES`, `NEW_BINDING`: `core.write_plan`), on SQLite two INSERTs (`insert_order_rows`).
+Timestamps passed in must be UTC: SQLite compares the stored ISO text.
 """
 
 from __future__ import annotations
@@ -13,9 +13,8 @@ import functools
 import re
 from typing import Any
 
-from accounts.service import receipts
-from core import write_batch
 from core.sql import dollar
+from core.write_plan import Insert
 
 #: Everything attribution needs, in one round trip: one row per fact found. Written by hand
 #: rather than through `partners.partner_by_code`, `clicks.get_click` and `clicks.last_click`
@@ -64,7 +63,7 @@ SELECT 'visit', p.id, p.status, p.customer_ref, v.link_id, NULL, v.id, v.scene, 
         WHERE c.merchant_id = :merchant AND c.visitor_id = :visitor AND NOT c.is_bot AND c.occurred_at <= :at
         ORDER BY c.occurred_at DESC, c.id DESC LIMIT 1)""",
     # PostgreSQL: the new order's ids, taken from their sequences with the facts, so that its
-    # answer is known before it is written and the receipt goes in with the order (`insert_order_with_ids`).
+    # answer is known before it is written and its write plan is whole (`NEW_ORDER`).
     "order_id": """
 SELECT 'order_id', NULL, NULL, NULL, nextval(pg_get_serial_sequence('shop_order', 'id')), NULL, NULL, NULL, NULL,
        NULL, NULL, {no_earner}""",
@@ -112,6 +111,10 @@ _ORDER_COLUMNS = (
     "subtotal_minor", "discount_minor", "total_minor", "status", "partner_id", "attribution", "click_id",
     "link_id", "scene", "is_first_order", "content_hash", "visitor_id", "partner_code", "created_at",
 )
+_ORDER_TYPES = (
+    "bigint", "text", "text", "text", "text", "text", "timestamptz", "bigint", "bigint", "bigint", "text", "bigint",
+    "text", "text", "bigint", "text", "bool", "text", "text", "text", "timestamptz",
+)
 #: SQLite: the order, then its lines (`insert_order_rows`).
 _ORDER_SQL = (
     f"INSERT INTO shop_order ({', '.join(_ORDER_COLUMNS)}) VALUES ({marks(len(_ORDER_COLUMNS))}) "
@@ -121,57 +124,22 @@ _LINE_COLUMNS = (
     "merchant_id", "order_id", "line_no", "sku", "category", "quantity", "unit_price_minor",
     "gross_minor", "discount_minor", "net_minor",
 )
-_LINE_TYPES = ("int", "varchar", "varchar", "bigint", "bigint", "bigint", "bigint", "bigint")
-#: PostgreSQL, ids taken beforehand (facts `order_id`, `line_ids`): the order, its lines and the
-#: event's webhook receipt as parts of one write batch (`core.write_batch`), the order the gate:
-#: nothing is written when an order with this external id exists (the gate returns no row); a
-#: receipt already there for this webhook-id fails the statement (unique violation).
-GATE = "new_order"
-_NEW_ORDER = (
-    f"INSERT INTO shop_order (id, {', '.join(_ORDER_COLUMNS)}) VALUES ({marks(len(_ORDER_COLUMNS) + 1)})"
-    " ON CONFLICT (merchant_id, external_id) DO NOTHING RETURNING id, merchant_id"
+_LINE_TYPES = ("bigint", "bigint", "int", "text", "text", "bigint", "bigint", "bigint", "bigint", "bigint")
+#: PostgreSQL, ids taken beforehand (facts `order_id`, `line_ids`): a new order as the rows of its
+#: write plan (`core.write_plan`), the order its gate: nothing of the plan is written when an
+#: order with this external id exists (the gate returns no row).
+NEW_ORDER = Insert(
+    "new_order",
+    (("id", "bigint"), *zip(_ORDER_COLUMNS, _ORDER_TYPES, strict=True)),
+    f"INSERT INTO shop_order (id, {', '.join(_ORDER_COLUMNS)}) SELECT d.id, {', '.join('d.' + c for c in _ORDER_COLUMNS)}"
+    " FROM {rows} ORDER BY d.n ON CONFLICT (merchant_id, external_id) DO NOTHING RETURNING id",
 )
-#: The lines from arrays: one text for any number of lines.
-_NEW_LINES = (
-    f"INSERT INTO order_line (id, {', '.join(_LINE_COLUMNS)}) "
-    f"SELECT l.id, o.merchant_id, o.id, {', '.join('l.' + c for c in _LINE_COLUMNS[2:])} FROM {GATE} o, unnest("
-    + ", ".join(f"${i + 1}::{t}[]" for i, t in enumerate(("bigint", *_LINE_TYPES)))
-    + f") AS l(id, {', '.join(_LINE_COLUMNS[2:])})"
+NEW_LINES = Insert(
+    "new_lines",
+    (("id", "bigint"), *zip(_LINE_COLUMNS, _LINE_TYPES, strict=True)),
+    f"INSERT INTO order_line (id, {', '.join(_LINE_COLUMNS)}) SELECT d.id, {', '.join('d.' + c for c in _LINE_COLUMNS)}"
+    " FROM {rows} WHERE {gate}",
 )
-_RECEIPT = (
-    f"INSERT INTO webhook_receipt ({', '.join(receipts.COLUMNS)})"
-    f" SELECT o.merchant_id, $1::varchar, $2::varchar, $3::int, $4::jsonb, $5::timestamptz FROM {GATE} o"
-)
-
-
-async def insert_order_with_ids(
-    db: Any, order_id: int, order_values: list[Any], lines: list[tuple[Any, ...]], line_ids: list[int],
-    receipt: list[Any] | None,
-) -> bool:
-    """PostgreSQL: insert the order and its lines under the ids given and, with `receipt`
-    (webhook_id, body_hash, status_code, response, received_at), the receipt, in one statement;
-    False when an order with this external id exists (then nothing was written).
-
-    In a write batch (`core.write_batch.current()`) they are its first parts, sent when the
-    caller flushes it (True here: whether they were written is what the flush returns)."""
-    batch = write_batch.current()
-    own = batch is None
-    if batch is None:
-        batch = write_batch.WriteBatch()
-    batch.add(GATE, _NEW_ORDER, [order_id, *order_values])
-    batch.add("new_lines", _NEW_LINES, [line_ids, *(list(column) for column in zip(*lines, strict=True))])
-    if receipt is not None:
-        batch.add("new_receipt", _RECEIPT, receipt)
-    if not own:
-        return True
-    return bool(await db.execute_query_dict(*batch.statement()))
-
-
-def is_receipt_conflict(error: Exception) -> bool:
-    """Whether `error` (from the order's statement, `insert_order_with_ids`) is the receipt's unique (merchant_id,
-    webhook_id): the webhook-id was answered before, by a delivery that committed first."""
-    cause = error.__cause__
-    return getattr(cause, "table_name", None) == "webhook_receipt"
 
 
 #: The binding an attributed order makes; the WHERE keeps a binding another order made
@@ -182,10 +150,15 @@ BINDING_SQL = (
     "partner_id = excluded.partner_id, bound_at = excluded.bound_at, expires_at = excluded.expires_at "
     "WHERE customer_binding.expires_at IS NOT NULL AND customer_binding.expires_at <= excluded.bound_at"
 )
-#: The same as a part of the order's write batch: written only with the order.
-BINDING_PART = BINDING_SQL.replace(
-    "VALUES ($1, $2, $3, $4, $5)",
-    f"SELECT $1::bigint, $2::varchar, $3::bigint, $4::timestamptz, $5::timestamptz WHERE EXISTS (SELECT 1 FROM {GATE})",
+#: The same as rows of the order's write plan: written only with the order.
+NEW_BINDING = Insert(
+    "new_binding",
+    (("merchant_id", "bigint"), ("customer_ref", "text"), ("partner_id", "bigint"), ("bound_at", "timestamptz"),
+     ("expires_at", "timestamptz")),
+    BINDING_SQL.replace(
+        "VALUES ($1, $2, $3, $4, $5)",
+        "SELECT d.merchant_id, d.customer_ref, d.partner_id, d.bound_at, d.expires_at FROM {rows} WHERE {gate}",
+    ),
 )
 
 
@@ -193,7 +166,7 @@ async def insert_order_rows(
     db: Any, merchant_id: int, order_values: list[Any], lines: list[tuple[Any, ...]]
 ) -> tuple[int, dict[int, int]] | None:
     """SQLite: insert the order, then its lines; their ids (lines by line_no), or None when an
-    order with this external id exists. (PostgreSQL: `insert_order_with_ids`, one statement.)"""
+    order with this external id exists. (PostgreSQL: rows of the order's write plan, `NEW_ORDER`.)"""
     inserted = await db.execute_query_dict(dollar(_ORDER_SQL), order_values)
     if not inserted:
         return None

@@ -1,12 +1,12 @@
 """Orders reported by the shop: created (and attributed), completed, canceled, refunded; and read back.
 
-The four event use cases run inside the caller's transaction (`relay/shop_events.py`
-opens it) or, for a new order on PostgreSQL, its write batch (`core.write_batch`: the writes
-are one statement), so whatever consumes their outcome (commissions) commits or rolls back
-with them. Each returns a frozen outcome saying exactly what happened, with `applied` false
+The event use cases run inside the caller's transaction (`relay/shop_events.py` opens it),
+so whatever consumes their outcome (commissions) commits or rolls back with them; a new order
+on PostgreSQL is planned instead (`plan_order`) and written with everything else it makes as
+one statement (relay/pipeline.py). Each returns a frozen outcome saying exactly what happened, with `applied` false
 when the event changed nothing (the same order or refund reported again). order.created, the
-hot path, is `order_created.create_order`; what the shop sends is `order_inputs` (both
-re-exported here).
+hot path, is `order_created` (`plan_order`, `write_order`, `create_order`); what the shop
+sends is `order_inputs` (both re-exported here).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from referral import amounts
 from referral.errors import OrderNotFound, OrderStateRefused, RefundConflict, RefundRefused, UnknownOrder
 from referral.models import Order, OrderLine, OrderStatus, Refund, RefundLine
 from referral.service import order_sql, order_views
-from referral.service.order_created import create_order
+from referral.service.order_created import NewOrder, create_order, plan_order, write_order
 from referral.service.order_inputs import LineInput, OrderInput, RefundInput, StatusChange
 from referral.service.order_views import (
     OrderDetail,
@@ -37,8 +37,8 @@ from referral.service.order_views import (
 )
 
 __all__ = [
-    "LineInput", "OrderInput", "RefundInput", "StatusChange", "cancel_order", "complete_order", "create_order",
-    "get_order", "list_orders", "refund_order",
+    "LineInput", "NewOrder", "OrderInput", "RefundInput", "StatusChange", "cancel_order", "complete_order",
+    "create_order", "get_order", "list_orders", "plan_order", "refund_order", "write_order",
 ]
 
 # --- order.completed / order.canceled ---------------------------------------------------------------

@@ -50,3 +50,41 @@ def test_no_module_imports_a_package_to_its_left(package):
         if (bad := leftward_imports(package, path.read_text(encoding="utf-8")))
     }
     assert wrong == {}
+
+
+# --- a new order's writes: what to write is the domains', how to write it relay's -----------------------
+
+#: The domains: each one's use case for a new order returns the rows it would write (`core.write_plan`).
+DOMAINS = ("payouts", "commissions", "referral", "accounts")
+#: What decides how (or whether) writes run: only relay/ may use it (relay/pipeline.py). A context
+#: variable would be a hidden switch; `core.write_batch` was one, and stays refused.
+HOW_TO_WRITE = {"core.plan_writer", "core.write_batch", "contextvars"}
+
+
+def imported_modules(source: str) -> set[str]:
+    """The modules a source imports, by full name (``from core import plan_writer`` counts as
+    ``core.plan_writer``)."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            found.add(node.module)
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return found
+
+
+def test_a_module_deciding_how_to_write_is_found():
+    assert imported_modules("from core import plan_writer\n") & HOW_TO_WRITE == {"core.plan_writer"}
+    assert imported_modules("def f():\n    import contextvars\n") & HOW_TO_WRITE == {"contextvars"}
+    assert imported_modules("from core.write_plan import Insert, Rows\n") & HOW_TO_WRITE == set()
+
+
+@pytest.mark.parametrize("package", DOMAINS)
+def test_no_domain_module_decides_how_its_writes_run(package):
+    wrong = {
+        str(path.relative_to(ROOT)): sorted(bad)
+        for path in sorted((ROOT / package).rglob("*.py"))
+        if (bad := imported_modules(path.read_text(encoding="utf-8")) & HOW_TO_WRITE)
+    }
+    assert wrong == {}

@@ -1,17 +1,20 @@
-"""A new order's writes as one statement (core/write_batch.py): how the batch is made, and on
-PostgreSQL that order.created takes it, falls back to the transaction when it must, and that
-the fallbacks write nothing twice."""
+"""A new order's explicit write plan (relay/pipeline.py, core/write_plan.py): on PostgreSQL each
+domain says what it would write, and the plan is one statement; a monthly cap takes the
+transaction; the fallbacks write nothing twice. (Grouping plans: test_grouped_writes.py.)"""
 
 from __future__ import annotations
+
+import asyncio
 
 import asyncpg
 import pytest
 
-from core import write_batch
-from core.write_batch import WriteBatch
+from commissions.models import Commission
+from core.plan_writer import PlanWriter, write_plans
+from core.write_plan import WritePlan
 from payouts.service.postings import partner_balances
 from tests.factories.commissions import publish_rule_set
-from tests.factories.events import envelope, order_data, send
+from tests.factories.events import envelope, order_data, send, written
 from tests.factories.merchants import api, make_merchant
 from tests.factories.referral import make_partner
 
@@ -25,42 +28,27 @@ RULES = {
 EARNED = [(1, 55), (1, 300), (2, 11), (2, 60)]
 
 
-def test_parts_are_numbered_in_turn_and_write_only_with_the_gate():
-    batch = WriteBatch()
-    batch.add("new_row", "INSERT INTO a (x, y) SELECT $1, $2 WHERE {gate} ON CONFLICT DO NOTHING RETURNING id", [1, 2])
-    batch.add("more", "INSERT INTO b (x) SELECT $1 WHERE {gate}", [3])
-    batch.add("other", "INSERT INTO c (x, y) SELECT $2, $1 FROM new_row", [4, 5])
-    text, params = batch.statement()
-    assert text == (
-        "WITH new_row AS (INSERT INTO a (x, y) SELECT $1, $2 WHERE TRUE ON CONFLICT DO NOTHING RETURNING id),"
-        " more AS (INSERT INTO b (x) SELECT $3 WHERE EXISTS (SELECT 1 FROM new_row)),"
-        " other AS (INSERT INTO c (x, y) SELECT $5, $4 FROM new_row) SELECT * FROM new_row"
-    )
-    assert params == [1, 2, 3, 4, 5]
-    with pytest.raises(ValueError, match="more"):
-        batch.add("more", "INSERT INTO d (x) SELECT $1", [6])
-    with pytest.raises(ValueError, match="empty"):
-        WriteBatch().statement()
-
-
 @pytest.fixture
 def postgres(dialect):
     if dialect != "postgres":
-        pytest.skip("the write batch is PostgreSQL's (SQLite takes the transaction)")
+        pytest.skip("the write plan is PostgreSQL's (SQLite writes each step in turn, in one transaction)")
 
 
 @pytest.fixture
-def flushes(monkeypatch) -> list[list[str]]:
-    """The part names of every batch flushed while the test runs."""
-    seen: list[list[str]] = []
-    real = write_batch.flush
+def plans(use_writer) -> list[list[WritePlan]]:
+    """Every group of plans the app's writer sends while the test runs (each then written)."""
+    seen: list[list[WritePlan]] = []
 
-    async def spy(batch: WriteBatch):
-        seen.append([name for name, _, _ in batch.parts])
-        return await real(batch)
+    async def spy(group):
+        seen.append(list(group))
+        return await write_plans(group)
 
-    monkeypatch.setattr(write_batch, "flush", spy)
+    use_writer(PlanWriter(send=spy))
     return seen
+
+
+def shapes(plan: WritePlan) -> list[str]:
+    return [part.insert.name for part in (plan.gate, *plan.parts)]
 
 
 async def _earned(client, merchant, external_id: str) -> list[tuple[int, int]]:
@@ -69,7 +57,9 @@ async def _earned(client, merchant, external_id: str) -> list[tuple[int, int]]:
     return sorted((c["level"], c["amount"]) for c in response.json()["items"])
 
 
-async def test_a_new_order_and_everything_it_earns_is_one_statement(client, postgres, flushes, monkeypatch):
+async def test_a_new_order_and_everything_it_earns_is_one_plan_written_as_one_statement(
+    client, postgres, plans, monkeypatch
+):
     m = await make_merchant()
     recruiter = await make_partner(m.id)
     partner = await make_partner(m.id, recruiter_id=recruiter.id)
@@ -79,9 +69,12 @@ async def test_a_new_order_and_everything_it_earns_is_one_statement(client, post
     answer = await send(client, m, "order.created", data)
     assert answer.status_code == 200, answer.text
     assert answer.json()["applied"] is True
-    assert flushes == [[
-        "new_order", "new_lines", "new_receipt", "new_commissions", "ledger_transactions", "ledger_postings",
-    ]]
+    (group,) = plans
+    (plan,) = group
+    assert shapes(plan) == [
+        "new_order", "new_lines", "new_receipt", "new_commissions", "new_ledger_transactions", "new_ledger_postings",
+    ]
+    assert plan.key == data["external_id"]
     assert await _earned(client, m, data["external_id"]) == EARNED
     assert (await partner_balances(m.id, partner.id))["CNY"].pending == 355
     assert (await partner_balances(m.id, recruiter.id))["CNY"].pending == 71
@@ -103,13 +96,36 @@ async def test_a_new_order_and_everything_it_earns_is_one_statement(client, post
         monkeypatch.setattr(asyncpg.connection.Connection, name, counting(getattr(asyncpg.connection.Connection, name)))
     second = order_data(partner_code=partner.code)
     assert (await send(client, m, "order.created", second)).json()["applied"] is True
+    referral_only = order_data()  # nobody earns: the facts, the write
+    assert (await send(client, m, "order.created", referral_only)).json()["applied"] is True
     monkeypatch.undo()
-    assert sent == ["SELECT", "SELECT", "WITH"]
+    assert sent == ["SELECT", "SELECT", "WITH", "SELECT", "WITH"]
     assert await _earned(client, m, second["external_id"]) == EARNED
 
 
+async def test_a_replay_and_a_conflicting_duplicate_write_no_plan(client, postgres, plans):
+    m = await make_merchant()
+    partner = await make_partner(m.id)
+    await publish_rule_set(m.id, RULES)
+    data = order_data(partner_code=partner.code)
+    body = envelope("order.created", data)
+    first = await send(client, m, "", {}, body=body, webhook_id="msg_once")
+    before = await written(m.id)
+
+    again = await send(client, m, "", {}, body=body, webhook_id="msg_once")  # the same delivery
+    assert (again.status_code, again.content) == (200, first.content)
+    anew = await send(client, m, "order.created", data)  # the same order, a new delivery
+    assert (anew.status_code, anew.json()["applied"]) == (200, False)
+    conflict = await send(client, m, "order.created", data | {"discount": "1.00"})
+    assert conflict.status_code == 409 and data["external_id"] in conflict.json()["detail"]
+
+    assert len(plans) == 1  # the first delivery's only
+    assert await written(m.id) == before | {"receipts": before["receipts"] + 1}
+    assert await _earned(client, m, data["external_id"]) == [(1, 55), (1, 300)]
+
+
 async def test_a_monthly_cap_reads_the_month_under_a_lock_so_the_order_takes_the_transaction(
-    client, postgres, flushes
+    client, postgres, plans
 ):
     m = await make_merchant()
     partner = await make_partner(m.id)
@@ -118,32 +134,45 @@ async def test_a_monthly_cap_reads_the_month_under_a_lock_so_the_order_takes_the
 
     for data in (first, second):
         assert (await send(client, m, "order.created", data)).status_code == 200
-    assert flushes == []  # Unbatchable before anything was sent
+    assert plans == []  # planned again and written inside its transaction, never grouped
     assert await _earned(client, m, first["external_id"]) == [(1, 55), (1, 300)]
     # what is left under the cap of 5.00 after 3.55
     assert sum(amount for _, amount in await _earned(client, m, second["external_id"])) == 145
     assert (await partner_balances(m.id, partner.id))["CNY"].pending == 500
 
 
+async def test_concurrent_orders_under_a_monthly_cap_never_earn_past_it(client, postgres, plans):
+    m = await make_merchant()
+    partner = await make_partner(m.id)
+    await publish_rule_set(m.id, {**RULES, "caps": {"per_partner_month": {"cash": "20.00"}}})
+    orders = [order_data(partner_code=partner.code) for _ in range(8)]  # 3.55 each: 28.40 uncapped
+
+    answers = await asyncio.gather(*(send(client, m, "order.created", data) for data in orders))
+    assert [a.status_code for a in answers] == [200] * 8
+    amounts = await Commission.filter(merchant_id=m.id).values_list("amount", flat=True)
+    assert sum(amounts) == 2000
+    assert (await partner_balances(m.id, partner.id))["CNY"].pending == 2000
+    assert plans == []
+
+
 async def test_an_order_written_between_the_reads_and_the_statement_is_answered_not_doubled(
-    client, postgres, monkeypatch
+    client, postgres, use_writer
 ):
-    """Another delivery of the same order (another webhook-id) commits first: this statement's
-    gate writes nothing, so nothing of it is written, and the transaction answers the replay."""
+    """Another delivery of the same order (another webhook-id) commits first: this plan's gate
+    writes nothing, so nothing of it is written, and the order planned again answers the replay."""
     m = await make_merchant()
     partner = await make_partner(m.id)
     await publish_rule_set(m.id, RULES)
     data = order_data(partner_code=partner.code)
-    real = write_batch.flush
     interleaved: list[int] = []
 
-    async def other_delivery_first(batch: WriteBatch):
+    async def other_delivery_first(group):
         if not interleaved:
-            interleaved.append(0)  # the other delivery's own flush goes straight through
+            interleaved.append(0)  # the other delivery's own plan goes straight through
             interleaved[0] = (await send(client, m, "order.created", data)).status_code
-        return await real(batch)
+        return await write_plans(group)
 
-    monkeypatch.setattr(write_batch, "flush", other_delivery_first)
+    use_writer(PlanWriter(send=other_delivery_first))
     answer = await send(client, m, "order.created", data)
 
     assert interleaved == [200]
@@ -151,30 +180,29 @@ async def test_an_order_written_between_the_reads_and_the_statement_is_answered_
     assert answer.json()["applied"] is False
     assert await _earned(client, m, data["external_id"]) == [(1, 55), (1, 300)]
     assert (await partner_balances(m.id, partner.id))["CNY"].pending == 355
+    assert (await written(m.id))["receipts"] == 2
 
 
 async def test_a_webhook_id_answered_between_the_reads_and_the_statement_gets_that_answer(
-    client, postgres, monkeypatch
+    client, postgres, use_writer
 ):
     m = await make_merchant()
     partner = await make_partner(m.id)
     await publish_rule_set(m.id, RULES)
     data = order_data(partner_code=partner.code)
     body = envelope("order.created", data)
-    real = write_batch.flush
     first: list = []
 
-    async def same_delivery_first(batch: WriteBatch):
+    async def same_delivery_first(group):
         if not first:
-            first.append(None)  # the first delivery's own flush goes straight through
+            first.append(None)  # the first delivery's own plan goes straight through
             first[0] = await send(client, m, "", {}, body=body, webhook_id="msg_twice")
-        return await real(batch)
+        return await write_plans(group)
 
-    monkeypatch.setattr(write_batch, "flush", same_delivery_first)
+    use_writer(PlanWriter(send=same_delivery_first))
     answer = await send(client, m, "", {}, body=body, webhook_id="msg_twice")
 
     assert first[0].status_code == 200 and first[0].json()["applied"] is True
     assert answer.status_code == 200
     assert answer.content == first[0].content
     assert await _earned(client, m, data["external_id"]) == [(1, 55), (1, 300)]
-
