@@ -50,6 +50,26 @@ class Totals:
         return self._sum((L.payable.value, *SENT))
 
     @property
+    def paid(self) -> StatusTotal:
+        """Lines the bank confirmed (cash) or credited to the wallets (points)."""
+        return self._sum((L.paid.value,))
+
+    @property
+    def outstanding(self) -> StatusTotal:
+        """Open lines: reserved in the ledger, the bank's answer is awaited."""
+        return self._sum((L.open.value,))
+
+    @property
+    def failed(self) -> StatusTotal:
+        """Lines the bank refused: their amounts are back in available, for a later batch."""
+        return self._sum((L.failed.value,))
+
+    @property
+    def returned(self) -> StatusTotal:
+        """Lines paid, then the money came back: available again, for a later batch."""
+        return self._sum((L.returned.value,))
+
+    @property
     def carried_forward(self) -> StatusTotal:
         return self._sum((L.carried_forward.value,))
 

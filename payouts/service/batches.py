@@ -77,7 +77,10 @@ async def _insert_lines(
     `payouts.line_decision` (the same decision as its `decide_line`).
 
     The payee is the partner's own (`payouts.models.Payee`), else the one the merchant set on the
-    partner; a payee changed within the signal's days holds the line when the signal holds."""
+    partner; a payee changed within the signal's days holds the line when the signal holds.
+
+    A partner who already has a line in the batch (the draft's) keeps it, rewritten in place:
+    its id, so its bank reference ``B{batch}-{line}``, is the one finance noted from the draft."""
     source_sql, source_params = source
     partners_sql, partners_params = _partners_with_payees(merchant_id, cash=asset != POINTS_ASSET)
     hold_changed = asset != POINTS_ASSET and payee_change.signal == PayeeSignal.hold
@@ -111,7 +114,12 @@ async def _insert_lines(
         "  SELECT s.partner_id, s.amount, s.entries, p.status AS partner_status, p.payee_name, p.payee_account,"
         f"  p.payee_method, p.payee_bank, p.payee_changed_at, {case} AS decision"
         f"  FROM ({source_sql}) s LEFT JOIN ({partners_sql}) p ON p.partner_id = s.partner_id"
-        ") d",
+        # WHERE: SQLite would read the ON CONFLICT below as the join's ON without it
+        ") d WHERE 1 = 1 ON CONFLICT (batch_id, partner_id) DO UPDATE SET status = excluded.status,"
+        " reason = excluded.reason, gross_minor = excluded.gross_minor, withheld_minor = excluded.withheld_minor,"
+        " net_minor = excluded.net_minor, commission_count = excluded.commission_count,"
+        " payee_name = excluded.payee_name, payee_account = excluded.payee_account, payee_method = excluded.payee_method,"
+        " payee_bank = excluded.payee_bank, payee_changed_at = excluded.payee_changed_at",
         [
             merchant_id, batch_id, asset, *statuses.values(), *reasons.values(),
             minimum, *since, *source_params, *partners_params,
@@ -233,7 +241,12 @@ async def create_batch(
     terms = await batch_terms(merchant_id, asset)
     minimum, rule = terms.minimum, terms.rule
     async with in_transaction():
-        while True:  # twice at most: unless the live batch was discarded between the two statements
+        while True:  # twice at most: a concurrent creator's batch is found on the second pass
+            # Looked up first: on PostgreSQL an INSERT that meets the conflict still takes a number
+            # from the id sequence, and the merchant's next batch would skip one (#1, #3).
+            existing = await PayoutBatch.get_or_none(merchant_id=merchant_id, asset=asset, cutoff=cutoff, open_slot=True)
+            if existing is not None:
+                return await get_batch(merchant_id, existing.id), False
             inserted = await rows(
                 "INSERT INTO payout_batch (merchant_id, asset, cutoff, status, open_slot, minimum_minor, withholding,"
                 " created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -242,9 +255,6 @@ async def create_batch(
             )
             if inserted:
                 break
-            existing = await PayoutBatch.get_or_none(merchant_id=merchant_id, asset=asset, cutoff=cutoff, open_slot=True)
-            if existing is not None:
-                return await get_batch(merchant_id, existing.id), False
         batch = await PayoutBatch.get(id=inserted[0]["id"])
         await _insert_lines(
             merchant_id, batch.id, asset, settlement.unsettled_by_partner(merchant_id, asset, cutoff),
@@ -288,13 +298,23 @@ async def approve_batch(
         terms = await batch_terms(merchant_id, batch.asset)
         minimum, rule = terms.minimum, terms.rule
         points = batch.asset == POINTS_ASSET
-        await execute("DELETE FROM payout_batch_line WHERE merchant_id = ? AND batch_id = ?", [merchant_id, batch.id])
+        # The draft's lines are rewritten in place (stable references); every one is marked
+        # payable first, and what is still payable after the recomputation (a partner with
+        # nothing left to claim) is dropped: an approved batch has no payable line.
+        await execute(
+            "UPDATE payout_batch_line SET status = ? WHERE merchant_id = ? AND batch_id = ?",
+            [L.payable.value, merchant_id, batch.id],
+        )
         # Claim everything first, then sum what was claimed: rows released meanwhile cannot slip
         # into the claim without being counted. Entries of lines not paid are then given back.
         await settlement.claim(merchant_id, batch.asset, batch.cutoff, batch.id)
         await _insert_lines(
             merchant_id, batch.id, batch.asset, settlement.claimed_by_partner(merchant_id, batch.id),
             minimum=minimum, payable=(L.paid if points else L.open).value, payee_change=terms.payee_change,
+        )
+        await execute(
+            "DELETE FROM payout_batch_line WHERE merchant_id = ? AND batch_id = ? AND status = ?",
+            [merchant_id, batch.id, L.payable.value],
         )
         # By id lists, not a subquery: right after the claim the planner's statistics still say
         # no row holds this batch, and it would scan the lines once per claimed row.

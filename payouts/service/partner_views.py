@@ -98,11 +98,14 @@ async def home(merchant_id: int, partner_id: int, *, currency: str, zone: tzinfo
 
 @dataclass(frozen=True, slots=True)
 class LinePayment:
-    """The payout line a commission was paid in (or is being paid in)."""
+    """The payout line a commission was paid in (or is being paid in): the same row whose
+    outcome moved the partner's ledger (in_batch, paid), so a commission's status on a page
+    and the ledger's balances never disagree."""
 
     batch_id: int
     status: str  #: a `payouts.models.PayoutLineStatus`
     settled_at: datetime | None
+    sent: bool = False  #: the batch's transfer file was handed out (exported): the bank has the line
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,11 +128,25 @@ async def line_payments(merchant_id: int, partner_id: int, batch_ids: Sequence[i
     if not unique:
         return {}
     found = await rows(
-        "SELECT batch_id, status, settled_at FROM payout_batch_line WHERE merchant_id = ? AND partner_id = ?"
-        f" AND batch_id IN ({marks(len(unique))})",
+        "SELECT l.batch_id, l.status, l.settled_at, b.exported_at FROM payout_batch_line l"
+        " JOIN payout_batch b ON b.id = l.batch_id AND b.merchant_id = l.merchant_id"
+        f" WHERE l.merchant_id = ? AND l.partner_id = ? AND l.batch_id IN ({marks(len(unique))})",
         [merchant_id, partner_id, *unique],
     )
-    return {row["batch_id"]: LinePayment(row["batch_id"], row["status"], instant(row["settled_at"])) for row in found}
+    return {
+        row["batch_id"]: LinePayment(
+            row["batch_id"], row["status"], instant(row["settled_at"]), sent=row["exported_at"] is not None
+        )
+        for row in found
+    }
+
+
+async def payment_of(merchant_id: int, commission: CommissionRecord) -> LinePayment | None:
+    """The payout line that claimed `commission`, or None (one statement at most)."""
+    if commission.payout_batch_id is None:
+        return None
+    found = await line_payments(merchant_id, commission.partner_id, [commission.payout_batch_id])
+    return found.get(commission.payout_batch_id)
 
 
 async def _rows(merchant_id: int, partner_id: int, items: Sequence[PartnerCommission]) -> list[CommissionRow]:

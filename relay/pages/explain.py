@@ -21,14 +21,21 @@ from relay.pages.templating import babel_locale
 
 @dataclass(frozen=True, slots=True)
 class State:
-    """Where a commission stands, for its partner: `code` picks the words (see templates/partner/_commission.html)."""
+    """Where a commission stands for money: `code` picks the words (the partner's in
+    templates/partner/_commission.html, the merchant's in templates/console/_macros.html)."""
 
-    code: str  #: waiting, after_sales, held, available, being_paid, paid, credited, reversal, canceled, rejected
+    #: waiting, after_sales, held, available, in_batch, sent, paid, credited, reversal, canceled, rejected
+    code: str
     tone: str  #: the badge: ok, warn or bad
     on: datetime | None = None  #: the date the words quote (after-sales end, paid on, refunded on...)
+    batch_id: int | None = None  #: the payout batch holding it (in_batch, sent, paid, credited)
 
 
 def state(c: CommissionRecord, payment: LinePayment | None) -> State:
+    """Where `c` stands, from its own status and the payout line that claimed it: the same rows
+    whose changes post the ledger (pending -> available -> in_batch -> paid), so every page that
+    shows a commission's status agrees with the partner's balances. A line that failed or came
+    back released the commission (no `payment`): it is available again."""
     if c.status == "canceled":
         return State("canceled", "bad")
     if c.status == "rejected":
@@ -40,16 +47,15 @@ def state(c: CommissionRecord, payment: LinePayment | None) -> State:
     if c.status == "pending":
         return State("waiting", "warn") if c.available_at is None else State("after_sales", "warn", c.available_at)
     if payment is not None and payment.status == "paid":
-        return State("credited" if c.asset == POINTS.code else "paid", "ok", payment.settled_at)
+        code = "credited" if c.asset == POINTS.code else "paid"
+        return State(code, "ok", payment.settled_at, payment.batch_id)
     if payment is not None and payment.status == "open":
-        return State("being_paid", "ok")
+        return State("sent" if payment.sent else "in_batch", "ok", batch_id=payment.batch_id)
     return State("available", "ok")
 
 
 def amount(page: Page, value: int, asset: str) -> str:
-    """`value` minor units of `asset`, or points."""
-    if asset == POINTS.code:
-        return page.ngettext("%(num)s point", "%(num)s points", value, num=format_decimal(value, locale=babel_locale(page.locale)))
+    """`value` minor units of `asset`, or points with their unit (`Page.format_minor`)."""
     return page.format_minor(value, asset)
 
 

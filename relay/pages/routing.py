@@ -26,10 +26,11 @@ from starlette.routing import NoMatchFound, Route
 
 from core.api import check_path_ids, path_bounds
 from core.errors import DatabaseUnavailable, Forbidden, NotFound, RelayError, is_database_unreachable
+from core.money import POINTS
 from core.sql import MAX_BIGINT
 from relay.pages import sessions
 from relay.pages.i18n import HTML_LANG, LOCALES, negotiate, translations
-from relay.pages.templating import environment, format_minor
+from relay.pages.templating import environment, format_minor, format_points
 
 log = logging.getLogger("relay.pages")
 
@@ -144,8 +145,12 @@ class Page:
         return text % values if values else text
 
     def format_minor(self, minor: int, currency: str | None = None) -> str:
-        """Minor units formatted for this locale (the merchant's currency unless given)."""
-        return format_minor(minor, currency or self.currency, self.locale)
+        """Minor units formatted for this locale (the merchant's currency unless given); points
+        (PTS) name their unit: "58 points", "58 积分"."""
+        code = currency or self.currency
+        if code == POINTS.code:
+            return format_points(minor, self.locale, self.ngettext)
+        return format_minor(minor, code, self.locale)
 
     # --- helpers for handlers ------------------------------------------------------------------
 

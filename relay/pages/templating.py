@@ -10,6 +10,7 @@ Filters (``page`` in the template context supplies the locale, currency and time
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
@@ -67,12 +68,17 @@ def money_filter(context: Context, amount: Money) -> str:
     return format_currency(amount.amount, amount.currency.code, locale=babel_locale(page.locale))
 
 
+def format_points(points: int, locale: str, ngettext: Callable[[str, str, int], str]) -> str:
+    """Points with their unit, "58 points" or "58 积分" (`ngettext`: the page's)."""
+    return ngettext("%(num)s point", "%(num)s points", points) % {
+        "num": format_decimal(points, locale=babel_locale(locale))
+    }
+
+
 @pass_context
 def points_filter(context: Context, points: int) -> str:
     page = _page(context)
-    return page.ngettext("%(num)s point", "%(num)s points", points) % {
-        "num": format_decimal(points, locale=babel_locale(page.locale))
-    }
+    return format_points(points, page.locale, page.ngettext)
 
 
 @pass_context

@@ -43,7 +43,7 @@ async def test_finance_creates_approves_exports_a_batch_uploads_results_with_a_f
     assert await page.locator("#total-held").inner_text() == "CN¥100.00"
     unpaid = page.locator("#unpaid-lines")
     carol_row = await unpaid.locator(f"tr[data-partner='{carol.id}'] td").all_inner_texts()
-    assert carol_row[2:4] == ["Carried forward", "Below the minimum payout of 50.00 CNY."]
+    assert carol_row[2:4] == ["Carried forward", "Below the minimum payout of CN¥50.00."]
     dave_row = await unpaid.locator(f"tr[data-partner='{dave.id}'] td").all_inner_texts()
     assert dave_row[2:4] == ["Held", "The partner is suspended."] and dave_row[-1] == "CN¥100.00"
     alice_row = await page.locator(f"#lines tr[data-partner='{alice.id}'] td").all_inner_texts()
@@ -94,8 +94,10 @@ async def test_finance_creates_approves_exports_a_batch_uploads_results_with_a_f
     await page.wait_for_url(f"**/finance/batches/{batch_id}")
     assert "Batch closed." in await page.locator(".flash-success").inner_text()
     assert await page.locator("#batch-status").inner_text() == "Closed"
-    # Paid or sent: the bank was asked for both lines, whatever the outcome.
+    # Approved: the bank was asked for both lines; paid and failed apart.
     assert await page.locator("#total-net").inner_text() == "CN¥240.00"
+    assert await page.locator("#total-paid .value").inner_text() == "CN¥180.00"
+    assert await page.locator("#total-failed .value").inner_text() == "CN¥60.00"
 
     await page.goto("/finance/ledger")
     assert "no unbalanced transaction" in await page.locator("#audit").inner_text()

@@ -252,7 +252,7 @@ async def test_a_paid_commission_says_paid_on_its_date_and_the_payouts_page_list
 
     batch = await approve(client, merchant, (await create(client, merchant))["id"])
     (row,) = (await partner_views.commissions(merchant.id, partner.id)).items
-    assert row.payment.status == "open" and state(row.commission, row.payment).code == "being_paid"
+    assert row.payment.status == "open" and state(row.commission, row.payment).code == "in_batch"
 
     line = (await get(client, merchant, batch["id"]))["lines"][0]
     await mark_line(merchant.id, batch["id"], line["id"], Outcome.paid)

@@ -6,13 +6,13 @@ from __future__ import annotations
 from starlette.responses import Response
 
 from commissions.service import queries
+from payouts.service.partner_views import payment_of
 from relay.pages.console import pages
-from relay.pages.console.partners import COMMISSION_LABELS
-from relay.pages.explain import amount, describe
+from relay.pages.explain import amount, describe, state
 from relay.pages.i18n import N_
 from relay.pages.routing import Page
 
-#: A commission's review, in words (commissions.models.ReviewState; its status: `COMMISSION_LABELS`).
+#: A commission's review, in words (commissions.models.ReviewState).
 REVIEW = {"held": N_("held for review"), "approved": N_("approved after review")}
 
 
@@ -21,5 +21,5 @@ async def commission(page: Page) -> Response:
     found = await queries.get_commission(page.merchant_id, page.request.path_params["commission_id"])
     return page.render("console/commission.html", c=found, explained=describe(page, found),
                        shown_amount=amount(page, found.amount, found.asset),
-                       status_text=page.gettext(COMMISSION_LABELS.get(found.status, found.status)),
+                       state=state(found, await payment_of(page.merchant_id, found)),
                        review=page.gettext(REVIEW[found.review]) if found.review in REVIEW else "")

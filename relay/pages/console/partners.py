@@ -8,14 +8,16 @@ from urllib.parse import urlencode
 
 from starlette.responses import Response
 
-from commissions.service import partner_views as commission_views
-from commissions.service import queries
+from payouts.service import partner_views as money_views
+from payouts.service.postings import partner_balances
 from referral.models import PartnerStatus
 from referral.service import console_views, partners, reports
 from referral.service.sales import partner_groups
 from relay.pages.console import pages
 from relay.pages.console.common import actor, back_to, date_range, page_number
 from relay.pages.console.kinds import kind_label
+from relay.pages.explain import state
+from relay.pages.finance.common import ACCOUNT
 from relay.pages.i18n import N_
 from relay.pages.routing import Page
 
@@ -24,9 +26,9 @@ PER_PAGE = 50
 COMMISSIONS_PER_PAGE = 20
 STATUSES = tuple(status.value for status in PartnerStatus)
 STATUS_LABELS = {"pending": N_("Pending approval"), "active": N_("Active"), "suspended": N_("Suspended")}
-COMMISSION_LABELS = {
-    "pending": N_("Pending"), "available": N_("Available"), "canceled": N_("Canceled"), "rejected": N_("Rejected"),
-}
+#: The ledger's buckets the partner's page shows, per asset (cash; points have a wallet instead of paid).
+CASH_BUCKETS = ("pending", "available", "in_batch", "paid", "reversed", "withheld")
+POINTS_BUCKETS = ("pending", "available", "wallet", "reversed")
 SCENE_LABELS = {
     "personal": N_("Personal"), "product": N_("Product"), "campaign": N_("Campaign"), "order": N_("Order"),
     "service": N_("Service"), None: N_("No link (code or binding)"),
@@ -87,17 +89,19 @@ async def _partner_page(page: Page, sign_in_url: str | None = None) -> Response:
     by_scene = await reports.report(
         page.merchant_id, reports.Dimension.scene, first_day=period.first, last_day=period.last, partner_id=partner.id
     )
-    latest = await commission_views.partner_commissions(  # the portal's page of them, newest first
+    # The portal's page of them, newest first, each with the payout line that claimed it: the
+    # status shown is the one the ledger moved (explain.state), as the partner reads it.
+    latest = await money_views.commissions(
         page.merchant_id, partner.id, before_id=page.query_id("commissions_before"), limit=COMMISSIONS_PER_PAGE
     )
     public_url = page.request.app.state.settings.public_url
     return page.render(
         "console/partner.html", partner=partner, period=period, report=by_scene, latest=latest,
-        totals=await queries.partner_totals(page.merchant_id, partner.id),
+        balances=await partner_balances(page.merchant_id, partner.id), accounts=ACCOUNT,
+        cash_buckets=CASH_BUCKETS, points_buckets=POINTS_BUCKETS, state=state,
         invite_url=partners.invite_url(public_url, page.merchant_id, partner.code) if partner.is_active else None,
         sign_in_url=sign_in_url, status_labels=STATUS_LABELS, scene_labels=SCENE_LABELS,
         kind=kind_label(page, partner.kind),
-        commission_labels=COMMISSION_LABELS,
     )
 
 

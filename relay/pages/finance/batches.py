@@ -31,6 +31,7 @@ from relay.pages.finance.common import (
     LINE_BADGE,
     LINE_STATUS,
     amounts,
+    line_words,
     reason_text,
 )
 from relay.pages.i18n import N_
@@ -48,7 +49,7 @@ def _render_kw(page: Page) -> dict:
         "batch_status": BATCH_STATUS, "batch_badge": BATCH_BADGE, "line_status": LINE_STATUS,
         "line_badge": LINE_BADGE, "reason_text": lambda reason: reason_text(page, reason),
         "points": POINTS_ASSET, "amount": amounts(page), "masked": masked_number,
-        "payee_changed": lambda line: False,
+        "payee_changed": lambda line: False, "line_words": line_words,
     }
 
 

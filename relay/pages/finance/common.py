@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
+from core.money import MoneyFormatError, parse_minor
 from relay.pages.i18n import N_
 from relay.pages.routing import MAX_OFFSET, Page, number_in
 from relay.pages.templating import minor_filter
@@ -21,10 +22,22 @@ LINE_STATUS = {
     "payable": N_("To be paid"), "carried_forward": N_("Carried forward"), "held": N_("Held"),
     "open": N_("Sent to the bank"), "paid": N_("Paid"), "failed": N_("Failed"), "returned": N_("Returned"),
 }
+#: An open line before the transfer file was downloaded: reserved, but no bank has it yet.
+OPEN_NOT_SENT = N_("Awaiting the transfer file")
 LINE_BADGE = {
     "payable": "ok", "carried_forward": "warn", "held": "warn", "open": "", "paid": "ok", "failed": "bad",
     "returned": "bad",
 }
+
+
+def line_words(status: str, exported: bool) -> str:
+    """The msgid of a line's status as finance reads it: an open line is "sent to the bank"
+    only once its batch's transfer file was downloaded (`exported`)."""
+    if status == "open" and not exported:
+        return OPEN_NOT_SENT
+    return LINE_STATUS.get(status, status)
+
+
 ACCOUNT = {
     "pending": N_("Pending"), "available": N_("Available"), "in_batch": N_("In a batch"), "paid": N_("Paid out"),
     "reversed": N_("Reversed"), "wallet": N_("Points wallet"), "commission_expense": N_("Commission expense"),
@@ -62,7 +75,11 @@ def reason_text(page: Page, reason: str | None) -> str:
     if reason in _REASONS:
         return page.gettext(_REASONS[reason])
     if match := _BELOW_MINIMUM.fullmatch(reason):
-        return page.gettext("Below the minimum payout of %(minimum)s %(asset)s.", minimum=match[1], asset=match[2])
+        try:
+            minimum = page.format_minor(parse_minor(match[1], match[2]), match[2])
+        except MoneyFormatError:  # not a reason this code wrote: shown as it is
+            return reason
+        return page.gettext("Below the minimum payout of %(minimum)s.", minimum=minimum)
     if match := _PAYEE_CHANGED.fullmatch(reason):
         days = int(match[1])
         return page.ngettext("Payee details changed within the last %(num)s day: held until the change is older.",
