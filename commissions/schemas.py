@@ -31,7 +31,7 @@ from commissions.service.fraud import SignalRecord
 from commissions.service.queries import CommissionPage, Total
 from commissions.service.records import CommissionRecord
 from commissions.service.simulation import Amounts, PartnerComparison, SimulationReport
-from core.api import inline_schema
+from core.api import inline_schema, refuses_null
 from core.errors import InvalidInput
 from core.iso_time import DATE_PATTERN, INSTANT_PATTERN, IsoInstant
 from core.money import Rounding, format_major
@@ -50,6 +50,8 @@ _RATE = re.compile(r"\d{1,9}(\.\d{1,6})?")
 
 class TermsUpdate(_In):
     """Only the fields sent change. New terms apply to what is computed from now on."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra=refuses_null())
 
     hold_days: Annotated[StrictInt, Field(ge=0, le=365, description="after-sales days after completion")] | None = None
     rounding: Rounding | None = Field(None, description="how cash commissions round to a minor unit")

@@ -336,6 +336,28 @@ class _Schemas:
             raise ValueError(f"two different schemas are named {name!r} in the OpenAPI document: rename one")
 
 
+def refuses_null(*, only: Iterable[str] | None = None, but: Iterable[str] = ()) -> Callable[[dict[str, Any]], None]:
+    """`json_schema_extra` of a PATCH model whose fields may be left out but not sent as null (its
+    validator refuses null): every field, or `only` those; never those in `but` (null clears them).
+    /openapi.json then says what the validator does, so a generated client sends no refused null."""
+    chosen, spared = (set(only) if only is not None else None), set(but)
+
+    def drop_null(schema: dict[str, Any]) -> None:
+        for name, prop in schema.get("properties", {}).items():
+            options = prop.get("anyOf")
+            if (chosen is not None and name not in chosen) or name in spared or not isinstance(options, list):
+                continue
+            kept = [option for option in options if option != {"type": "null"}]
+            if len(kept) == len(options):
+                continue
+            del prop["anyOf"]
+            prop.update(kept[0] if len(kept) == 1 else {"anyOf": kept})
+            if prop.get("default", ...) is None:
+                del prop["default"]  # "left out", which a null default would contradict
+
+    return drop_null
+
+
 def inline_schema(model: type[BaseModel], mode: str = "validation") -> dict[str, Any]:
     """The model's JSON Schema with its $defs inlined: for a hand-documented operation, or a field
     whose own type says less than what validates it (`WithJsonSchema(inline_schema(...))`)."""

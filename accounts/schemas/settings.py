@@ -22,6 +22,7 @@ from pydantic_core import PydanticCustomError
 
 from accounts.program_settings import Action, Model
 from accounts.service.settings import MerchantSettings
+from core.api import refuses_null
 from core.outbound import syntax_problem
 from core.time import zone
 
@@ -107,7 +108,7 @@ _Count = Annotated[StrictInt, Field(ge=1, le=1_000_000)]
 class _SignalPatch(BaseModel):
     """Only the fields sent change; none may be null."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra=refuses_null())
 
     action: Action | None = Field(None, description="off: not looked for; flag: recorded and shown; hold: "
                                   "recorded, and the order's commissions wait for the merchant's review")
@@ -145,7 +146,7 @@ class RefundRatePatch(_SignalPatch):
 class FraudSignalsPatch(BaseModel):
     """Per fraud signal, only the signals and fields sent change."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra=refuses_null())
 
     self_referral: PlainSignalPatch | None = None
     customer_velocity: VelocityPatch | None = None
@@ -234,7 +235,7 @@ class MerchantPatch(BaseModel):
     """Only the fields sent change; none may be null but webhook_url (null removes it). Currency
     and name are fixed."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra=refuses_null(but=("webhook_url",)))
 
     timezone: str | None = Field(None, max_length=64, description="IANA name, e.g. Asia/Shanghai")
     allowed_domains: list[Domain] | None = Field(None, max_length=100)

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StringConstraints, model_validator
 
+from core.api import refuses_null
 from core.masking import masked_number
 from core.schemas import FromRecord
 from referral.models import PartnerStatus, RewardKind
@@ -48,7 +49,7 @@ _REQUIRED_ON_UPDATE = ("display_name", "kind", "status", "reward_preference")
 class PartnerUpdate(BaseModel):
     """Only the fields sent change; null clears an optional field."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra=refuses_null(only=_REQUIRED_ON_UPDATE))
 
     display_name: DisplayName | None = None
     kind: Kind | None = None

@@ -56,3 +56,21 @@ async def test_a_method_a_path_does_not_take_is_405_and_allow_names_every_method
         answer = await client.request(unused, url)
         assert answer.status_code == 405, (unused, url, answer.status_code)
         assert set(answer.headers["allow"].split(", ")) == documented, (path, answer.headers["allow"])
+
+
+async def test_a_patch_field_takes_null_exactly_when_the_openapi_document_says_it_may(client):
+    """Fields that may be left out but never sent as null were documented as nullable."""
+    from tests.factories.merchants import api, make_merchant
+    from tests.factories.referral import make_partner
+
+    m = await make_merchant()
+    partner = await make_partner(m.id)
+    document = (await client.get("/openapi.json")).json()
+    for path, url in (("/api/v1/merchant", "/api/v1/merchant"), ("/api/v1/partners/{partner_id}",
+                      f"/api/v1/partners/{partner.id}"), ("/api/v1/commission-terms", "/api/v1/commission-terms")):
+        ref = document["paths"][path]["patch"]["requestBody"]["content"]["application/json"]["schema"]["$ref"]
+        properties = document["components"]["schemas"][ref.rsplit("/", 1)[1]]["properties"]
+        for name, prop in properties.items():
+            nullable = {"type": "null"} in prop.get("anyOf", [])
+            answer = await api(client, m, "PATCH", url, json={name: None})
+            assert (answer.status_code == 422) != nullable, (path, name, answer.status_code, answer.text)

@@ -7,12 +7,21 @@ generated path parameters are often mapped onto those ids so that requests reach
 rather than stopping at 404. The shop's signed events are signed here (schemathesis cannot),
 so generated events reach validation too. Fixed seed (`derandomize`), bounded cases; the server's
 log must hold no traceback either.
+
+The stateful test chains operations by the links schemathesis infers from the document (an id in
+one answer is the path parameter of the next call: list partners, then get, patch and link one;
+create a draft rule set, then put, simulate and publish it), with each role's key in turn.
+
+Another seed, more cases, out of CI: ``RELAY_FUZZ_SEED=7 RELAY_FUZZ_CASES=50
+RELAY_FUZZ_SCENARIOS=200 pytest -s -p hypothesis --hypothesis-seed=7 tests/relay/test_schemathesis.py``
+(the summary line gives the requests the server answered and how many were 5xx).
 """
 
 from __future__ import annotations
 
 import itertools
 import json
+import os
 import re
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
@@ -21,7 +30,7 @@ import httpx
 import pytest
 import pytest_asyncio
 import schemathesis
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, seed, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.core import NOT_SET
 from schemathesis.specs.openapi.checks import (
@@ -43,7 +52,13 @@ pytestmark = pytest.mark.slow
 
 #: Random cases per operation, after schemathesis' coverage phase (the boundary values each schema
 #: defines, and methods the path does not allow): about 3,400 requests over some 60 operations.
-CASES = 10
+CASES = int(os.environ.get("RELAY_FUZZ_CASES", "10"))
+#: Stateful scenarios, each a chain of at most `STEPS` linked calls.
+SCENARIOS, STEPS = int(os.environ.get("RELAY_FUZZ_SCENARIOS", "40")), 6
+#: None: the seed is derived from each test (`derandomize`), as in CI; a number: that seed.
+SEED = int(os.environ["RELAY_FUZZ_SEED"]) if os.environ.get("RELAY_FUZZ_SEED") else None
+FUZZ = settings(max_examples=CASES, derandomize=SEED is None, deadline=None, database=None,
+                suppress_health_check=list(HealthCheck))
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 RULES = {"rules": [{"id": "all", "level": 1, "reward": {"percent": "10"}}]}
 
@@ -122,8 +137,16 @@ async def fuzz_target(database_url, tmp_path_factory) -> AsyncIterator[Target]:
         yield Target(base_url, m, known)
     finally:
         stop(server)
-        errors = [line for line in log.read_text(errors="replace").splitlines() if "Traceback" in line]
+        lines = log.read_text(errors="replace").splitlines()
+        answered = [int(found.group(1)) for line in lines if (found := _ANSWER.search(line))]
+        print(f"\nfuzz: seed {SEED if SEED is not None else 'derived'}, {len(answered)} requests answered, "
+              f"{sum(status >= 500 for status in answered)} 5xx")
+        errors = [line for line in lines if "Traceback" in line]
         assert not errors, f"the server logged errors; see {log}"
+
+
+#: An access log line's status: ... "GET /api/v1/partners HTTP/1.1" 200 OK
+_ANSWER = re.compile(r'" (\d{3})( |$)')
 
 
 #: The document the server serves at /openapi.json (made without a database).
@@ -166,9 +189,13 @@ def _signed_event(case, target: Target) -> httpx.Response:
     return httpx.post(f"{target.base_url}{case.formatted_path}", content=body, headers=headers, timeout=30)
 
 
+def _seeded(test):
+    return seed(SEED)(test) if SEED is not None else test
+
+
 @schema.parametrize()
-@settings(max_examples=CASES, derandomize=True, deadline=None, database=None,
-          suppress_health_check=list(HealthCheck))
+@FUZZ
+@_seeded
 def test_every_operation_answers_as_documented_and_never_5xx(case, fuzz_target: Target):
     _aim(case, fuzz_target)
     if case.operation.path.endswith("/events"):
@@ -178,3 +205,23 @@ def test_every_operation_answers_as_documented_and_never_5xx(case, fuzz_target: 
         headers = fuzz_target.merchant.auth(role) if role else {}
         response = case.call(base_url=fuzz_target.base_url, headers=headers, allow_redirects=False)
     case.validate_response(response, checks=CHECKS)
+
+
+#: The stateful machine: the shop's events are left to the test above (their body must be signed as
+#: sent, and no operation's answer names an event); everything else is chained.
+linked = schema.exclude(path_regex=r"/events$")
+
+
+def test_chains_of_linked_operations_answer_as_documented_with_every_role(fuzz_target: Target):
+    class Workflow(linked.as_state_machine()):
+        def get_call_kwargs(self, case) -> dict:
+            if case.path_parameters and "merchant_id" in case.path_parameters:
+                case.path_parameters["merchant_id"] = fuzz_target.merchant.id
+            role = _role(case, fuzz_target)
+            return {"base_url": fuzz_target.base_url, "headers": fuzz_target.merchant.auth(role) if role else {}}
+
+        def validate_response(self, response, case, additional_checks=None, **kwargs) -> None:
+            case.validate_response(response, checks=CHECKS)
+
+    run = settings(FUZZ, max_examples=SCENARIOS, stateful_step_count=STEPS)
+    Workflow.run(settings=run if SEED is None else settings(run, derandomize=False))
