@@ -26,6 +26,13 @@ their postings, one multi-row INSERT each), printing orders/s and the ratio. Tar
 referral >= 0.6 of its baseline and >= 1,000 orders/s; commissions >= 0.6 and >= 800 orders/s.
 Exit status: 0 targets met, 1 errors or lost orders, 2 below target.
 
+Concurrent orders of one merchant are written together (core/plan_writer.py): on PostgreSQL the
+bench prints the group sizes seen (orders per write statement, read back from the orders' xmin:
+the rows one statement wrote share its transaction id), and the latency (p50, p99) of the run at
+`--concurrency` and of a run of `LATENCY_EVENTS` events one at a time. `--compare-alone` runs
+everything again on a server writing each order alone (RELAY_ORDER_GROUP_MAX=1) and prints the
+grouped rate over that one.
+
 `bench_ingest_with_commissions(database_url)` runs the commissions mode alone (bench/rules.py).
 """
 
@@ -72,6 +79,8 @@ RULE_SET = {
     "caps": {"per_order": {"cash": "200.00"}},
 }
 PARTNERS = 50
+#: Events sent one at a time per mode (the latency at concurrency 1).
+LATENCY_EVENTS = 300
 VISITORS = 2000
 #: Orders already in the database when the run starts.
 HISTORY = 20_000
@@ -90,10 +99,30 @@ class Run:
     #: CPU seconds during the run: "app" (the server's processes, or the baseline's own Python),
     #: "postgres" (every PostgreSQL process), "client" (the load generator); empty without /proc
     cpu: dict[str, float] = field(default_factory=dict)
+    #: seconds from sending each request to reading its answer
+    latencies: list[float] = field(default_factory=list)
+    #: orders per write statement -> statements (PostgreSQL; read back after the run)
+    groups: dict[int, int] = field(default_factory=dict)
 
     @property
     def rate(self) -> float:
         return self.ok / self.seconds if self.seconds else 0.0
+
+    def latency(self) -> str:
+        """p50 and p99 of the answers' latency, in ms."""
+        if not self.latencies:
+            return "n/a"
+        ordered = sorted(self.latencies)
+        p50, p99 = (ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000 for q in (0.50, 0.99))
+        return f"p50 {p50:.1f} ms, p99 {p99:.1f} ms"
+
+    def group_sizes(self) -> str:
+        if not self.groups:
+            return "n/a"
+        orders = sum(size * count for size, count in self.groups.items())
+        statements = sum(self.groups.values())
+        sizes = ", ".join(f"{size}: {count}" for size, count in sorted(self.groups.items()))
+        return f"{orders / statements:.1f} orders per statement on average ({sizes})"
 
     def cpu_per_order(self) -> str:
         """Where the CPU went, in ms per order (what the 2-core budget is spent on)."""
@@ -321,6 +350,7 @@ async def _connection(port: int, queue: list[bytes], run: Run) -> None:
     reader, writer = await asyncio.open_connection(HOST, port)
     try:
         while queue:
+            started = time.perf_counter()
             writer.write(queue.pop())
             run.sent += 1
             status_line = await reader.readline()
@@ -330,6 +360,7 @@ async def _connection(port: int, queue: list[bytes], run: Run) -> None:
                 if name.strip().lower() == b"content-length":
                     length = int(value)
             body = await reader.readexactly(length)
+            run.latencies.append(time.perf_counter() - started)
             if status_line.split()[1] == b"200" and b'"applied":true' in body and b'"partner_id":null' not in body:
                 run.ok += 1
                 run.sample = body.decode()
@@ -348,7 +379,9 @@ async def load(port: int, requests: list[bytes], concurrency: int, run: Run) -> 
     run.seconds = time.perf_counter() - started
 
 
-async def count_attributed(url: str, merchant_id: int, tag: str) -> int:
+async def count_attributed(url: str, merchant_id: int, tag: str) -> tuple[int, dict[int, int]]:
+    """The attributed orders the run stored, and (PostgreSQL) how many orders each write
+    statement wrote: size -> statements (the rows of one statement share its xmin)."""
     from tortoise import Tortoise
 
     from core.db import tortoise_config
@@ -357,44 +390,64 @@ async def count_attributed(url: str, merchant_id: int, tag: str) -> int:
 
     await Tortoise.init(config=tortoise_config(url, MODEL_MODULES), _enable_global_fallback=True)
     try:
-        return await Order.filter(
+        stored = await Order.filter(
             merchant_id=merchant_id, external_id__startswith=f"{tag}-", partner_id__not_isnull=True
         ).count()
+        groups: dict[int, int] = {}
+        if url.startswith(("postgres", "asyncpg")):
+            rows = await Tortoise.get_connection("default").execute_query_dict(
+                "SELECT size, COUNT(*) AS statements FROM (SELECT COUNT(*) AS size FROM shop_order"
+                " WHERE merchant_id = $1 AND external_id LIKE $2 GROUP BY xmin::text) AS s GROUP BY size",
+                [merchant_id, f"{tag}-%"],
+            )
+            groups = {int(row["size"]): int(row["statements"]) for row in rows}
+        return stored, groups
     finally:
         await Tortoise.close_connections()
 
 
 def ingest(
-    url: str, engine: str, orders: int, concurrency: int, workers: int, modes: tuple[str, ...] = MODES
-) -> dict[str, tuple[Run, Seed]]:
-    """Each mode on its own merchant, one server for all; mode -> (run, its seed)."""
-    relay("migrate", url=url)
-    seeds = {mode: asyncio.run(seed(url, mode)) for mode in modes}
+    url: str, engine: str, orders: int, concurrency: int, workers: int, modes: tuple[str, ...] = MODES,
+    settings: dict[str, str] | None = None, seeds: dict[str, Seed] | None = None,
+) -> dict[str, tuple[Run, Run, Seed]]:
+    """Each mode on its own merchant (seeded unless `seeds` are given), one server for all (with
+    `settings` in its environment); mode -> (the run at `concurrency`, the run one at a time,
+    its seed)."""
+    if seeds is None:
+        relay("migrate", url=url)
+        seeds = {mode: asyncio.run(seed(url, mode)) for mode in modes}
+    label = "alone" if settings else ""
     port = free_port()
-    env = {**os.environ, "RELAY_DATABASE_URL": url}
+    env = {**os.environ, "RELAY_DATABASE_URL": url, **(settings or {})}
     server = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "relay.app:create_app", "--factory", "--host", HOST, "--port", str(port),
          "--log-level", "warning", "--no-access-log", "--workers", str(workers)],
         cwd=ROOT, env=env,
     )
     runs: dict[str, Run] = {}
+    single: dict[str, Run] = {}
     try:
         wait_ready(port, server, timeout=120)  # a loaded shared machine starts workers slowly
         for mode, seeded in seeds.items():
-            warm = signed_requests(seeded, min(300, orders), f"warm{mode}", port)
+            warm = signed_requests(seeded, min(300, orders), f"warm{label}{mode}", port)
             asyncio.run(load(port, warm, concurrency, Run(engine)))
-            runs[mode] = Run(f"{engine} {mode}")
-            requests = signed_requests(seeded, orders, f"run{mode}", port)
+            runs[mode] = Run(f"{engine} {mode}{' ' + label if label else ''}")
+            requests = signed_requests(seeded, orders, f"run{label}{mode}", port)
             meter = CpuMeter(server.pid)
             meter.start()
             asyncio.run(load(port, requests, concurrency, runs[mode]))
             runs[mode].cpu = meter.stop()
+            single[mode] = Run(f"{engine} {mode}, one at a time")
+            one_by_one = signed_requests(seeded, min(LATENCY_EVENTS, orders), f"one{label}{mode}", port)
+            asyncio.run(load(port, one_by_one, 1, single[mode]))
     finally:
         server.terminate()
         server.wait(timeout=20)
     for mode, seeded in seeds.items():
-        runs[mode].stored = asyncio.run(count_attributed(url, seeded.merchant_id, f"run{mode}"))
-    return {mode: (runs[mode], seeds[mode]) for mode in modes}
+        runs[mode].stored, runs[mode].groups = asyncio.run(
+            count_attributed(url, seeded.merchant_id, f"run{label}{mode}")
+        )
+    return {mode: (runs[mode], single[mode], seeds[mode]) for mode in modes}
 
 
 # --- the hand-written baseline (PostgreSQL) ----------------------------------------------------------
@@ -499,30 +552,46 @@ async def handwritten(url: str, seeded: Seed, orders: int, concurrency: int, rep
 # --- main --------------------------------------------------------------------------------------------
 
 
-def report(run: Run, expected: int) -> bool:
+def report(run: Run, single: Run, expected: int, concurrency: int) -> bool:
     lost = expected - run.stored if run.stored else 0
     print(
         f"{run.engine:<22} {run.ok:>6} attributed orders in {run.seconds:5.2f} s = {run.rate:8.0f} orders/s"
         f"   errors {run.errors}, in the database {run.stored}"
     )
     print(f"  {run.cpu_per_order()}")
-    return run.errors == 0 and lost == 0 and run.stored == run.ok
+    print(f"  latency at concurrency {concurrency}: {run.latency()}; one at a time ({single.ok} events):"
+          f" {single.latency()}")
+    if run.groups:
+        print(f"  group sizes: {run.group_sizes()}")
+    return run.errors == 0 and lost == 0 and run.stored == run.ok and single.errors == 0
 
 
 def measure(
-    url: str, orders: int | None, concurrency: int, workers: int | None, modes: tuple[str, ...] = MODES
+    url: str, orders: int | None, concurrency: int, workers: int | None, modes: tuple[str, ...] = MODES,
+    compare_alone: bool = False,
 ) -> dict[str, dict]:
-    """`modes` on one engine: mode -> {rate, baseline_rate, ratio, target_rate, ok, met}."""
+    """`modes` on one engine: mode -> {rate, baseline_rate, ratio, target_rate, ok, met, ...}."""
     engine = "postgres" if url.startswith(("postgres", "asyncpg")) else "sqlite"
     orders = orders or (1000 if engine == "sqlite" else 4000)
     # SQLite has one writer: one server process. PostgreSQL: one per CPU, as `relay serve --workers`.
     workers = workers or (1 if engine == "sqlite" else os.cpu_count() or 1)
     print(f"{engine}: {orders} events per mode, {concurrency} connections, {workers} server process(es)")
     results: dict[str, dict] = {}
-    for mode, (run, seeded) in ingest(url, engine, orders, concurrency, workers, modes).items():
-        ok = report(run, orders)
+    measured = ingest(url, engine, orders, concurrency, workers, modes)
+    alone: dict[str, tuple[Run, Run, Seed]] = {}
+    if compare_alone and engine == "postgres":
+        seeds = {mode: seeded for mode, (_, _, seeded) in measured.items()}
+        alone = ingest(url, engine, orders, concurrency, workers, modes, {"RELAY_ORDER_GROUP_MAX": "1"}, seeds)
+    for mode, (run, single, seeded) in measured.items():
+        ok = report(run, single, orders, concurrency)
         result = {"mode": mode, "orders": run.ok, "rate": run.rate, "ok": ok, "target_rate": TARGET_RATE[mode],
-                  "baseline_rate": None, "ratio": None, "met": None}
+                  "baseline_rate": None, "ratio": None, "met": None, "groups": run.groups,
+                  "latency": {concurrency: run.latency(), 1: single.latency()}}
+        if mode in alone:
+            other, other_single, _ = alone[mode]
+            ok = report(other, other_single, orders, concurrency) and ok
+            print(f"  {mode}: grouped / each order alone {run.rate / other.rate if other.rate else 0:.2f}")
+            result |= {"ok": ok, "alone_rate": other.rate}
         if engine == "postgres" and ok:
             base = asyncio.run(handwritten(url, seeded, orders, concurrency, run.sample, mode))
             ratio = run.rate / base.rate if base.rate else 0.0
@@ -565,6 +634,8 @@ def main() -> int:
                         help="server processes (default: 1 on SQLite, one per CPU on PostgreSQL)")
     parser.add_argument("--modes", default=",".join(MODES),
                         help=f"comma-separated modes to run (default: {','.join(MODES)})")
+    parser.add_argument("--compare-alone", action="store_true",
+                        help="PostgreSQL: also run on a server writing each order alone (RELAY_ORDER_GROUP_MAX=1)")
     parser.add_argument("--run-on", help=argparse.SUPPRESS)  # the child process, on a prepared database
     parser.add_argument("--json", help="also write the results (mode -> numbers) to this file")
     args = parser.parse_args()
@@ -572,7 +643,7 @@ def main() -> int:
     if unknown := set(modes) - set(MODES):
         parser.error(f"unknown mode(s) {sorted(unknown)}: choose from {', '.join(MODES)}")
     if args.run_on:
-        results = measure(args.run_on, args.orders, args.concurrency, args.workers, modes)
+        results = measure(args.run_on, args.orders, args.concurrency, args.workers, modes, args.compare_alone)
         if args.json:
             Path(args.json).write_text(json.dumps(results))
         if not all(r["ok"] for r in results.values()):
@@ -583,6 +654,7 @@ def main() -> int:
         extra = ["--orders", str(args.orders)] if args.orders else []
         extra += ["--workers", str(args.workers)] if args.workers else []
         extra += ["--json", args.json] if args.json else []
+        extra += ["--compare-alone"] if args.compare_alone else []
         return subprocess.run(
             [sys.executable, __file__, "--run-on", url, "--concurrency", str(args.concurrency),
              "--modes", ",".join(modes), *extra]

@@ -69,7 +69,7 @@ def measure(url: str, workers: int, link: str, seeded: ingest.Seed, args: argpar
                                 orders))
     finally:
         redirect.stop_server(server)
-    stored = asyncio.run(ingest.count_attributed(url, seeded.merchant_id, tag))
+    stored, _ = asyncio.run(ingest.count_attributed(url, seeded.merchant_id, tag))
     return {"workers": workers, "redirects": redirects.rps, "redirect_errors": redirects.errors,
             "orders": orders.rate, "order_errors": orders.errors, "answered": orders.ok, "stored": stored}
 
