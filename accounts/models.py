@@ -159,3 +159,49 @@ class RateLimitRefusals(Model):
     class Meta:
         table = "rate_limit_refusals"
         unique_together = (("merchant_id", "day", "limit_name"),)
+
+
+class OneTimeCode(Model):
+    """A 6-digit code sent to a phone or an email (accounts/service/codes.py): it proves the person
+    holds that address. Only an HMAC of the code is kept (with the server's secret and `salt`).
+
+    Valid until `expires_at` (10 minutes; a newer code for the same purpose and destination ends it
+    at once), for at most 5 tries (`attempts`), and once (`used_at`).
+    """
+
+    id = fields.BigIntField(primary_key=True)
+    merchant_id = fields.BigIntField()
+    purpose = fields.CharField(max_length=16, description="sign_in or payee_change")
+    destination = fields.CharField(max_length=254, description="an E.164 phone or a lower-cased email")
+    partner_id = fields.BigIntField(null=True, description="whose address it is (null: nobody's)")
+    salt = fields.CharField(max_length=32)
+    code_hash = fields.CharField(max_length=64)
+    attempts = fields.IntField(default=0, description="tries made, the right one included")
+    expires_at = fields.DatetimeField()
+    used_at = fields.DatetimeField(null=True, description="null: not accepted yet")
+    created_at = fields.DatetimeField()
+
+    class Meta:
+        table = "one_time_code"
+        indexes = (("merchant_id", "purpose", "destination", "id"),)
+
+
+class PartnerSession(Model):
+    """A browser or app a partner signed in on (accounts/service/partner_sessions.py): it holds a
+    random token of which only the SHA-256 is kept. Open while `ended_at` is null and before
+    `expires_at`; ended by signing out, "sign out on all devices", or the partner's suspension."""
+
+    id = fields.BigIntField(primary_key=True)
+    merchant_id = fields.BigIntField()
+    partner_id = fields.BigIntField()
+    token_hash = fields.CharField(max_length=64, unique=True)
+    device = fields.CharField(max_length=200, default="", description="the user agent it signed in with")
+    via = fields.CharField(max_length=16, description="code (a one-time code) or link (the merchant's link)")
+    created_at = fields.DatetimeField()
+    last_seen_at = fields.DatetimeField(description="its last request, to within 5 minutes")
+    expires_at = fields.DatetimeField()
+    ended_at = fields.DatetimeField(null=True, description="null: open")
+
+    class Meta:
+        table = "partner_session"
+        indexes = (("merchant_id", "partner_id", "ended_at"),)

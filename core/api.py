@@ -28,13 +28,21 @@ from core.sql import MAX_BIGINT
 PROBLEM_JSON = "application/problem+json"
 
 
+#: The role of a partner calling with their session token (never an API key's role).
+PARTNER_ROLE = "partner"
+
+
 @dataclass(frozen=True, slots=True)
 class Principal:
-    """Who is calling: the merchant the API key belongs to, and the key's role."""
+    """Who is calling: the merchant the API key belongs to, and the key's role; or a partner of
+    the merchant signed in with a session token (role `PARTNER_ROLE`, `partner_id` and
+    `session_id` set)."""
 
     merchant_id: int
     role: str
     key_id: int | None = None
+    partner_id: int | None = None
+    session_id: int | None = None
 
 
 Authenticator = Callable[[str], Awaitable[Principal | None]]
@@ -54,6 +62,12 @@ class Call:
     def merchant_id(self) -> int:
         assert self.principal is not None
         return self.principal.merchant_id
+
+    @property
+    def partner_id(self) -> int:
+        """The signed-in partner (endpoints with roles=[PARTNER_ROLE]): scope every query by it too."""
+        assert self.principal is not None and self.principal.partner_id is not None
+        return self.principal.partner_id
 
 
 Handler = Callable[[Call], Awaitable[Any]]
@@ -98,11 +112,11 @@ async def authenticate(request: Request, roles: tuple[str, ...]) -> Principal:
     header = request.headers.get("authorization", "")
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
-        raise Unauthorized("send the API key as 'Authorization: Bearer <key>'")
+        raise Unauthorized("send the API key (or a partner's session token) as 'Authorization: Bearer <key>'")
     authenticator: Authenticator = request.app.state.authenticate
     principal = await authenticator(token.strip())
     if principal is None:
-        raise Unauthorized("the API key is unknown or revoked")
+        raise Unauthorized("the API key or session token is unknown, revoked or expired")
     if principal.role not in roles:
         raise Forbidden(f"this needs a key with role {' or '.join(roles)}; this key is {principal.role}")
     return principal
@@ -428,7 +442,10 @@ def openapi_document(
             op["responses"][str(ep.status)] = ok
         problem = {"content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}}}
         codes = {"400": "Malformed request", "404": "Not found", "409": "Conflict", "422": "Invalid input"}
-        if ep.roles:
+        if ep.roles == (PARTNER_ROLE,):
+            codes |= {"401": "Missing, ended or expired partner session", "403": "Not a partner's session"}
+            op["security"] = [{"partnerSession": []}]
+        elif ep.roles:
             codes |= {"401": "Missing or unknown API key", "403": "Role not allowed"}
             op["security"] = [{"apiKey": []}]
         for code, text in codes.items():
@@ -446,6 +463,12 @@ def openapi_document(
         "paths": paths,
         "components": {
             "schemas": schemas.components,
-            "securitySchemes": {"apiKey": {"type": "http", "scheme": "bearer"}},
+            "securitySchemes": {
+                "apiKey": {"type": "http", "scheme": "bearer", "description": "a merchant's API key, rk_..."},
+                "partnerSession": {
+                    "type": "http", "scheme": "bearer",
+                    "description": "a partner's session token, ps_..., from POST /api/v1/merchants/{merchant_id}/partner-sessions",
+                },
+            },
         },
     }

@@ -50,10 +50,14 @@ DEFAULTS: Mapping[str, str] = {
     "sign_in_ip": "30/minute",
     #: sign-in attempts per identity (an email, a partner code), whatever the IP
     "sign_in_identity": "5/minute;20/hour",
-    #: sign-ups through an invite (`POST /api/v1/join/...`) per client IP
+    #: applications to a partner program (the page or `POST /api/v1/merchants/{id}/applications`) per client IP
     "join_ip": "10/minute;30/hour",
-    #: sign-ups through any invite of one merchant, whatever the IP (each is a pending partner to review)
+    #: applications to one merchant's program, whatever the IP (each is a pending partner to review)
     "join_merchant": "60/minute;600/hour",
+    #: one-time codes sent (SMS costs money) per client IP...
+    "code_send_ip": "20/minute;200/day",
+    #: ...and per phone or email they go to, whatever the IP
+    "code_send_identity": "1/minute;5/hour;10/day",
 }
 
 

@@ -36,6 +36,15 @@ class RecruiterInvalid(InvalidInput):
         super().__init__(f"recruiter_id: {reason}", [{"field": "recruiter_id", "message": reason}])
 
 
+class ContactTaken(InvalidInput):
+    """An email or phone another partner of the merchant already has (each names one partner:
+    partners sign in with them)."""
+
+    def __init__(self, field: str) -> None:
+        message = f"another partner of this merchant has this {field}"
+        super().__init__(f"{field}: {message}", [{"field": field, "message": message}])
+
+
 class OrderConflict(Conflict):
     def __init__(self, external_id: str) -> None:
         super().__init__(f"order {external_id!r} was already created with different content")

@@ -11,7 +11,8 @@ from tortoise.models import Model
 class PartnerStatus(StrEnum):
     pending = "pending"  #: signed up, waiting for the merchant's approval; earns nothing yet
     active = "active"  #: shares links and earns commissions
-    suspended = "suspended"  #: links stop working; earned money is held, not paid
+    suspended = "suspended"  #: links stop working; earned money is held, not paid; cannot sign in
+    rejected = "rejected"  #: the merchant declined their application; earns nothing; may sign in to read why
 
 
 class RewardKind(StrEnum):
@@ -55,14 +56,17 @@ class Partner(Model):
     customer_ref = fields.CharField(
         max_length=200, null=True, description="the partner's own customer reference (self-referral)"
     )
-    email = fields.CharField(max_length=254, null=True)
+    email = fields.CharField(max_length=254, null=True)  # lower-cased; one partner's within the merchant
+    phone = fields.CharField(max_length=20, null=True, description="E.164; one partner's within the merchant")
+    locale = fields.CharField(max_length=8, default="zh_Hans", description="the language messages to them are in")
     payee_name = fields.CharField(max_length=200, null=True)
     payee_account = fields.CharField(max_length=200, null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:
         table = "partner"
-        unique_together = (("merchant_id", "code"),)
+        # A partner signs in with their phone or email: each names one partner of the merchant.
+        unique_together = (("merchant_id", "code"), ("merchant_id", "email"), ("merchant_id", "phone"))
         indexes = (("merchant_id", "recruiter_id"), ("merchant_id", "customer_ref"))
 
 
@@ -255,3 +259,70 @@ class ReportProgress(Model):
 
     class Meta:
         table = "report_progress"
+
+
+class ReviewMode(StrEnum):
+    """How a merchant's program takes applications."""
+
+    manual = "manual"  #: each waits in the console's review queue
+    auto = "auto"  #: approved as it arrives
+
+
+class ContactRule(StrEnum):
+    """Which addresses an application must give (partners sign in and are told things there)."""
+
+    phone = "phone"
+    email = "email"
+    either = "either"  #: at least one of the two
+    both = "both"
+
+
+class PartnerProgram(Model):
+    """How a merchant takes partners in (referral/service/applications.py): review or approve
+    automatically, which addresses are required, the partner kinds offered (each with its label in
+    both languages), the merchant's own questions, and the partner agreement (versioned: an
+    applicant accepts one version). No row: the defaults (`applications.DEFAULT_PROGRAM`)."""
+
+    id = fields.BigIntField(primary_key=True)
+    merchant_id = fields.BigIntField(unique=True)
+    review = fields.CharField(max_length=8, default=ReviewMode.manual.value)
+    contact_required = fields.CharField(max_length=8, default=ContactRule.phone.value)
+    kinds = fields.JSONField(description="[{code, zh_Hans, en}]: the kinds an applicant chooses from")
+    questions = fields.JSONField(description="[{id, zh_Hans, en, required}]: asked on the application")
+    agreement_version = fields.IntField(default=0, description="0: no agreement; each change of its text adds 1")
+    agreement = fields.JSONField(description="{zh_Hans, en}: the agreement's text of this version")
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "partner_program"
+
+
+class ApplicationStatus(StrEnum):
+    pending = "pending"  #: waiting for the merchant's review
+    needs_info = "needs_info"  #: the merchant asked the applicant something (`info_request`)
+    approved = "approved"  #: the partner is active
+    rejected = "rejected"  #: declined, with a reason the applicant sees
+
+
+class PartnerApplication(Model):
+    """A person's application to the merchant's program: the (pending) partner it made, their
+    answers, the agreement version they accepted and when, and the merchant's decision."""
+
+    id = fields.BigIntField(primary_key=True)
+    merchant_id = fields.BigIntField()
+    partner_id = fields.BigIntField(description="the partner the application made (pending until approved)")
+    status = fields.CharField(max_length=16, default=ApplicationStatus.pending.value)
+    answers = fields.JSONField(description="{question id: answer}")
+    agreement_version = fields.IntField(description="the agreement version accepted (0: there was none)")
+    agreement_accepted_at = fields.DatetimeField(null=True)
+    info_request = fields.CharField(max_length=1000, null=True, description="what the merchant asked, if anything")
+    applicant_note = fields.CharField(max_length=1000, null=True, description="the applicant's answer to it")
+    reason = fields.CharField(max_length=1000, null=True, description="why it was rejected (the applicant sees it)")
+    decided_at = fields.DatetimeField(null=True)
+    created_at = fields.DatetimeField()
+    updated_at = fields.DatetimeField()
+
+    class Meta:
+        table = "partner_application"
+        unique_together = (("merchant_id", "partner_id"),)
+        indexes = (("merchant_id", "status", "id"),)

@@ -22,7 +22,6 @@ from tortoise.exceptions import OperationalError
 import relay
 from accounts.endpoints.security import api as security_api
 from accounts.endpoints.settings import api as settings_api
-from accounts.service.merchants import authenticate
 from accounts.service.rate_limits import refusal_writer
 from commissions.endpoints import api as commissions_api
 from core.api import Api, openapi_document, problem_response
@@ -33,6 +32,7 @@ from core.outbound import UrlRules
 from core.plan_writer import PlanWriter
 from core.ratelimit import RateLimits
 from core.request_body import MAX_BODY, BodyLimit
+from core.senders.drivers import senders_for
 from payouts.endpoints.balances import api as ledger_api
 from payouts.endpoints.batches import api as payouts_api
 from payouts.export import MAX_RESULT_FILE
@@ -42,9 +42,12 @@ from referral.endpoints import public_routes as referral_public_routes
 from referral.endpoints.redirect import RedirectFastPath
 from referral.service.clicks import ClickRecorder
 from relay import pages, shop_events
+from relay.application_endpoints import api as applications_api
 from relay.endpoints import api as pipeline_api
 from relay.pages import templating
+from relay.partner_endpoints import api as partner_api
 from relay.settings import MODEL_MODULES, Settings
+from relay.sign_in import authenticate
 
 log = logging.getLogger("relay")
 
@@ -58,6 +61,7 @@ MAX_RESULT_UPLOAD = MAX_RESULT_FILE + 64 * 1024
 
 APIS: tuple[Api, ...] = (
     referral_api, settings_api, commissions_api, pipeline_api, payouts_api, ledger_api, points_api, security_api,
+    partner_api, applications_api,
 )
 
 
@@ -71,6 +75,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
                 config = tortoise_config(settings.database_url, MODEL_MODULES)
                 await stack.enter_async_context(RegisterTortoise(app, config=config))
             limits: RateLimits = app.state.rate_limits
+            stack.push_async_callback(app.state.senders.aclose)
             stack.push_async_callback(limits.close)
             await stack.enter_async_context(refusal_writer(limits, settings.rate_limit_flush_seconds))
             recorder = ClickRecorder(
@@ -133,6 +138,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
     app.state.settings = settings
     app.state.openapi = document
     app.state.rate_limits = rate_limits
+    # The drivers messages to people leave through (core.senders: SMTP or a log, an SMS provider or a log).
+    app.state.senders = senders_for(settings.email, settings.sms)
     app.state.authenticate = authenticate
     return app
 

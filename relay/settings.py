@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from core.outbound import UrlRules
 from core.ratelimit import limits_from_env
+from core.senders.config import EmailConfig, SmsConfig, email_config_from_env, sms_config_from_env
 
 #: Model modules of the single Tortoise app, in dependency order.
 MODEL_MODULES = ("accounts.models", "referral.models", "commissions.models", "payouts.models")
@@ -63,3 +64,7 @@ class Settings:
     def webhook_url_rules(self) -> UrlRules:
         """Where merchants' webhook URLs may point (checked when saved and at every delivery)."""
         return UrlRules(allow_insecure=self.webhook_allow_insecure)
+    #: How email leaves: RELAY_EMAIL_DRIVER (log, smtp), RELAY_SMTP_* (core.senders.config).
+    email: EmailConfig = field(default_factory=email_config_from_env)
+    #: How SMS leaves: RELAY_SMS_DRIVER (log, http), RELAY_SMS_* (core.senders.config).
+    sms: SmsConfig = field(default_factory=sms_config_from_env)

@@ -8,6 +8,7 @@ tenancy is the isolation, as in production.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import subprocess
 import sys
@@ -89,18 +90,32 @@ def dialect(database_url) -> str:
     return dialect_of(database_url)
 
 
+@contextlib.asynccontextmanager
+async def running(settings: Settings) -> AsyncIterator:
+    """The real application with `settings`, its lifespan running."""
+    application = create_app(settings)
+    async with application.router.lifespan_context(application):
+        yield application
+
+
+@contextlib.asynccontextmanager
+async def asgi_client(application, ip: str = "203.0.113.7") -> AsyncIterator[httpx.AsyncClient]:
+    """An HTTP client of `application` in process, calling from `ip` (its own cookies)."""
+    transport = httpx.ASGITransport(app=application, client=(ip, 50000))
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
+        yield http
+
+
 @pytest_asyncio.fixture(scope="session")
 async def app(database_url):
     """The real application, its lifespan running, on the test database."""
-    application = create_app(Settings(database_url=database_url, manage_database=False, click_flush_ms=5))
-    async with application.router.lifespan_context(application):
+    async with running(Settings(database_url=database_url, manage_database=False, click_flush_ms=5)) as application:
         yield application
 
 
 @pytest_asyncio.fixture
 async def client(app) -> AsyncIterator[httpx.AsyncClient]:
-    transport = httpx.ASGITransport(app=app, client=("203.0.113.7", 50000))
-    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
+    async with asgi_client(app) as http:
         yield http
 
 
@@ -113,3 +128,39 @@ def servers():
     yield started
     for process in started:
         stop(process)
+
+
+@pytest.fixture(scope="session")
+def mailbox():
+    """A real SMTP server in this process for the run (tests/mailbox.py); read what it received."""
+    from tests.mailbox import running_mailbox
+
+    with running_mailbox() as box:
+        yield box
+
+
+@pytest.fixture(scope="session")
+def sms_provider():
+    """A template SMS provider (a local HTTP server) for the run, recording every request."""
+    from tests.mailbox import SmsProvider
+
+    with SmsProvider() as provider:
+        yield provider
+
+
+@pytest_asyncio.fixture(scope="session")
+async def messaging_app(database_url, mailbox, sms_provider):
+    """The real application sending email to `mailbox` and SMS to `sms_provider`, sign-in limits off."""
+    from tests.mailbox import NO_SIGN_IN_LIMITS, messaging_settings
+
+    settings = Settings(database_url=database_url, manage_database=False, click_flush_ms=5,
+                        rate_limits=NO_SIGN_IN_LIMITS, **messaging_settings(mailbox, sms_provider))
+    async with running(settings) as application:
+        yield application
+
+
+@pytest_asyncio.fixture
+async def messaging_client(messaging_app) -> AsyncIterator[httpx.AsyncClient]:
+    """An HTTP client of `messaging_app` (its own cookies)."""
+    async with asgi_client(messaging_app, "198.51.100.20") as http:
+        yield http

@@ -18,6 +18,7 @@ from typing import Any
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
 
+from core.senders.config import EmailConfig, SmsConfig
 from tests.servers import free_port
 
 
@@ -87,6 +88,23 @@ class Mailbox:
         """The settings pointing a `relay serve` at this server."""
         return {"RELAY_EMAIL_DRIVER": "smtp", "RELAY_SMTP_HOST": "127.0.0.1", "RELAY_SMTP_PORT": str(self.port),
                 "RELAY_SMTP_SECURITY": "none", "RELAY_EMAIL_FROM": "Relay <no-reply@relay.test>"}
+
+
+#: The sign-in and application limits off: tests sign in and apply many times from one address.
+NO_SIGN_IN_LIMITS = {"code_send_ip": "off", "code_send_identity": "off", "sign_in_ip": "off", "sign_in_identity": "off",
+                     "join_ip": "off", "join_merchant": "off"}
+#: The SMS templates the test provider knows.
+SMS_TEMPLATES = {"sign_in_code": "SMS_SIGN_IN", "payee_change_code": "SMS_PAYEE"}
+
+
+def messaging_settings(box: Mailbox, provider: SmsProvider) -> dict[str, Any]:
+    """Settings sending email to `box` and SMS to `provider` (Settings(**these, ...))."""
+    return {
+        "email": EmailConfig(driver="smtp", sender="Relay <no-reply@relay.test>", smtp_host="127.0.0.1",
+                             smtp_port=box.port, smtp_security="none"),
+        "sms": SmsConfig(driver="http", url=provider.url, key_id="k", secret="s", sign_name="茶舍",
+                         templates=SMS_TEMPLATES),
+    }
 
 
 def six_digits(text: str) -> str:

@@ -27,4 +27,4 @@ def document_public(path: str, method: str, operation: dict[str, Any]) -> None:
 
 
 # Submodules register their endpoints on import.
-from referral.endpoints import links, orders, partners, redirect, reports, sign_in_links  # noqa: E402,F401
+from referral.endpoints import applications, links, orders, partners, redirect, reports, sign_in_links  # noqa: E402,F401

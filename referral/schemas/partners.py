@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictInt,
+    StringConstraints,
+    model_validator,
+)
 
+from core import contacts
 from core.api import refuses_null
 from core.masking import masked_number
-from core.schemas import FromRecord
 from referral.models import PartnerStatus, RewardKind
 from referral.service.partners import PartnerInfo, PartnerPage, invite_url
 
@@ -19,8 +27,25 @@ Kind = Annotated[str, StringConstraints(strip_whitespace=True, to_lower=True, pa
 Group = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]
 Ref = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Email = Annotated[
-    str, StringConstraints(strip_whitespace=True, max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+    str, StringConstraints(strip_whitespace=True, max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"),
+    AfterValidator(contacts.email),
 ]
+
+
+def _phone(text: str) -> str:
+    try:
+        return contacts.phone(text)
+    except contacts.BadContact as bad:
+        raise ValueError(str(bad)) from None
+
+
+#: A phone number as typed (a mainland mobile needs no +86), kept in E.164.
+Phone = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=3, max_length=32),
+    AfterValidator(_phone),
+    Field(description="E.164, or a mainland China number without its country code", examples=["13800138000"]),
+]
+Locale = Literal["zh_Hans", "en"]
 PartnerId = Annotated[StrictInt, Field(gt=0)]
 
 
@@ -35,6 +60,8 @@ class PartnerCreate(BaseModel):
     reward_preference: RewardKind = RewardKind.cash
     customer_ref: Ref | None = None
     email: Email | None = None
+    phone: Phone | None = None
+    locale: Locale = "zh_Hans"
     payee_name: Ref | None = None
     payee_account: Ref | None = None
 
@@ -43,7 +70,7 @@ class PartnerCreate(BaseModel):
 
 
 #: Fields that must have a value: sending null for them is refused.
-_REQUIRED_ON_UPDATE = ("display_name", "kind", "status", "reward_preference")
+_REQUIRED_ON_UPDATE = ("display_name", "kind", "status", "reward_preference", "locale")
 
 
 class PartnerUpdate(BaseModel):
@@ -59,6 +86,8 @@ class PartnerUpdate(BaseModel):
     reward_preference: RewardKind | None = None
     customer_ref: Ref | None = None
     email: Email | None = None
+    phone: Phone | None = None
+    locale: Locale | None = None
     payee_name: Ref | None = None
     payee_account: Ref | None = None
 
@@ -84,17 +113,6 @@ class PartnerQuery(BaseModel):
     offset: int = Field(0, ge=0)
 
 
-class SignUp(BaseModel):
-    """A person joining through an invite link; they start `pending` until the merchant approves."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    display_name: DisplayName
-    email: Email | None = None
-    customer_ref: Ref | None = None
-    kind: Kind = "customer"
-
-
 class PartnerOut(BaseModel):
     id: int
     code: str = Field(description="entered at a till or checkout; case-insensitive")
@@ -106,6 +124,8 @@ class PartnerOut(BaseModel):
     reward_preference: RewardKind
     customer_ref: str | None
     email: str | None
+    phone: str | None = Field(description="E.164")
+    locale: Locale = Field(description="the language of the messages the partner gets")
     payee_name: str | None
     payee_account: str | None = Field(description="masked: its last four characters")
     created_at: datetime | None
@@ -124,20 +144,13 @@ class PartnerOut(BaseModel):
             reward_preference=RewardKind(partner.reward_preference),
             customer_ref=partner.customer_ref,
             email=partner.email,
+            phone=partner.phone,
+            locale=partner.locale,  # type: ignore[arg-type]
             payee_name=partner.payee_name,
             payee_account=None if partner.payee_account is None else masked_number(partner.payee_account),
             created_at=partner.created_at,
             invite_url=invite_url(public_url, partner.merchant_id, partner.code) if partner.is_active else None,
         )
-
-
-class SignedUp(FromRecord):
-    """What a person who signed up sees: no payee or customer data of anyone else."""
-
-    id: int
-    code: str
-    display_name: str
-    status: PartnerStatus
 
 
 class PartnerList(BaseModel):

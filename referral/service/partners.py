@@ -15,14 +15,15 @@ from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
-from accounts.service import audit, sign_in
+from accounts.service import audit, partner_sessions, sign_in
 from accounts.service.audit import Actor
 from accounts.service.merchants import lock_merchant
 from accounts.service.sign_in import SignInLink
 from core import ids
 from core.masking import masked_number
-from referral.errors import PartnerNotFound, RecruiterInvalid
-from referral.models import Partner, PartnerStatus, RewardKind
+from core.time import now
+from referral.errors import ContactTaken, PartnerNotFound, RecruiterInvalid
+from referral.models import ApplicationStatus, Partner, PartnerApplication, PartnerStatus, RewardKind
 from referral.service import links
 
 #: How many fresh codes to try when one is already taken (32^8 codes per merchant: never in practice).
@@ -49,10 +50,18 @@ class PartnerInfo:
     payee_name: str | None = None
     payee_account: str | None = None
     created_at: datetime | None = None
+    phone: str | None = None
+    locale: str = "zh_Hans"
 
     @property
     def is_active(self) -> bool:
         return self.status == PartnerStatus.active.value
+
+    @property
+    def may_sign_in(self) -> bool:
+        """Every partner but a suspended one may sign in (an applicant sees where their
+        application stands)."""
+        return self.status != PartnerStatus.suspended.value
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +88,8 @@ def _info(row: Partner) -> PartnerInfo:
         payee_name=row.payee_name,
         payee_account=row.payee_account,
         created_at=row.created_at,
+        phone=row.phone,
+        locale=row.locale,
     )
 
 
@@ -126,6 +137,21 @@ async def partner_by_code(merchant_id: int, code: str) -> PartnerInfo | None:
     return None if row is None else _info(row)
 
 
+async def partners_by_id(merchant_id: int, partner_ids: list[int]) -> list[PartnerInfo]:
+    """The merchant's partners among `partner_ids` (another merchant's ids find nothing)."""
+    if not partner_ids:
+        return []
+    return [_info(row) for row in await Partner.filter(merchant_id=merchant_id, id__in=sorted(set(partner_ids)))]
+
+
+async def partner_by_contact(merchant_id: int, contact: str) -> PartnerInfo | None:
+    """The merchant's partner whose phone (E.164) or email (lower-cased) `contact` is; None when
+    nobody's (`core.contacts` makes what people type canonical)."""
+    field = "email" if "@" in contact else "phone"
+    row = await Partner.get_or_none(merchant_id=merchant_id, **{field: contact})
+    return None if row is None else _info(row)
+
+
 # --- admin use cases ----------------------------------------------------------------------------
 
 
@@ -140,12 +166,15 @@ async def create_partner(
     reward_preference: str = RewardKind.cash.value,
     customer_ref: str | None = None,
     email: str | None = None,
+    phone: str | None = None,
+    locale: str = "zh_Hans",
     payee_name: str | None = None,
     payee_account: str | None = None,
     actor: Actor | None = None,
 ) -> PartnerInfo:
     """A new partner with a fresh till code. A new partner cannot close a recruiting cycle:
-    nobody points at it yet, so the recruiter only has to exist in the same merchant."""
+    nobody points at it yet, so the recruiter only has to exist in the same merchant. Its email
+    and phone (canonical) must be no other partner's of the merchant (`ContactTaken`)."""
     fields = {
         "display_name": display_name,
         "kind": kind,
@@ -155,6 +184,8 @@ async def create_partner(
         "reward_preference": reward_preference,
         "customer_ref": customer_ref,
         "email": email,
+        "phone": phone,
+        "locale": locale,
         "payee_name": payee_name,
         "payee_account": payee_account,
     }
@@ -163,14 +194,29 @@ async def create_partner(
             async with in_transaction():
                 if recruiter_id is not None:
                     await _check_recruiter_exists(merchant_id, recruiter_id)
+                await _check_contacts_free(merchant_id, None, email=email, phone=phone)
                 row = await Partner.create(merchant_id=merchant_id, code=ids.partner_code(), **fields)
                 await audit.record(merchant_id, actor, "partner.create", "partner", row.id, after=_audited(row))
             return _info(row)
         except IntegrityError:
-            # Only the (merchant_id, code) unique index can fail here: try another code.
+            # The code's unique index (try another code), or a concurrent partner took the email
+            # or phone since the check (then the check says so).
+            await _check_contacts_free(merchant_id, None, email=email, phone=phone)
             if attempt == _CODE_ATTEMPTS - 1:
                 raise
     raise AssertionError("unreachable")
+
+
+async def _check_contacts_free(merchant_id: int, partner_id: int | None, **contacts: str | None) -> None:
+    """Raise `ContactTaken` for the first of `contacts` (email=..., phone=...) another partner has."""
+    for field, value in contacts.items():
+        if value is None:
+            continue
+        taken = Partner.filter(merchant_id=merchant_id, **{field: value})
+        if partner_id is not None:
+            taken = taken.exclude(id=partner_id)
+        if await taken.exists():
+            raise ContactTaken(field)
 
 
 async def list_partners(
@@ -202,7 +248,7 @@ async def list_partners(
 UPDATABLE = frozenset(
     {
         "display_name", "kind", "group", "status", "reward_preference", "recruiter_id",
-        "customer_ref", "email", "payee_name", "payee_account",
+        "customer_ref", "email", "phone", "locale", "payee_name", "payee_account",
     }
 )
 
@@ -212,7 +258,8 @@ async def update_partner(
 ) -> PartnerInfo:
     """Apply `changes` (a subset of `UPDATABLE`); a new recruiter must not close a cycle.
     The audit calls a change of status to active from pending `partner.approve`, to suspended
-    `partner.suspend`, any other change `partner.update`."""
+    `partner.suspend`, any other change `partner.update`. A suspension ends the partner's
+    sessions in the same transaction: signed in nowhere from the next request on."""
     unknown = set(changes) - UPDATABLE
     if unknown:
         raise ValueError(f"not updatable: {sorted(unknown)}")
@@ -228,6 +275,7 @@ async def update_partner(
         recruiter_id = changes.get("recruiter_id")
         if recruiter_id is not None and recruiter_id != row.recruiter_id:
             await _check_recruiter(merchant_id, partner_id, recruiter_id)
+        await _check_contacts_free(merchant_id, partner_id, email=changes.get("email"), phone=changes.get("phone"))
         status_changed = "status" in changes and changes["status"] != row.status
         before = _info(row)
         for name, value in changes.items():
@@ -238,6 +286,15 @@ async def update_partner(
                 merchant_id, actor, _update_action(before.status, row.status), "partner", partner_id,
                 before=_masked(before), after=_audited(row),
             )
+        if status_changed and row.status == PartnerStatus.suspended.value:
+            await partner_sessions.end_all_sessions(merchant_id, partner_id)
+        if status_changed and row.status == PartnerStatus.active.value:
+            # Approved from the partner list rather than the review queue: their application says so too.
+            at = now()
+            await PartnerApplication.filter(
+                merchant_id=merchant_id, partner_id=partner_id,
+                status__in=[ApplicationStatus.pending.value, ApplicationStatus.needs_info.value],
+            ).update(status=ApplicationStatus.approved.value, decided_at=at, updated_at=at)
     if status_changed:
         # A suspended partner's links stop redirecting at once in this process.
         links.forget_partner(partner_id)
@@ -250,29 +307,6 @@ def _update_action(before: str, after: str) -> str:
     if before == PartnerStatus.pending.value and after == PartnerStatus.active.value:
         return "partner.approve"
     return "partner.update"
-
-
-async def sign_up(
-    merchant_id: int,
-    inviter_code: str,
-    *,
-    display_name: str,
-    kind: str = "customer",
-    email: str | None = None,
-    customer_ref: str | None = None,
-) -> PartnerInfo:
-    """A person signs up through an active partner's invite link: a `pending` partner
-    recruited by that partner. An unknown or inactive inviter is `PartnerNotFound`."""
-    inviter = await inviting_partner(merchant_id, inviter_code)
-    return await create_partner(
-        merchant_id,
-        display_name=display_name,
-        kind=kind,
-        status=PartnerStatus.pending.value,
-        recruiter_id=inviter.id,
-        email=email,
-        customer_ref=customer_ref,
-    )
 
 
 async def inviting_partner(merchant_id: int, code: str) -> PartnerInfo:

@@ -12,18 +12,21 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute
 
 #: Paths answered with HTML pages (an unknown path under them gets the 404 page, not problem+json).
-PAGE_PREFIXES = ("/p/", "/console/", "/finance/", "/lang/", "/sign-out")
+PAGE_PREFIXES = ("/p/", "/console/", "/finance/", "/lang/", "/sign-out", "/join/")
 
 
 def routes() -> list[BaseRoute]:
-    from relay.pages import auth, console, finance, partner
+    from relay.pages import apply, auth, console, finance, partner, partner_sign_in
     from relay.pages.i18n import LOCALES, translations
 
     for locale in LOCALES:
         translations(locale)  # read the catalogues now: a broken .po stops the start, not a page
 
     # The sign-in pages first: /console/sign-in must win over any /console/{...} route.
-    return [*auth.pages.routes(), *partner.pages.routes(), *console.pages.routes(), *finance.pages.routes()]
+    return [
+        *auth.pages.routes(), *partner_sign_in.pages.routes(), *partner.pages.routes(), *console.pages.routes(),
+        *finance.pages.routes(), *apply.pages.routes(),
+    ]
 
 
 def is_page_path(path: str) -> bool:

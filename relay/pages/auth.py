@@ -2,8 +2,9 @@
 
 Staff sign in at /console/sign-in with the merchant id, their email and password (an email is
 unique within a merchant, not across merchants; ``?merchant=ID`` pre-fills the id), or with a
-one-time link /console/sign-in/<token>. Partners sign in only through the one-time link the
-merchant sends them, /p/sign-in/<token> (POST /api/v1/partners/{id}/sign-in-link). Opening a
+one-time link /console/sign-in/<token>. Partners sign in with a one-time code
+(relay/pages/partner_sign_in.py) or the one-time link the merchant sends them, /p/sign-in/<token>
+(POST /api/v1/partners/{id}/sign-in-link); either starts a partner session (relay.sign_in). Opening a
 link shows a button; only its POST (the token in the body, not in a URL) uses the link up, so a
 crawler, a chat app's preview or a prefetch never does, and no access log holds a usable token.
 """
@@ -14,8 +15,9 @@ from urllib.parse import urlsplit
 
 from starlette.responses import Response
 
-from accounts.service import sign_in
+from accounts.service import partner_sessions, sign_in
 from core import ids
+from relay import sign_in as partner_sign_in
 from relay.pages import throttle
 from relay.pages.i18n import LOCALES
 from relay.pages.routing import Page, Pages
@@ -82,11 +84,20 @@ async def partner_sign_in_link(page: Page) -> Response:
 
 @pages.post("/p/sign-in", name="auth.partner_sign_in_link_submit")
 async def partner_sign_in_link_submit(page: Page) -> Response:
-    signed = await _use_link(page, "partner_link")
-    if signed is None or signed.partner_id is None:
+    token = str((await page.form()).get("token", ""))
+    await throttle.sign_in_attempt(page.request, kind="partner_link", identity=ids.token_hash(token)[:16])
+    device = page.request.headers.get("user-agent", "")
+    signed = await partner_sign_in.sign_in_with_link(token, device=device) if token else None
+    if signed is None:
         return _refused(page, "partner/sign_in_needed.html")
-    page.session.sign_in(merchant_id=signed.merchant_id, kind="partner", id=signed.partner_id, role="partner")
+    start_partner_session(page, signed)
     return page.redirect(page.url("partner.home"))
+
+
+def start_partner_session(page: Page, signed: partner_sign_in.SignedInPartner) -> None:
+    """The browser is signed in as the partner: the session's token goes in the (signed, HttpOnly) cookie."""
+    page.session.sign_in(merchant_id=signed.partner.merchant_id, kind="partner", id=signed.partner.id, role="partner")
+    page.session.set("sid", signed.token)
 
 
 def _confirm(page: Page, action: str) -> Response:
@@ -107,7 +118,7 @@ async def _use_link(page: Page, kind: str) -> sign_in.SignedIn | None:
 def _refused(page: Page, template: str) -> Response:
     """A used, expired or unknown link: one answer for all three (410 Gone)."""
     page.flash(page.gettext("This sign-in link was already used or has expired. Ask for a new one."), "error")
-    response = page.render(template, status=410, merchant="", email="", next="", failed=False)
+    response = page.render(template, status=410, merchant="", email="", next="", failed=False, merchant_id=None)
     return _no_referrer(response)
 
 
@@ -120,10 +131,14 @@ def _no_referrer(response: Response) -> Response:
 async def sign_out(page: Page) -> Response:
     was = page.session.get("kind")
     merchant = page.session.get("merchant_id")
+    if was == "partner" and page.session.get("sid"):
+        await partner_sessions.end_session_by_token(str(page.session.get("sid")))
     page.session.sign_out()
+    if was == "partner":
+        page.session.set("last_merchant", merchant)
     page.flash(page.gettext("You are signed out."), "success")
     if was == "partner":
-        return page.redirect(page.url("partner.home"))
+        return page.redirect(page.url("sign_in.partner_sign_in") + (f"?merchant={merchant}" if merchant else ""))
     return page.redirect(page.url("auth.staff_sign_in") + (f"?merchant={merchant}" if merchant else ""))
 
 

@@ -4,7 +4,7 @@
 Strings are extracted from relay/pages/**.py (``_``, ``gettext``, ``ngettext``, ``N_``) and the
 templates, with the mapping in relay/pages/babel.cfg (pybabel reads the same file). A string
 stays in the catalogue that already has it; a new one goes to its console's file
-(partner.po, console.po, finance.po, by where it is first used) or to messages.po. New
+(partner.po, console.po, finance.po, mail.po, by where it is first used) or to messages.po. New
 English entries get the msgid itself; new zh_Hans entries are left empty for a translator
 (the test tests/pages/test_catalogues.py fails until they are filled in).
 """
@@ -25,7 +25,7 @@ from relay.pages.i18n import LOCALE_DIR, LOCALES, read_catalogue
 PAGES = Path(__file__).resolve().parent
 MAPPING = PAGES / "babel.cfg"
 KEYWORDS = {**DEFAULT_KEYWORDS, "N_": None}
-DOMAINS = ("messages", "partner", "console", "finance")
+DOMAINS = ("messages", "partner", "console", "finance", "mail")
 #: The locale whose translations may be filled in with the msgid itself.
 SOURCE_LOCALE = "en"
 

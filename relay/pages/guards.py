@@ -2,7 +2,8 @@
 request (a deactivated account or a deleted partner is signed out at once) and sets
 ``page.merchant`` and ``page.partner`` or ``page.staff``.
 
-- `partner_page`: a signed-in partner; anyone else sees the "ask for a sign-in link" page (401).
+- `partner_page`: a partner signed in with an open session; anyone else sees the sign-in page (401).
+  A partner not active (an applicant, a rejected one) sees only their application and devices.
 - `staff_page(roles=(...))`: a signed-in staff account whose role is listed; no staff session:
   303 to the sign-in form; another role: the 403 page.
 - `admin_page` and `finance_page`: the merchant console's and the finance console's guards.
@@ -18,9 +19,8 @@ from starlette.responses import Response
 from accounts.models import StaffRole
 from accounts.service.merchants import get_merchant
 from accounts.service.sign_in import active_staff
-from core.errors import NotFound
-from referral.service.partners import get_partner
 from relay.pages.routing import Guard, MerchantView, Page
+from relay.sign_in import signed_in_partner
 
 
 async def _merchant(page: Page, merchant_id: int) -> None:
@@ -28,17 +28,26 @@ async def _merchant(page: Page, merchant_id: int) -> None:
     page.merchant = MerchantView(merchant.id, merchant.name, merchant.currency, merchant.timezone)
 
 
+#: What a partner not (or no longer) active may open: where their application stands, their devices.
+APPLICANT_PATHS = ("/p/application", "/p/sessions")
+
+
 async def partner_page(page: Page) -> Response | None:
+    """A partner signed in with an open session (relay.sign_in): a session ended, expired or of a
+    suspended partner signs the browser out."""
     session = page.session
     if session.get("kind") == "partner":
-        try:
-            page.partner = await get_partner(session.get("merchant_id"), session.get("id"))
-        except NotFound:
-            session.sign_out()
-        else:
+        found = await signed_in_partner(str(session.get("sid") or ""))
+        if found is not None and found[1].id == session.get("id") and found[1].merchant_id == session.get("merchant_id"):
+            page.partner_session, page.partner = found
             await _merchant(page, page.partner.merchant_id)
+            if not page.partner.is_active and not page.request.url.path.startswith(APPLICANT_PATHS):
+                return page.redirect(page.url("partner.application"))
             return None
-    return page.render("partner/sign_in_needed.html", status=401)
+        merchant_id = session.get("merchant_id")
+        session.sign_out()
+        session.set("last_merchant", merchant_id)
+    return page.render("partner/sign_in_needed.html", status=401, merchant_id=session.get("last_merchant"))
 
 
 def staff_sign_in_url(page: Page) -> str:

@@ -90,6 +90,8 @@ class Page:
     merchant: MerchantView | None = None
     #: Set by `partner_page`: the signed-in partner (referral.service.partners.PartnerInfo).
     partner: Any = None
+    #: Set by `partner_page`: the partner's open session (accounts.service.partner_sessions.SessionInfo).
+    partner_session: Any = None
     #: Set by `staff_page`: the signed-in staff account (accounts.service.sign_in.StaffInfo).
     staff: Any = None
 

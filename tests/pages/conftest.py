@@ -51,7 +51,10 @@ PHONE_UA = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/
 BROWSER_UA = ("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36")
 #: httpx's own user agent is taken for a bot (whose GET does not use up a sign-in link).
 BROWSER_HEADERS = {"user-agent": BROWSER_UA}
-NO_SIGN_IN_LIMITS = {"RELAY_RATE_LIMIT_SIGN_IN_IP": "off", "RELAY_RATE_LIMIT_SIGN_IN_IDENTITY": "off"}
+NO_SIGN_IN_LIMITS = {
+    f"RELAY_RATE_LIMIT_{name}": "off"
+    for name in ("SIGN_IN_IP", "SIGN_IN_IDENTITY", "CODE_SEND_IP", "CODE_SEND_IDENTITY", "JOIN_IP", "JOIN_MERCHANT")
+}
 #: The password every staff account made by these fixtures has.
 STAFF_PASSWORD = "correct horse battery"
 

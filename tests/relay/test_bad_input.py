@@ -227,12 +227,13 @@ def deep(depth: int) -> str:
     return "[" * depth + "]" * depth
 
 
-async def test_a_deeply_nested_body_to_the_public_join_endpoint_is_400_and_no_one_joins(client):
+async def test_a_deeply_nested_body_to_the_public_application_endpoint_is_400_and_no_one_joins(client):
     """Without a key: json.loads raised RecursionError here, a 500."""
     m = await make_merchant()
-    inviter = await make_partner(m.id)
+    await make_partner(m.id)
     for body, kind in ((f'{{"display_name": {deep(5000)}}}', "application/json"), (deep(100_000), "text/plain")):
-        response = await client.post(f"/api/v1/join/{m.id}/{inviter.code}", content=body, headers={"content-type": kind})
+        response = await client.post(f"/api/v1/merchants/{m.id}/applications", content=body,
+                                     headers={"content-type": kind})
         assert "deeper than 32 levels" in assert_problem(response, 400)["detail"]
     assert await Partner.filter(merchant_id=m.id).count() == 1
 
@@ -257,14 +258,14 @@ async def test_a_signed_event_nested_a_thousand_levels_deep_is_400_and_nothing_i
 
 async def test_a_body_over_one_megabyte_is_413_on_every_json_endpoint_sent_whole_or_in_chunks(client):
     m = await make_merchant()
-    inviter = await make_partner(m.id)
+    await make_partner(m.id)
     big = json.dumps({"display_name": "x" * (1024 * 1024)}).encode()
 
     async def chunks():
         for start in range(0, len(big), 65536):
             yield big[start:start + 65536]
 
-    for path, headers in (("/api/v1/partners", m.auth()), (f"/api/v1/join/{m.id}/{inviter.code}", {})):
+    for path, headers in (("/api/v1/partners", m.auth()), (f"/api/v1/merchants/{m.id}/applications", {})):
         assert_problem(await client.post(path, content=big, headers=headers), 413)
         assert_problem(await client.post(path, content=chunks(), headers=headers), 413)
     assert await Partner.filter(merchant_id=m.id).count() == 1

@@ -139,26 +139,31 @@ async def test_only_signed_events_use_the_merchants_allowance(database_url):
     assert await counted(m.id) == {"events_merchant": 1}
 
 
-# --- sign-up through an invite ----------------------------------------------------------------------
+# --- applications (sign-up through an invite) --------------------------------------------------------
 
 
-async def test_sign_ups_through_an_invite_are_limited_per_ip_then_per_merchant_and_counted(database_url):
+async def test_applications_are_limited_per_ip_then_per_merchant_and_counted(database_url):
     """One IP made 60 pending partners in 3 s before this limit."""
     from referral.models import Partner
 
     m = await make_merchant()
     inviter = await make_partner(m.id)
-    path = f"/api/v1/join/{m.id}/{inviter.code}"
+    path = f"/api/v1/merchants/{m.id}/applications"
+    phones = iter(f"1380013{n:04d}" for n in range(100, 200))
+
+    def body(name: str, code: str = inviter.code) -> dict:
+        return {"display_name": name, "kind": "parent", "phone": next(phones), "invite_code": code}
+
     async with limited_app(database_url, join_ip="2/minute", join_merchant="3/minute") as application:
         async with client_from(application, "198.51.100.70") as one, client_from(application, "198.51.100.71") as other:
             for n in range(2):
-                assert (await one.post(path, json={"display_name": f"one {n}"})).status_code == 201
-            assert_limited(await one.post(path, json={"display_name": "one 3"}), "join_ip")
-            assert (await other.post(path, json={"display_name": "other 1"})).status_code == 201
-            assert_limited(await other.post(path, json={"display_name": "other 2"}), "join_merchant")
+                assert (await one.post(path, json=body(f"one {n}"))).status_code == 200
+            assert_limited(await one.post(path, json=body("one 3")), "join_ip")
+            assert (await other.post(path, json=body("other 1"))).status_code == 200
+            assert_limited(await other.post(path, json=body("other 2")), "join_merchant")
         async with client_from(application, "198.51.100.72") as third:
             # An unknown invite uses no merchant's allowance: 404, before the merchant's limit.
-            assert (await third.post(f"/api/v1/join/{m.id}/NOSUCHCODE", json={"display_name": "x"})).status_code == 404
+            assert (await third.post(path, json=body("x", "NOSUCHCODE"))).status_code == 404
         assert await Partner.filter(merchant_id=m.id).count() == 1 + 3
         await refusals.flush(application.state.rate_limits)
     assert await counted(m.id) == {"join_merchant": 1}  # the IP's refusal: merchant 0 (the path is no proof)

@@ -39,6 +39,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from accounts.service import partner_sessions
 from relay.app import APIS, create_app
 from relay.settings import Settings
 from tests.factories.batches import END_OF_OCTOBER, make_commission, make_payee
@@ -61,6 +62,8 @@ FUZZ = settings(max_examples=CASES, derandomize=SEED is None, deadline=None, dat
                 suppress_health_check=list(HealthCheck))
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 RULES = {"rules": [{"id": "all", "level": 1, "reward": {"percent": "10"}}]}
+#: Partners with a session each, taken in turn by the partner API's operations.
+PARTNER_SESSIONS = 40
 
 #: (METHOD, documented path) -> roles whose keys may call it; public operations are absent.
 ROLES = {
@@ -77,6 +80,8 @@ class Target:
     known: dict[str, list] = field(default_factory=dict)
     #: operation -> the allowed roles, taken in turn
     turns: dict[tuple[str, str], Iterator[str]] = field(default_factory=dict)
+    #: which partner session the next partner request takes
+    partner_turn: Iterator[int] = field(default_factory=itertools.count)
 
 
 async def _seed(http: httpx.AsyncClient, m: MerchantCtx) -> dict[str, list]:
@@ -110,6 +115,13 @@ async def _seed(http: httpx.AsyncClient, m: MerchantCtx) -> dict[str, list]:
         json={"partner_id": points.id, "points": 100, "order_ref": "SO-9", "idempotency_key": "fuzz-1"},
     )
     assert redeemed.status_code == 201, redeemed.text
+    # The partner API is fuzzed with partner sessions, one partner each: "sign out on all devices"
+    # ends only its own partner's, so the others keep reaching the endpoints.
+    sessions = []
+    for n in range(PARTNER_SESSIONS):
+        partner = cash if n == 0 else await make_payee(m.id)
+        sessions.append(await partner_sessions.start_session(m.id, partner.id, device="fuzz", via="code"))
+    m.keys["partner"] = sessions[0].token
     return {
         "merchant_id": [m.id],
         "partner_id": [cash.id, points.id],
@@ -121,6 +133,8 @@ async def _seed(http: httpx.AsyncClient, m: MerchantCtx) -> dict[str, list]:
         "batch_id": batches,
         "line_id": [line["id"] for line in lines],
         "redemption_id": [redeemed.json()["id"]],
+        "session_id": [started.session.id for started in sessions],
+        "partner_token": [started.token for started in sessions],
     }
 
 
@@ -202,6 +216,9 @@ def test_every_operation_answers_as_documented_and_never_5xx(case, fuzz_target: 
         response = _signed_event(case, fuzz_target)
     else:
         role = _role(case, fuzz_target)
+        if role == "partner":
+            tokens = fuzz_target.known["partner_token"]
+            fuzz_target.merchant.keys["partner"] = tokens[next(fuzz_target.partner_turn) % len(tokens)]
         headers = fuzz_target.merchant.auth(role) if role else {}
         response = case.call(base_url=fuzz_target.base_url, headers=headers, allow_redirects=False)
     case.validate_response(response, checks=CHECKS)

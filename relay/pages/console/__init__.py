@@ -11,4 +11,4 @@ from relay.pages.routing import Pages
 
 pages = Pages("console", guard=admin_page)
 
-from relay.pages.console import home, partners, partner_form, links, rules, reports, review, settings, access, audit, commissions  # noqa: E402,F401,I001
+from relay.pages.console import home, partners, applications, partner_form, links, rules, reports, review, settings, access, audit, commissions  # noqa: E402,F401,I001

@@ -25,7 +25,9 @@ PER_PAGE = 50
 #: A partner's latest commissions listed on their page (older ones a link away).
 COMMISSIONS_PER_PAGE = 20
 STATUSES = tuple(status.value for status in PartnerStatus)
-STATUS_LABELS = {"pending": N_("Pending approval"), "active": N_("Active"), "suspended": N_("Suspended")}
+STATUS_LABELS = {
+    "pending": N_("Pending approval"), "active": N_("Active"), "suspended": N_("Suspended"), "rejected": N_("Rejected"),
+}
 #: The ledger's buckets the partner's page shows, per asset (cash; points have a wallet instead of paid).
 CASH_BUCKETS = ("pending", "available", "in_batch", "paid", "reversed", "withheld")
 POINTS_BUCKETS = ("pending", "available", "wallet", "reversed")
