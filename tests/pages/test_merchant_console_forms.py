@@ -54,6 +54,8 @@ def test_every_field_the_form_shows_reads_back_exactly():
     assert "rules-0-extra" not in fields  # everything of the first rule has a form field
     assert (fields["caps-per_order-level"], "caps-per_partner_month-level" in fields) == ("1", False)
     assert fields["rules-3-partial_refund"] == "prorate" and "rules-3-extra" not in fields
+    assert (fields["incentive-kind"], fields["incentive-value"], fields["incentive-first_order_only"]) == ("percent", "5", "1")
+    assert "extra" not in fields  # the checkout incentive is a form too, not JSON
     assert rule_form.to_content(fields, "CNY") == stored
     # what the browser sends back: every input as text, checkboxes as lists
     assert normalised(rule_form.to_content(fields, "CNY")) == stored
@@ -64,12 +66,13 @@ def test_what_the_form_cannot_show_is_kept_as_json_and_put_back_unchanged():
         "rules": [{"id": "a", "level": 1, "conditions": {"scenes": ["service", "personal"], "skus": ["X"]},
                    "reward": {"percent": "10"}},
                   {"id": "b", "level": 1, "reward": {"flat_per_order": 500}, "partial_refund": "keep"}],
-        "customer_incentive": {"amount": 500},
+        "customer_incentive": {"amount": 500, "min_subtotal": "30"},
     })
     fields = rule_form.to_fields(stored, "CNY")
     assert '"scenes": ["service", "personal"]' in fields["rules-0-extra"]  # checkboxes would reorder them
     assert "rules-0-scenes" not in fields and fields["rules-0-skus"] == "X"
-    assert "customer_incentive" in fields["extra"]
+    assert (fields["incentive-kind"], fields["incentive-value"], fields["incentive-min_subtotal"],
+            fields["incentive-first_order_only"]) == ("amount", "5.00", "30.00", "")
     assert fields["rules-1-extra"] == '{"partial_refund": "keep"}'  # blank already means keep: stated, it is kept
     assert rule_form.to_content(fields, "CNY") == stored
     # JPY has no minor digits: the round trip holds in any currency
@@ -104,7 +107,37 @@ def test_validation_errors_land_on_the_form_field_holding_the_value():
     assert rule_form.field_of("content.rules.3.reward.tiers.1.min_month_net") == "rules-3-tier-1-min_month_net"
     assert rule_form.field_of("content.rules.0.reward") == "rules-0-reward_type"
     assert rule_form.field_of("content.modifiers.2.conditions.weekdays.0") == "modifiers-2-weekdays"
-    assert rule_form.field_of("content.customer_incentive.percent") is None
+    assert rule_form.field_of("content.customer_incentive.percent") == "incentive-value"
+    assert rule_form.field_of("content.customer_incentive") == "incentive-value"
+
+
+def test_the_checkout_incentive_form_sets_changes_and_removes_the_incentive():
+    stored = normalised({"rules": [percent_rule("a", "10")]})
+    fields = rule_form.to_fields(stored, "CNY")
+    assert "incentive-kind" not in fields
+    chosen = fields | {"incentive-kind": "amount", "incentive-value": "8.8", "incentive-min_subtotal": "50",
+                       "incentive-first_order_only": "1"}
+    content = normalised(rule_form.to_content(chosen, "CNY"))
+    assert content["customer_incentive"] == {"amount": 880, "min_subtotal": 5000, "first_order_only": True}
+    fields = rule_form.to_fields(content, "CNY")
+    assert "customer_incentive" not in normalised(rule_form.to_content(fields | {"incentive-kind": ""}, "CNY"))
+    # an incentive stated in a way the form cannot show stays JSON until a kind is chosen, which replaces it
+    kept = {**stored, "customer_incentive": {"percent": "5"}}
+    fields = rule_form.to_fields(kept, "CNY")
+    assert rule_form.incentive_kept(fields) and rule_form.to_content(fields, "CNY") == kept
+    replaced = rule_form.to_content(fields | {"incentive-kind": "percent", "incentive-value": "3"}, "CNY")
+    assert replaced["customer_incentive"] == {"percent": "3", "first_order_only": False}
+    # bad values are refused next to the incentive's fields
+    bad = fields | {"incentive-kind": "percent", "incentive-value": "120", "incentive-min_subtotal": "1.234"}
+    with pytest.raises(InvalidInput) as raised:
+        parse_rule_set(rule_form.to_content(bad, "CNY"), currency="CNY", known_groups=[], where="content")
+    placed, others = rule_form.field_errors(raised.value.extra["errors"], bad)
+    assert set(placed) == {"incentive-value", "incentive-min_subtotal"} and others == []
+    blank = bad | {"incentive-value": "", "incentive-min_subtotal": ""}
+    with pytest.raises(InvalidInput) as raised:
+        parse_rule_set(rule_form.to_content(blank, "CNY"), currency="CNY", known_groups=[], where="content")
+    placed, _ = rule_form.field_errors(raised.value.extra["errors"], blank)
+    assert list(placed) == ["incentive-value"]  # a kind without its value
 
 
 # --- the pages in process ----------------------------------------------------------------------
@@ -241,3 +274,28 @@ def test_every_rule_set_error_code_has_words_translated_in_every_language():
             assert set(re.findall(r"%\((\w+)\)s", text)) == placeholders, (locale, code)
             assert "%" not in text % {name: "x" for name in placeholders}, (locale, code)
         assert translations("zh_Hans").gettext(words) != words, code
+
+
+async def test_the_checkout_incentive_is_set_in_the_rule_editor_refused_next_to_its_field_and_audited(client):
+    from accounts.service import audit
+
+    merchant = await make_merchant()
+    staff = await make_staff(merchant.id, "admin")
+    await client_as_staff(client, staff)
+    draft = await rule_sets.create_draft(merchant.id, {"rules": [percent_rule("a", "10")]})
+    html = (await client.get(f"/console/rules/{draft.version}", headers={"accept-language": "zh-Hans"})).text
+    assert "结账优惠" in html and 'name="incentive-kind"' in html
+    fields = {"csrf_token": csrf_of(html), "op": "save", **rule_form.to_fields(draft.content, "CNY"),
+              "incentive-kind": "percent", "incentive-value": "150", "incentive-first_order_only": "1"}
+    refused = await client.post(f"/console/rules/{draft.version}", data=fields, headers={"accept-language": "zh-Hans"})
+    assert refused.status_code == 422
+    assert _error_next_to(refused.text, "incentive-value") == "百分比须在 0 到 100 之间，不能是 150。"
+    assert (await rule_sets.get_version(merchant.id, draft.version)).content == draft.content  # nothing saved
+    answer = await client.post(f"/console/rules/{draft.version}", data={**fields, "incentive-value": "7.5"})
+    assert answer.status_code == 303
+    saved = (await rule_sets.get_version(merchant.id, draft.version)).content
+    assert saved["customer_incentive"] == {"percent": "7.5", "first_order_only": True}
+    entry = (await audit.list_entries(merchant.id)).items[0]
+    assert (entry.action, entry.actor.id) == ("rule_set.update_draft", str(staff.id))
+    shown = (await client.get(f"/console/rules/{draft.version}", headers={"accept-language": "en"})).text
+    assert '<option value="percent" selected>' in shown and 'value="7.5"' in shown and "Checkout incentive" in shown

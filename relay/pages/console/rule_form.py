@@ -133,6 +133,16 @@ def _read_first_order(raw: FormValue, currency: str) -> Any:
     return {"first": True, "repeat": False}.get(_text(raw), MISSING)
 
 
+def _show_first_only(value: Any, currency: str) -> str:
+    if not isinstance(value, bool):
+        raise Unrepresentable
+    return "1" if value else ""
+
+
+def _read_first_only(raw: FormValue, currency: str) -> Any:
+    return _text(raw) == "1"  # a checkbox: left unticked, the browser sends nothing
+
+
 def _show_prorate(value: Any, currency: str) -> str:
     if value != "prorate":  # "keep" stated explicitly has no option of its own (blank is the default): kept as JSON
         raise Unrepresentable
@@ -149,6 +159,7 @@ MONEY = Codec(_show_money, _read_money)
 INT = Codec(_show_int, _read_int)
 INTS = Codec(_show_ints, _read_ints)
 FIRST_ORDER = Codec(_show_first_order, _read_first_order)
+FIRST_ONLY = Codec(_show_first_only, _read_first_only)
 SCENE_BOXES = _checkboxes(SCENES)
 WEEKDAYS = tuple(range(1, 8))
 WEEKDAY_BOXES = _checkboxes(WEEKDAYS)
@@ -167,6 +178,9 @@ REWARD_TYPES = (*REWARD_VALUES, "tiers")
 TIER: dict[str, Codec] = {"min_month_net": MONEY, "percent": TEXT}
 CAP_PERIODS = ("per_order", "per_partner_month")
 CAP: dict[str, Codec] = {"cash": MONEY, "points": INT, "level": INT}
+#: The checkout incentive (`commissions.rules.ruleset.CustomerIncentive`): a kind, its value, and these.
+INCENTIVE_VALUES: dict[str, Codec] = {"percent": TEXT, "amount": MONEY}
+INCENTIVE: dict[str, Codec] = {"first_order_only": FIRST_ONLY, "min_subtotal": MONEY}
 #: Inputs that send several values (checkboxes).
 MULTI = ("scenes", "weekdays")
 
@@ -228,6 +242,25 @@ def _show_item(item: Mapping[str, Any], codecs: Mapping[str, Codec], prefix: str
         fields[prefix + "extra"] = json.dumps(kept, ensure_ascii=False, sort_keys=True)
 
 
+def _show_incentive(incentive: Any, currency: str, fields: Fields) -> bool:
+    """The customer incentive in the form (kind, value, first orders only, minimum subtotal) when
+    it reads back exactly: one kind, `first_order_only` stated (as stored rule sets have it)."""
+    if not isinstance(incentive, dict) or "first_order_only" not in incentive:
+        return False
+    kinds = [kind for kind in INCENTIVE_VALUES if kind in incentive]
+    if len(kinds) != 1 or set(incentive) - {kinds[0], *INCENTIVE}:
+        return False
+    kind = kinds[0]
+    shown: Fields = {"incentive-kind": kind}
+    if _split({kind: incentive[kind]}, {kind: INCENTIVE_VALUES[kind]}, "incentive-", currency, shown):
+        return False
+    shown["incentive-value"] = shown.pop("incentive-" + kind)
+    if _split({k: v for k, v in incentive.items() if k != kind}, INCENTIVE, "incentive-", currency, shown):
+        return False
+    fields.update(shown)
+    return True
+
+
 def to_fields(content: Mapping[str, Any], currency: str) -> Fields:
     """The form showing `content` (a stored rule set)."""
     fields: Fields = {}
@@ -253,6 +286,8 @@ def to_fields(content: Mapping[str, Any], currency: str) -> Fields:
         top["caps"] = kept_caps if isinstance(caps, dict) else caps
     if "caps" not in content:
         top["caps"] = None
+    if "customer_incentive" in top and _show_incentive(top["customer_incentive"], currency, fields):
+        del top["customer_incentive"]
     fields["rules"], fields["modifiers"] = str(len(rules)), str(len(modifiers))
     if top:
         fields["extra"] = json.dumps(top, ensure_ascii=False, sort_keys=True)
@@ -311,6 +346,19 @@ def _read_item(fields: Mapping[str, FormValue], codecs: Mapping[str, Codec], pre
     return item
 
 
+def _read_incentive(fields: Mapping[str, FormValue], currency: str) -> dict[str, Any] | None:
+    """The incentive the form describes, or None when its kind is blank (no incentive, or one kept as JSON)."""
+    kind = _text(fields.get("incentive-kind", ""))
+    if kind not in INCENTIVE_VALUES:
+        return None
+    incentive: dict[str, Any] = {}
+    value = INCENTIVE_VALUES[kind].read(fields.get("incentive-value", ""), currency)
+    if value is not MISSING:
+        incentive[kind] = value
+    _read(fields, INCENTIVE, "incentive-", currency, incentive)
+    return incentive
+
+
 def _count(fields: Mapping[str, FormValue], name: str, most: int) -> int:
     text = _text(fields.get(name, "0"))
     return min(int(text), most + 1) if text.isdigit() else 0
@@ -333,6 +381,9 @@ def to_content(fields: Mapping[str, FormValue], currency: str) -> dict[str, Any]
                 caps[period] = amounts
     if caps is not None:
         content["caps"] = caps
+    incentive = _read_incentive(fields, currency)
+    if incentive is not None:
+        content["customer_incentive"] = incentive
     return content
 
 
@@ -436,6 +487,11 @@ def field_of(path: str) -> str | None:
         return None
     if len(parts) == 3 and parts[0] == "caps" and parts[1] in CAP_PERIODS and parts[2] in CAP:
         return f"caps-{parts[1]}-{parts[2]}"
+    if parts and parts[0] == "customer_incentive":
+        if len(parts) == 1 or parts[1] in INCENTIVE_VALUES:  # one kind, not both or neither; its value
+            return "incentive-value"
+        if parts[1] in INCENTIVE:
+            return "incentive-" + parts[1]
     return None
 
 
@@ -455,6 +511,8 @@ def field_errors(errors: list[dict[str, str]], fields: Fields) -> tuple[dict[str
 
 def _kept_as_json(name: str, fields: Fields) -> bool:
     """Whether the value behind field `name` is blank in the form and kept in the item's JSON."""
+    if name.startswith("incentive-"):  # the incentive is in the form when its kind is chosen
+        return _text(fields.get("incentive-kind", "")) not in INCENTIVE_VALUES
     prefix, _, key = name.rpartition("-")
     if _text(fields.get(name, "")).strip():
         return False
@@ -476,6 +534,15 @@ def value(fields: Mapping[str, FormValue], name: str) -> str:
 def checked(fields: Mapping[str, FormValue], name: str, choice: object) -> bool:
     sent = fields.get(name, [])
     return str(choice) in ([sent] if isinstance(sent, str) else sent)
+
+
+def incentive_kept(fields: Fields) -> bool:
+    """Whether the set's JSON holds a customer incentive the form cannot show (saved as it is
+    unless a kind is chosen in the form, which replaces it)."""
+    try:
+        return "customer_incentive" in _extra(fields, "extra")
+    except ExtraInvalid:
+        return False
 
 
 def count(fields: Mapping[str, FormValue], group: str) -> int:

@@ -61,7 +61,7 @@ async def _editor(page: Page, info: rule_sets.RuleSetInfo, fields: rule_form.Fie
         reward_options=[(kind, page.gettext(label)) for kind, label in REWARD_LABELS.items()],
         status_labels=STATUS_LABELS, rules_count=rule_form.count(fields, "rules"),
         modifiers_count=rule_form.count(fields, "modifiers"), value=rule_form.value,
-        checked=rule_form.checked,
+        checked=rule_form.checked, incentive_kept=rule_form.incentive_kept(fields),
     )
 
 
