@@ -13,11 +13,13 @@ from starlette.requests import Request
 from accounts.service import partner_sessions
 from accounts.service.partner_sessions import SessionInfo
 from core.api import PARTNER_ROLE, Api, Call
+from payouts.service import payees
+from payouts.service.payees import PayeeInfo
 from referral.models import PartnerStatus
 from referral.schemas.partners import Locale
 from referral.service import partners
 from referral.service.partners import PartnerInfo, invite_url
-from relay import sign_in
+from relay import payee_details, sign_in
 from relay.pages.i18n import negotiate
 
 api = Api("partner")
@@ -179,3 +181,89 @@ async def end_my_session(call: Call) -> None:
 async def end_all_my_sessions(call: Call) -> Ended:
     keep = call.principal.session_id if call.principal and call.body.keep_current else None
     return Ended(ended=await partner_sessions.end_all_sessions(call.merchant_id, call.partner_id, keep=keep))
+
+
+# --- Payee details: where the partner's money goes ---------------------------------------------
+
+PayeeText = Annotated[str, StringConstraints(max_length=200)]
+
+
+class PayeeOut(BaseModel):
+    """Payee details as people see them: the account and ID numbers masked."""
+
+    method: str = Field(description="bank or alipay")
+    account_name: str = Field(description="the name on the account")
+    account_number: str = Field(description="masked: the bank account or card number, or the Alipay mobile/email")
+    bank_name: str | None = Field(description="for a bank account")
+    legal_name: str | None
+    resident_id: str | None = Field(description="masked")
+    changed_at: datetime
+
+    @classmethod
+    def of(cls, info: PayeeInfo) -> PayeeOut:
+        """From details the service already masked."""
+        shown = info.details
+        return cls(method=shown.method.value, account_name=shown.account_name, account_number=shown.account_number,
+                   bank_name=shown.bank_name, legal_name=shown.legal_name, resident_id=shown.resident_id,
+                   changed_at=info.changed_at)
+
+
+class MyPayeeOut(BaseModel):
+    details: PayeeOut | None = Field(description="null until the partner enters them")
+    tax_details_required: bool = Field(
+        description="the merchant withholds tax: legal_name and resident_id are required")
+
+
+class PayeeIn(BaseModel):
+    """New payee details. Checked field by field (422 naming each: GB 11643 for the resident ID,
+    Luhn for UnionPay cards, 8-30 digits for other bank accounts, a mobile or email for Alipay)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    method: PayeeText = Field(description="bank or alipay", examples=["bank"])
+    account_name: PayeeText = Field(description="the name on the account")
+    account_number: PayeeText = Field(description="bank: the account or card number; alipay: its mobile or email")
+    bank_name: PayeeText | None = Field(None, description="required for a bank account")
+    legal_name: PayeeText | None = Field(None, description="required when the merchant withholds tax")
+    resident_id: PayeeText | None = Field(None, description="18 characters; required when the merchant withholds tax")
+    code: Annotated[str, StringConstraints(strip_whitespace=True, max_length=20)] | None = Field(
+        None, description="the code from POST /api/v1/me/payee/code: required to change details already given")
+
+
+@api.endpoint("GET", "/api/v1/me/payee", summary="My payee details (masked)", roles=[PARTNER_ROLE],
+              response=MyPayeeOut)
+async def my_payee(call: Call) -> MyPayeeOut:
+    found = await payee_details.my_payee(call.merchant_id, call.partner_id)
+    return MyPayeeOut(details=None if found is None else PayeeOut.of(found),
+                      tax_details_required=await payees.tax_details_required(call.merchant_id))
+
+
+@api.endpoint(
+    "POST", "/api/v1/me/payee/code", summary="Send me a code to change my payee details", roles=[PARTNER_ROLE],
+    response=CodeSentOut, status=202,
+    rate_limited="Too many codes asked from this client IP (code_send_ip) or for this address (code_send_identity)",
+)
+async def send_payee_code(call: Call) -> CodeSentOut:
+    """Sends a 6-digit code (10 minutes, 5 tries, once) to the partner's phone, else their email.
+    A partner with neither: 422 on `code`."""
+    state = call.request.app.state
+    sent = await payee_details.send_change_code(
+        call.merchant_id, call.partner_id, secret=state.settings.secret_key, senders=state.senders,
+        locale=negotiate(call.request.headers.get("accept-language", "zh")), limits=state.rate_limits,
+        ip=_ip(call.request),
+    )
+    return CodeSentOut(sent_to=sent.sent_to, medium=sent.medium, expires_at=sent.expires_at)
+
+
+@api.endpoint("PUT", "/api/v1/me/payee", summary="Enter or change my payee details", roles=[PARTNER_ROLE],
+              body=PayeeIn, response=PayeeOut)
+async def put_my_payee(call: Call) -> PayeeOut:
+    """The first details need no code; changing them needs `code` (missing, wrong, expired or
+    used: 422 on `code`). Bad details: 422 naming each field, checked before the code is tried.
+    Audited as the partner, numbers masked."""
+    body = call.body
+    values = body.model_dump(exclude={"code"})
+    info = await payee_details.change_payee(
+        call.merchant_id, call.partner_id, values, body.code, secret=call.request.app.state.settings.secret_key
+    )
+    return PayeeOut.of(info)
