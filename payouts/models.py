@@ -1,7 +1,9 @@
 """Tables of the payouts domain: the double-entry ledger, the merchant's payout terms, payout batches.
 
 The ledger is append-only: its rows are written by payouts/service/postings.py (multi-row
-INSERTs) and never updated or deleted; a mistake is corrected by a new entry. The chart of
+INSERTs) and never updated or deleted; a mistake is corrected by a new entry. The database
+enforces it too (triggers; on PostgreSQL also that each transaction sums to zero per asset, at
+COMMIT: migrations/*/models/11_*_ledger_append_only.py). The chart of
 accounts and a worked example of every transaction kind are in payouts/ledger.py.
 """
 

@@ -217,9 +217,16 @@ NEW_POSTINGS = Insert(
     f" JOIN {NEW_TRANSACTIONS.name} t ON t.merchant_id = d.merchant_id AND t.idempotency_key = d.idempotency_key"
     " WHERE {gate} ORDER BY d.n",
 )
+#: No key of the call is already in the ledger with other content (a conflict): the gate of
+#: `_ONE_STATEMENT`, so that a conflicting call inserts nothing ($6: the keys, $7: their hashes).
+_NO_CONFLICT = (
+    "NOT EXISTS (SELECT 1 FROM unnest($6::text[], $7::text[]) AS c(idempotency_key, content_hash)"
+    " JOIN ledger_transaction x ON x.merchant_id = ($2::bigint[])[1] AND x.idempotency_key = c.idempotency_key"
+    " AND x.content_hash <> c.content_hash)"
+)
 #: `post_many` of one chunk on PostgreSQL: the two as one statement of their own.
 _ONE_STATEMENT = (
-    f"WITH {NEW_TRANSACTIONS.name} AS ({NEW_TRANSACTIONS.cte(1, 'TRUE')}),"
+    f"WITH {NEW_TRANSACTIONS.name} AS ({NEW_TRANSACTIONS.cte(1, _NO_CONFLICT)}),"
     f" {NEW_POSTINGS.name} AS ({NEW_POSTINGS.cte(len(NEW_TRANSACTIONS.columns) + 2, 'TRUE')})"
     f" SELECT id, idempotency_key FROM {NEW_TRANSACTIONS.name}"
 )
@@ -251,8 +258,12 @@ async def _post_in_one_statement(
     merchant_id: int, unique: list[Entry], hashes: dict[str, str], created_at: datetime, ids: dict[str, int]
 ) -> None:
     """`post_many` of one chunk on PostgreSQL: one round trip, and no savepoint in a caller's
-    transaction. Keys already in the ledger (replays, or a conflict) are checked afterwards; on a
-    conflict what this call inserted is deleted again, so the call still writes nothing."""
+    transaction. A key already in the ledger with other content (a conflict) makes the statement
+    insert nothing; the keys it skipped are checked afterwards (replays, or that conflict). The
+    ledger is append-only, so nothing inserted is ever deleted again: a conflicting entry that
+    another transaction commits while this statement runs (the only way past its gate) raises
+    `IdempotencyConflict` here too, and the caller's transaction must roll back, as it does
+    when the error reaches the edge."""
     transactions, postings = _entry_rows(merchant_id, unique, hashes, created_at)
     params = [
         [0] * len(transactions.values), *transactions.arrays(), [0] * len(postings.values), *postings.arrays(),
@@ -263,19 +274,7 @@ async def _post_in_one_statement(
         ids.update(inserted)
         replayed = [e.idempotency_key for e in unique if e.idempotency_key not in inserted]
         if replayed:
-            try:
-                await _match_replays(conn, merchant_id, replayed, hashes, ids)
-            except IdempotencyConflict:
-                new_ids = list(inserted.values())
-                await conn.execute_query(
-                    "DELETE FROM ledger_posting WHERE merchant_id = $1 AND transaction_id = ANY($2::bigint[])",
-                    [merchant_id, new_ids],
-                )
-                await conn.execute_query(
-                    "DELETE FROM ledger_transaction WHERE merchant_id = $1 AND id = ANY($2::bigint[])",
-                    [merchant_id, new_ids],
-                )
-                raise
+            await _match_replays(conn, merchant_id, replayed, hashes, ids)
 
 
 async def _match_replays(conn, merchant_id: int, keys: list[str], hashes: dict[str, str], ids: dict[str, int]) -> None:

@@ -9,12 +9,12 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from accounts.service import audit
-from core.time import now
 from payouts.models import PayoutBatch
 from payouts.service import batch_queries, batches, finance_views
 from payouts.service.sql import execute, rows, utc
 from tests.factories.batches import make_commission, make_payee
 from tests.factories.merchants import make_merchant
+from tests.factories.payouts import LedgerClock, past_the_balance_check
 from tests.pages.conftest import client_as_staff, csrf_of, make_staff
 
 pytestmark = pytest.mark.usefixtures("database_url")
@@ -161,13 +161,16 @@ async def test_commissions_a_reversal_and_a_pending_commission_tie_out_in_the_re
     assert (cny.earned, cny.owed, cny.difference) == (25050, 23000, 0)
 
 
-async def test_the_reconciliation_sums_the_settled_ledger_once_then_adds_what_settles_and_what_is_new(client):
+async def test_the_reconciliation_sums_the_settled_ledger_once_then_adds_what_settles_and_what_is_new(
+    client, monkeypatch
+):
+    clock = LedgerClock(monkeypatch)
     m = await make_merchant()
     alice = await make_payee(m.id)
     await make_commission(m.id, alice.id, 12000)
     await make_commission(m.id, alice.id, 3000, status="pending", available_at=None)
-    two_hours_ago = utc(now() - timedelta(hours=2))
-    await execute("UPDATE ledger_transaction SET created_at = ? WHERE merchant_id = ?", [two_hours_ago, m.id])
+    clock.settle()
+    two_hours_ago = utc(clock.now() - timedelta(hours=2))
     assert (await finance_views.checkpoint(m.id)).through_id == 0  # nothing stored yet
     first = await finance_views.reconciliation(m.id)
     settled = await finance_views.checkpoint(m.id)  # stored in the database, not in this process
@@ -181,16 +184,17 @@ async def test_the_reconciliation_sums_the_settled_ledger_once_then_adds_what_se
     assert cny.accounts == {"available": 12500, "commission_expense": -15500, "pending": 3000}
 
     # A broken transaction written behind the ledger's back, settled: found, and kept found.
-    (broken,) = await rows(
-        "INSERT INTO ledger_transaction (merchant_id, kind, asset, reference, idempotency_key, content_hash, memo,"
-        " created_at) VALUES (?, 'commission_earned', 'CNY', 'x', 'broken', 'x', '', ?) RETURNING id",
-        [m.id, two_hours_ago],
-    )
-    await execute(
-        "INSERT INTO ledger_posting (merchant_id, transaction_id, account, partner_id, asset, amount_minor)"
-        " VALUES (?, ?, 'pending', ?, 'CNY', 100)",
-        [m.id, broken["id"], alice.id],
-    )
+    async with past_the_balance_check():  # as a ledger written before PostgreSQL checked may hold
+        (broken,) = await rows(
+            "INSERT INTO ledger_transaction (merchant_id, kind, asset, reference, idempotency_key, content_hash,"
+            " memo, created_at) VALUES (?, 'commission_earned', 'CNY', 'x', 'broken', 'x', '', ?) RETURNING id",
+            [m.id, two_hours_ago],
+        )
+        await execute(
+            "INSERT INTO ledger_posting (merchant_id, transaction_id, account, partner_id, asset, amount_minor)"
+            " VALUES (?, ?, 'pending', ?, 'CNY', 100)",
+            [m.id, broken["id"], alice.id],
+        )
     for _ in range(2):
         third = await finance_views.reconciliation(m.id)
         stored = await finance_views.checkpoint(m.id)

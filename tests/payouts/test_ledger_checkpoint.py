@@ -7,28 +7,24 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import pytest
 
 from core.sql import MAX_BIGINT
-from core.time import now
 from payouts.ledger import AccountKind
 from payouts.service import batch_queries, batches, finance_views, lines
-from payouts.service.sql import execute, rows, utc
+from payouts.service.sql import execute, rows
 from tests.factories.batches import make_commission, make_payee
 from tests.factories.merchants import make_merchant
+from tests.factories.payouts import LedgerClock
 
 pytestmark = pytest.mark.usefixtures("database_url")
 
 
-async def _settle(*merchant_ids: int) -> None:
-    """What the merchants posted so far, made two hours old (past `SETTLED_AFTER`)."""
-    for merchant_id in merchant_ids:
-        await execute(
-            "UPDATE ledger_transaction SET created_at = ? WHERE merchant_id = ?",
-            [utc(now() - timedelta(hours=2)), merchant_id],
-        )
+@pytest.fixture
+def clock(monkeypatch) -> LedgerClock:
+    return LedgerClock(monkeypatch)
 
 
 async def _full_sums(merchant_id: int) -> dict[tuple[str, str], int]:
@@ -39,14 +35,14 @@ async def _full_sums(merchant_id: int) -> dict[tuple[str, str], int]:
     return {(row["asset"], row["account"]): int(row["total"]) for row in found}
 
 
-async def test_a_stored_checkpoint_plus_the_tail_is_the_whole_ledger_summed_at_every_step():
+async def test_a_stored_checkpoint_plus_the_tail_is_the_whole_ledger_summed_at_every_step(clock):
     m, other = await make_merchant(), await make_merchant()
     alice, bob = await make_payee(m.id), await make_payee(other.id)
     await make_commission(other.id, bob.id, 777)  # another merchant's ledger: never in m's sums
     for step, (amount, asset) in enumerate([(12000, "CNY"), (2500, "CNY"), (300, "PTS"), (4100, "CNY")]):
         await make_commission(m.id, alice.id, amount, asset=asset)
         if step % 2 == 0:  # every other step, what is there settles
-            await _settle(m.id, other.id)
+            clock.settle()
         summary = await finance_views.reconciliation(m.id)
         stored = await finance_views.checkpoint(m.id)
         tail = await finance_views._sums(m.id, stored.through_id, MAX_BIGINT)
@@ -57,22 +53,28 @@ async def test_a_stored_checkpoint_plus_the_tail_is_the_whole_ledger_summed_at_e
     assert stored.through_id > 0 and tail  # both parts were exercised at the end
 
 
-async def test_a_fresh_process_reads_the_stored_checkpoint_instead_of_summing_the_settled_ledger_again():
+async def test_a_fresh_process_reads_the_stored_checkpoint_instead_of_summing_the_settled_ledger_again(clock):
     m = await make_merchant()
     alice = await make_payee(m.id)
     await make_commission(m.id, alice.id, 12000)
-    await _settle(m.id)
+    clock.settle()
     await finance_views.reconciliation(m.id)
-    # Nothing is kept in this process: if the settled postings were summed again, this change
-    # (made behind the ledger's back, for the test only) would show. The stored sums answer.
-    await execute("UPDATE ledger_posting SET amount_minor = amount_minor * 2 WHERE merchant_id = ?", [m.id])
+    # Nothing is kept in this process: if the settled postings were summed again, these two
+    # (balanced, added to the settled transaction behind the ledger's back, for the test only)
+    # would show. The stored sums answer.
+    (settled,) = await rows("SELECT MAX(id) AS id FROM ledger_transaction WHERE merchant_id = ?", [m.id])
+    await execute(
+        "INSERT INTO ledger_posting (merchant_id, transaction_id, account, partner_id, asset, amount_minor)"
+        " VALUES (?, ?, 'available', ?, 'CNY', 12000), (?, ?, 'commission_expense', ?, 'CNY', -12000)",
+        [m.id, settled["id"], alice.id] * 2,
+    )
     (cny,) = (await finance_views.reconciliation(m.id)).assets
     assert (cny.earned, cny.balance(AccountKind.available)) == (12000, 12000)
     whole = await _full_sums(m.id)
     assert (whole[("CNY", "available")], whole[("CNY", "commission_expense")]) == (24000, -24000)
 
 
-async def test_processes_racing_to_move_the_checkpoint_add_each_settled_transaction_once(dialect):
+async def test_processes_racing_to_move_the_checkpoint_add_each_settled_transaction_once(dialect, clock):
     if dialect != "postgres":
         pytest.skip("concurrency needs PostgreSQL: SQLite has one writer")
     m = await make_merchant()
@@ -80,7 +82,7 @@ async def test_processes_racing_to_move_the_checkpoint_add_each_settled_transact
     for round_ in range(2):  # the first move inserts the sums, the second adds to them
         for amount in (12000, 2500, 4100):
             await make_commission(m.id, alice.id, amount + round_)
-        await _settle(m.id)
+        clock.settle()
         await asyncio.gather(*(finance_views.settled_ledger(m.id) for _ in range(8)))
         stored = await finance_views.checkpoint(m.id)
         assert stored.sums == await _full_sums(m.id)

@@ -9,6 +9,7 @@ import pytest
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
+from core.time import now
 from payouts import ledger
 from payouts.errors import IdempotencyConflict, LedgerAppendOnly, LedgerEntryInvalid, UnbalancedEntry
 from payouts.ledger import AccountKind as A
@@ -24,8 +25,9 @@ from payouts.service.postings import (
     statement_page,
     unbalanced_transactions,
 )
+from payouts.service.sql import execute, rows
 from tests.factories.merchants import make_merchant
-from tests.factories.payouts import earn, reference
+from tests.factories.payouts import earn, past_the_balance_check, reference
 from tests.factories.referral import make_partner
 
 pytestmark = pytest.mark.usefixtures("database_url")  # the real database, migrated
@@ -155,23 +157,67 @@ async def test_the_ledger_is_append_only_through_the_orm():
     assert (await LedgerTransaction.get(id=tid)).memo == ""
 
 
+async def test_the_database_refuses_to_update_or_delete_ledger_rows_whoever_asks():
+    m = await make_merchant()
+    (tid,) = await post_many(m.id, [ledger.commission_earned(5, "CNY", 100, commission_id="c-1")])
+    for statement_text in (
+        "UPDATE ledger_transaction SET memo = 'edited' WHERE merchant_id = ? AND id = ?",
+        "UPDATE ledger_posting SET amount_minor = 1 WHERE merchant_id = ? AND transaction_id = ?",
+        "DELETE FROM ledger_posting WHERE merchant_id = ? AND transaction_id = ?",
+        "DELETE FROM ledger_transaction WHERE merchant_id = ? AND id = ?",
+    ):
+        with pytest.raises(IntegrityError, match="never changed"):
+            await execute(statement_text, [m.id, tid])
+    assert (await LedgerTransaction.get(id=tid)).memo == ""
+    assert await written(m.id) == (1, 2)
+    assert (await partner_balances(m.id, 5))["CNY"].pending == 100
+
+
+async def test_postgres_refuses_at_commit_a_transaction_whose_postings_do_not_sum_to_zero(dialect):
+    if dialect != "postgres":
+        pytest.skip("a deferred constraint trigger: PostgreSQL (SQLite has none; the service checks)")
+    m = await make_merchant()
+
+    async def write(*amounts: tuple[str, int]) -> None:
+        async with in_transaction():
+            (row,) = await rows(
+                "INSERT INTO ledger_transaction (merchant_id, kind, asset, reference, idempotency_key, content_hash,"
+                " memo, created_at) VALUES (?, 'payout', 'CNY', 'r', ?, '-', '', ?) RETURNING id",
+                [m.id, reference("key"), now()],
+            )
+            for asset, amount in amounts:  # one statement each: the check waits for the COMMIT
+                await execute(
+                    "INSERT INTO ledger_posting (merchant_id, transaction_id, account, partner_id, asset,"
+                    " amount_minor) VALUES (?, ?, 'available', 5, ?, ?)", [m.id, row["id"], asset, amount],
+                )
+
+    await write(("CNY", -100), ("CNY", 100))  # balanced across two statements: accepted
+    for unbalanced in ((("CNY", -100), ("CNY", 99)), (("CNY", -100), ("USD", 100))):
+        with pytest.raises(Exception, match="does not sum to zero per asset") as refused:
+            await write(*unbalanced)
+        assert refused.value.sqlstate == "23514"  # check_violation, raised by the COMMIT
+    assert await written(m.id) == (1, 2)
+    assert await unbalanced_transactions(m.id) == []
+
+
 async def test_the_audit_finds_transactions_written_around_the_service():
     m = await make_merchant()
     (good,) = await post_many(m.id, [ledger.commission_earned(5, "CNY", 100, commission_id="c-1")])
-    lonely = await LedgerTransaction.create(merchant_id=m.id, kind="payout", asset="CNY", reference="x",
-                                            idempotency_key="x", content_hash="-")
-    skewed = await LedgerTransaction.create(merchant_id=m.id, kind="payout", asset="CNY", reference="y",
-                                            idempotency_key="y", content_hash="-")
-    await LedgerPosting.create(merchant_id=m.id, transaction_id=skewed.id, account="available",
-                               partner_id=5, asset="CNY", amount_minor=-100)
-    await LedgerPosting.create(merchant_id=m.id, transaction_id=skewed.id, account="in_batch",
-                               partner_id=5, asset="CNY", amount_minor=99)
-    other_asset = await LedgerTransaction.create(merchant_id=m.id, kind="payout", asset="CNY", reference="z",
-                                                 idempotency_key="z", content_hash="-")
-    await LedgerPosting.create(merchant_id=m.id, transaction_id=other_asset.id, account="available",
-                               partner_id=5, asset="CNY", amount_minor=-100)
-    await LedgerPosting.create(merchant_id=m.id, transaction_id=other_asset.id, account="in_batch",
-                               partner_id=5, asset="USD", amount_minor=100)
+    async with past_the_balance_check():  # as an older ledger may hold
+        lonely = await LedgerTransaction.create(merchant_id=m.id, kind="payout", asset="CNY", reference="x",
+                                                idempotency_key="x", content_hash="-")
+        skewed = await LedgerTransaction.create(merchant_id=m.id, kind="payout", asset="CNY", reference="y",
+                                                idempotency_key="y", content_hash="-")
+        await LedgerPosting.create(merchant_id=m.id, transaction_id=skewed.id, account="available",
+                                   partner_id=5, asset="CNY", amount_minor=-100)
+        await LedgerPosting.create(merchant_id=m.id, transaction_id=skewed.id, account="in_batch",
+                                   partner_id=5, asset="CNY", amount_minor=99)
+        other_asset = await LedgerTransaction.create(merchant_id=m.id, kind="payout", asset="CNY", reference="z",
+                                                     idempotency_key="z", content_hash="-")
+        await LedgerPosting.create(merchant_id=m.id, transaction_id=other_asset.id, account="available",
+                                   partner_id=5, asset="CNY", amount_minor=-100)
+        await LedgerPosting.create(merchant_id=m.id, transaction_id=other_asset.id, account="in_batch",
+                                   partner_id=5, asset="USD", amount_minor=100)
     assert await unbalanced_transactions(m.id) == [lonely.id, skewed.id, other_asset.id]
     assert good not in await unbalanced_transactions(m.id)
 

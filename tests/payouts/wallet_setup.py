@@ -3,30 +3,25 @@ real ledger service (what an approved points batch posts), optionally dated in t
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from datetime import datetime
 
 import httpx
 
-from core.db import connection
 from payouts import ledger
 from payouts.service.postings import post_many
-from payouts.service.sql import sql, utc
 from tests.factories.merchants import MerchantCtx
-from tests.factories.payouts import earn, reference
+from tests.factories.payouts import earn, ledger_dated, reference
 
 
 async def credit(merchant_id: int, partner_id: int, points: int, *, at: datetime | None = None) -> int:
     """Credit `points` to the partner's wallet (earned -> available -> wallet); returns the
     credit's transaction id. With `at`, the credit is dated then, as if the batch had been
-    approved on that day (the ledger takes its own clock, so the row is re-dated here)."""
+    approved on that day."""
     await earn(merchant_id, partner_id, points, asset="PTS", available=True)
-    (transaction_id,) = await post_many(
-        merchant_id, [ledger.points_credit(partner_id, points, reference=reference("B1"))]
-    )
-    if at is not None:
-        await connection().execute_query(
-            sql("UPDATE ledger_transaction SET created_at = ? WHERE merchant_id = ? AND id = ?"),
-            [utc(at), merchant_id, transaction_id],
+    with ledger_dated(at) if at is not None else nullcontext():
+        (transaction_id,) = await post_many(
+            merchant_id, [ledger.points_credit(partner_id, points, reference=reference("B1"))]
         )
     return transaction_id
 
