@@ -44,6 +44,16 @@ def last_period_end(schedule: Schedule, at: datetime, timezone: str) -> datetime
     return end
 
 
+def next_period_end(schedule: Schedule, at: datetime, timezone: str) -> datetime:
+    """The first period end after `at`, in UTC (pure): when the tick drafts the next batch."""
+    day = at.astimezone(zone(timezone)).date()
+    while True:  # at most a month and a day of candidates
+        due = day.weekday() == schedule.day if schedule.frequency == PayoutFrequency.weekly else day.day == schedule.day
+        if due and midnight(day, timezone) > at:
+            return midnight(day, timezone)
+        day += timedelta(days=1)
+
+
 @dataclass(frozen=True, slots=True)
 class Drafted:
     merchant_id: int

@@ -9,7 +9,7 @@ import pytest
 
 from payouts.models import PayoutBatch, PayoutFrequency
 from payouts.service import batch_queries, batches, terms
-from payouts.service.schedule import last_period_end, tick
+from payouts.service.schedule import last_period_end, next_period_end, tick
 from payouts.service.terms import Schedule
 from tests.conftest import run_relay
 from tests.factories.batches import by_partner, get, make_commission, make_payee
@@ -41,6 +41,20 @@ def test_a_monthly_period_ends_at_local_midnight_starting_its_day():
     fifteenth = Schedule(PayoutFrequency.monthly, 15)
     assert last_period_end(fifteenth, shanghai("2027-01-03T08:00:00"), SHANGHAI) == shanghai("2026-12-15T00:00:00")
     assert last_period_end(fifteenth, shanghai("2027-01-15T08:00:00"), SHANGHAI) == shanghai("2027-01-15T00:00:00")
+
+
+def test_the_next_run_is_the_first_period_end_after_now():
+    monday, fifteenth = Schedule(PayoutFrequency.weekly, 0), Schedule(PayoutFrequency.monthly, 15)
+    assert next_period_end(monday, shanghai("2026-11-11T10:00:00"), SHANGHAI) == shanghai("2026-11-16T00:00:00")
+    # at a period's end the next one is a whole period later
+    assert next_period_end(monday, shanghai("2026-11-09T00:00:00"), SHANGHAI) == shanghai("2026-11-16T00:00:00")
+    assert next_period_end(fifteenth, shanghai("2026-12-20T08:00:00"), SHANGHAI) == shanghai("2027-01-15T00:00:00")
+    assert next_period_end(fifteenth, datetime(2027, 1, 14, 15, 59, tzinfo=UTC), SHANGHAI) == shanghai("2027-01-15T00:00:00")
+    for at in (shanghai("2026-11-11T10:00:00"), datetime(2027, 2, 28, 23, tzinfo=UTC)):
+        for schedule in (monday, fifteenth, Schedule(PayoutFrequency.monthly, 28)):
+            ahead = next_period_end(schedule, at, SHANGHAI)
+            assert last_period_end(schedule, ahead, SHANGHAI) == ahead > at  # a period end, the first after at
+            assert last_period_end(schedule, ahead - timedelta(seconds=1), SHANGHAI) <= at
 
 
 async def test_the_tick_drafts_each_ended_period_once_even_on_several_hosts():

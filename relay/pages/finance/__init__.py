@@ -1,4 +1,4 @@
-"""The finance console, under /finance/ (role finance): payout batches and the ledger.
+"""The finance console, under /finance/ (role finance): payout batches, the ledger and the payout terms.
 
 Every page here is guarded by `finance_page`; scope every service call by ``page.merchant_id``.
 Add a page in a module of this package and import it below; ``nav=N_(...)`` lists it in the nav.
@@ -11,4 +11,4 @@ from relay.pages.routing import Pages
 
 pages = Pages("finance", guard=finance_page)
 
-from relay.pages.finance import home, batches, ledger  # noqa: E402,F401,I001
+from relay.pages.finance import home, batches, ledger, terms  # noqa: E402,F401,I001
