@@ -8,7 +8,7 @@ Fixtures and helpers (see docs/consoles.md):
 - `partner_session`, `admin_session`, `finance_session`: a new merchant and a page already signed
   in as a partner, an admin or a finance user of it (`.page`, `.merchant`, `.partner`/`.staff`).
 - `sign_in_partner(page, merchant_id, partner_id)`, `sign_in_staff(page, staff)`: sign a page in.
-- `screenshot(page, name)`: tests/artifacts/<name>-phone.png (390x844) and -desktop.png (1280x800).
+- `screenshot(page, name)`: tests/artifacts/<name>-phone.png (390x844) and -desktop.png (1366x900).
 - Without a browser (the in-process `client` fixture): `client_as_partner(client, merchant_id, partner_id)`,
   `client_as_staff(client, staff)`, `csrf_of(html)`; send `BROWSER_HEADERS` when following a sign-in link.
 """
@@ -43,7 +43,7 @@ CHROMIUM_ARGS = [
 ARTIFACTS = ROOT / "tests" / "artifacts"
 SERVER_LOG = ARTIFACTS / "relay-serve.log"
 PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 800}
+DESKTOP = {"width": 1366, "height": 900}
 #: A phone's and a desktop's browser: Chromium's own "HeadlessChrome" is (rightly) taken for a bot, whose
 #: visits neither use up a sign-in link nor count as clicks.
 PHONE_UA = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
