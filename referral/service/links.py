@@ -152,6 +152,13 @@ async def create_link(
     raise AssertionError("unreachable")
 
 
+async def target_refusal(merchant_id: int, target_url: str) -> str | None:
+    """Why `target_url` cannot be a share link of this merchant (as `create_link` would refuse it), or
+    None: lets a form report it together with its other errors instead of after them."""
+    allowed = (await get_settings(merchant_id)).allowed_domains
+    return target_problem(normalize_target(target_url), allowed)
+
+
 async def list_links(merchant_id: int, partner_id: int, *, limit: int = 50, offset: int = 0) -> LinkPage:
     """The partner's links, oldest first."""
     if not await Partner.exists(merchant_id=merchant_id, id=partner_id):

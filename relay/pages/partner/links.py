@@ -45,6 +45,11 @@ def offset_of(page: Page) -> int:
     return number_in(page.request.query_params.get("offset", "0"), at_most=MAX_OFFSET) or 0
 
 
+def _target_message(page: Page, problem: str) -> str:
+    message = FIELD_MESSAGES.get(problem)
+    return page.gettext(message) if message else page.gettext("This address cannot be used: %(reason)s", reason=problem)
+
+
 async def _render(page: Page, form: dict, errors: dict, status: int = 200) -> Response:
     found = await links.list_links(page.merchant_id, page.partner_id, limit=PAGE_SIZE, offset=offset_of(page))
     return page.render(
@@ -68,6 +73,8 @@ async def create_link(page: Page) -> Response:
         errors["scene"] = page.gettext("Pick what the link is for.")
     if not form["target_url"]:
         errors["target_url"] = page.gettext("Enter the address of the page on the shop's website.")
+    elif (problem := await links.target_refusal(page.merchant_id, form["target_url"])) is not None:
+        errors["target_url"] = _target_message(page, problem)  # with the form's other errors, not after them
     for name in ("sku", "campaign"):
         if len(form[name]) > 100:
             errors[name] = page.gettext("At most 100 characters.")
@@ -83,9 +90,7 @@ async def create_link(page: Page) -> Response:
             )
         except InvalidInput as error:
             for item in error.extra.get("errors", []):
-                message = FIELD_MESSAGES.get(item["message"])
-                errors[item["field"]] = page.gettext(message) if message else page.gettext(
-                    "This address cannot be used: %(reason)s", reason=item["message"])
+                errors[item["field"]] = _target_message(page, item["message"])
         else:
             page.flash(page.gettext("Link created.") if created else page.gettext("You already had this link."), "success")
             return page.redirect(page.url("partner.link", link_id=link.id))
