@@ -48,6 +48,7 @@ PAGES: dict[str, tuple[str, str]] = {
     "partner.payouts": ("partner", "/p/payouts"),
     "partner.invitees": ("partner", "/p/invitees"),
     "partner.sessions": ("partner", "/p/sessions"),
+    "partner.payee": ("partner", "/p/payee"),
     "partner.application": ("applicant", "/p/application"),
     "console.home": ("admin", "/console/"),
     "console.partner_list": ("admin", "/console/partners"),
@@ -72,6 +73,7 @@ PAGES: dict[str, tuple[str, str]] = {
     "finance.batch": ("finance", "/finance/batches/{batch}"),
     "finance.confirm_approval": ("finance", "/finance/batches/{batch}/approve"),
     "finance.ledger": ("finance", "/finance/ledger"),
+    "finance.terms_page": ("finance", "/finance/terms"),
     "finance.find_partner": ("finance", "/finance/ledger/find?partner=nobody-by-that-name"),
     "finance.statement": ("finance", "/finance/ledger/partners/{payee}"),
 }

@@ -11,7 +11,7 @@ from referral.models import Click
 from tests.factories.referral import make_click, make_link
 from tests.pages.conftest import PHONE, screenshot
 
-PORTAL = ["/p/", "/p/links", "/p/orders", "/p/payouts", "/p/invitees", "/p/sessions"]
+PORTAL = ["/p/", "/p/links", "/p/orders", "/p/payouts", "/p/invitees", "/p/sessions", "/p/payee"]
 #: A tap target's smallest side (WCAG 2.2, 2.5.8 minimum target size).
 MIN_TARGET = 24
 #: The visible targets smaller than MIN_TARGET, leaving out a link inside a sentence (WCAG's
