@@ -219,3 +219,40 @@ async def batch_lines(
     )
     items = [line_info(row) for row in found[:limit]]
     return LinePage(items, items[-1].id if len(found) > limit else None)
+
+
+@dataclass(frozen=True, slots=True)
+class FailedWaiting:
+    """Failed or returned lines whose amounts wait in available for the next batch of their asset
+    (no batch of it was approved since they were settled)."""
+
+    items: list[LineInfo]  #: the latest, newest first
+    totals: dict[str, StatusTotal]  #: asset -> lines and amounts, all of them
+
+
+_WAITING = (
+    "merchant_id = ? AND status IN (?, ?) AND NOT EXISTS (SELECT 1 FROM payout_batch b"
+    " WHERE b.merchant_id = payout_batch_line.merchant_id AND b.asset = payout_batch_line.asset"
+    " AND b.approved_at > payout_batch_line.settled_at)"
+)
+
+
+async def failed_waiting(merchant_id: int, *, limit: int = 10) -> FailedWaiting:
+    """The failed and returned lines no later batch has picked up yet, for finance to look at."""
+    params = [merchant_id, L.failed.value, L.returned.value]
+    found = await rows(
+        f"SELECT {', '.join(_LINE_FIELDS)} FROM payout_batch_line WHERE {_WAITING} ORDER BY id DESC LIMIT ?",
+        [*params, limit],
+    )
+    sums = await rows(
+        "SELECT asset, COUNT(*) AS lines, SUM(gross_minor) AS gross, SUM(withheld_minor) AS withheld,"
+        f" SUM(net_minor) AS net, SUM(commission_count) AS entries FROM payout_batch_line WHERE {_WAITING}"
+        " GROUP BY asset ORDER BY asset",
+        params,
+    )
+    totals = {  # PostgreSQL's SUM(bigint) is numeric: back to int
+        row["asset"]: StatusTotal("failed,returned", int(row["lines"]), int(row["gross"]), int(row["withheld"]),
+                                  int(row["net"]), int(row["entries"]))
+        for row in sums
+    }
+    return FailedWaiting([line_info(row) for row in found], totals)

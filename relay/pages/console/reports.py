@@ -50,6 +50,18 @@ class Row:
     day: date | None = None  #: by day: the day
 
 
+async def _caught_up(page: Page) -> str:
+    """Bring the running totals up to date, one day at most (`relay reports catch-up` does it from
+    cron); what they do not hold yet is summed from the rows. Returns the merchant's time zone."""
+    zone = page.merchant.timezone  # type: ignore[union-attr]  # read with the page: the services need not
+    at_most = {"max_days": referral_rollup.DAYS_PER_READ, "unless_within": CAUGHT_UP, "timezone": zone}
+    await asyncio.gather(  # independent reads and writes: each on a connection of its own
+        referral_rollup.catch_up(page.merchant_id, **at_most),  # type: ignore[arg-type]
+        commission_rollup.catch_up(page.merchant_id, **at_most),  # type: ignore[arg-type]
+    )
+    return zone
+
+
 def _by(page: Page) -> str:
     by = page.request.query_params.get("by", "partner")
     return by if by in DIMENSIONS else "partner"
@@ -60,17 +72,10 @@ async def _rows(
 ) -> tuple[list[Row], int | None, Figures, Earned, list[Row]]:
     """The table's rows (the first `shown`, with their partner names; None: all of them), how
     many rows there are (None: more than shown, not counted), the totals, commissions in total,
-    and the rows of each day (the chart: clicks and revenue).
-
-    The running totals are brought up to date first, one day at most (`relay reports
-    catch-up` does it from cron); what they do not hold yet is summed from the rows."""
+    and the rows of each day (the chart: clicks and revenue); the running totals are brought up
+    to date first (`_caught_up`)."""
     merchant_id, first, last = page.merchant_id, period.first, period.last
-    zone = page.merchant.timezone  # type: ignore[union-attr]  # read with the page: the services need not
-    at_most = {"max_days": referral_rollup.DAYS_PER_READ, "unless_within": CAUGHT_UP, "timezone": zone}
-    await asyncio.gather(  # independent reads and writes: each on a connection of its own
-        referral_rollup.catch_up(merchant_id, **at_most),  # type: ignore[arg-type]
-        commission_rollup.catch_up(merchant_id, **at_most),  # type: ignore[arg-type]
-    )
+    zone = await _caught_up(page)
     days: list[Row] | None = None  #: the chart's, once read
     if by == "partner" and shown is not None:
         per_day, leading, everyone = await asyncio.gather(
@@ -115,6 +120,16 @@ async def _rows(
     total = Figures.total(r.figures for r in rows)
     all_earned = Earned(sum(r.earned.cash for r in rows), sum(r.earned.points for r in rows))
     return rows, len(rows), total, all_earned, days
+
+
+async def period_totals(page: Page, first: date, last: date) -> tuple[Figures, Earned]:
+    """The figures and commissions earned over the local days [first, last], all partners together."""
+    merchant_id, zone = page.merchant_id, await _caught_up(page)
+    figures, earned = await asyncio.gather(
+        referral_rollup.figures(merchant_id, first, last, None, visitors=False, timezone=zone),
+        commission_rollup.earned(merchant_id, first, last, None, timezone=zone),
+    )
+    return figures.get(None, Figures()), earned.get(None, Earned())
 
 
 def _days(figures: dict[str, Figures]) -> list[Row]:
