@@ -106,6 +106,10 @@ class Commission(Model):
     payout_batch_id = fields.BigIntField(
         null=True, description="payout batch that claimed it (set at approval, cleared if the line fails)"
     )
+    withdrawal_id = fields.BigIntField(
+        null=True, description="the partner's withdrawal (payouts) that asked for it; cleared if it is rejected or "
+        "its payout fails or returns",
+    )
     review = fields.CharField(
         max_length=8, null=True,
         description="null: no review asked; held: a fraud signal holds it for the merchant (never released "
@@ -129,6 +133,8 @@ class Commission(Model):
             ("status", "available_at"),
             # payouts: a batch's entries, per partner (commissions/service/settlement.py)
             ("merchant_id", "payout_batch_id", "partner_id"),
+            # payouts: a withdrawal's entries (commissions/service/settlement.py)
+            ("merchant_id", "withdrawal_id"),
             # commissions held for review (commissions/service/fraud.py)
             ("merchant_id", "review"),
         )

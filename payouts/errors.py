@@ -177,3 +177,30 @@ class PayeeInvalid(InvalidInput):
         self.refusals = refusals
         errors = [{"field": r.field, "message": r.message} for r in refusals]
         super().__init__(f"{errors[0]['field']}: {errors[0]['message']}", errors)
+
+
+# --- withdrawals (payouts/service/withdrawals.py) ------------------------------------------------
+
+
+class WithdrawalRefused(InvalidInput):
+    """A withdrawal the partner may not make now; `code` says why (a page words it itself)."""
+
+    def __init__(self, field: str, code: str, message: str, **params: object) -> None:
+        self.field, self.code, self.params = field, code, params
+        super().__init__(f"{field}: {message}", [{"field": field, "message": message}])
+
+
+class WithdrawalNotFound(NotFound):
+    def __init__(self, withdrawal_id: int) -> None:
+        super().__init__(f"withdrawal {withdrawal_id} not found")
+
+
+class WithdrawalStateConflict(Conflict):
+    def __init__(self, withdrawal_id: int, status: str, action: str) -> None:
+        self.withdrawal_status = status
+        super().__init__(f"withdrawal {withdrawal_id} is {status}: cannot {action}")
+
+
+class WithdrawalTermsInvalid(InvalidInput):
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}", [{"field": field, "message": message}])

@@ -15,6 +15,8 @@ bucket holds part of what the partner ever earned:
 ``pending``        earned, but the order is open or inside the after-sales hold: not payable
 ``available``      payable in the next batch (cash) or creditable to the wallet (points); goes
                    negative when a reversal lands after payment, and the next batch nets it
+``requested``      asked for by the partner (a withdrawal, 提现), awaiting finance's decision or
+                   a payout batch (cash); a rejection gives it back to available
 ``in_batch``       reserved by a payout batch line, sent to the bank, outcome unknown (cash)
 ``paid``           cumulative: reached the partner's bank account, net of tax (cash)
 ``reversed``       cumulative: clawed back by reversals (refunds, fraud)
@@ -27,16 +29,17 @@ Merchant accounts, ``merchant:{name}``; they are kept per counterparty partner (
 ========================  ======================================================================
 ``commission_expense``    the source of every commission: its balance is minus all ever earned
 ``withholding_tax``       tax withheld from payouts, owed by the merchant to the tax authority
+``withdrawal_fees``       fees charged on withdrawals the partner asked for, kept by the merchant
 ``points_redeemed``       points partners spent with the merchant (PTS)
 ``points_expired``        points that lapsed unused (PTS)
 ========================  ======================================================================
 
 Because every entry concerns one partner and sums to zero, for each partner and asset::
 
-    earned (= -commission_expense) = pending + available + in_batch + paid + reversed + wallet
-                                     + withheld + redeemed + expired
+    earned (= -commission_expense) = pending + available + requested + in_batch + paid + reversed
+                                     + wallet + withheld + fees + redeemed + expired
 
-What the merchant still owes a partner is ``pending + available + in_batch``.
+What the merchant still owes a partner is ``pending + available + requested + in_batch``.
 
 Worked examples (partner 7, CNY, amounts in fen; points in PTS)
 ---------------------------------------------------------------
@@ -73,6 +76,21 @@ payout_returned      L1 was paid (7.60) and the money came back weeks later; the
 
                          partner:7:paid               -760
                          partner:7:available          +760
+withdrawal_requested the partner asks for their available 9.50 (withdrawal W3); a rejection
+                     writes the reverse (``withdrawal_released``)::
+
+                         partner:7:available          -950
+                         partner:7:requested          +950
+payout (requested)   finance approved W3 and batch line L2 pays it, with 2.00 that became
+                     available since (a line takes the requested part first)::
+
+                         partner:7:requested  -950    partner:7:available  -200
+                         partner:7:in_batch  +1150
+withdrawal_fee       the merchant's fee of 1.00 on W3, between reserve and payment like tax;
+                     a failed or returned line gives it back with the rest (``fee``)::
+
+                         partner:7:in_batch           -100
+                         merchant:withdrawal_fees     +100
 points_credit        300 available points go to the wallet (the points "payout")::
 
                          partner:7:available  -300  (PTS)
@@ -109,12 +127,14 @@ class AccountKind(StrEnum):
 
     pending = "pending"  #: earned, not yet payable (order open or inside the hold)
     available = "available"  #: payable in the next batch / creditable to the wallet
+    requested = "requested"  #: asked for by the partner (a withdrawal), not yet in a batch
     in_batch = "in_batch"  #: reserved by a batch line, at the bank
     paid = "paid"  #: cumulative: reached the partner's bank account
     reversed = "reversed"  #: cumulative: clawed back
     wallet = "wallet"  #: spendable points
     commission_expense = "commission_expense"  #: source of every commission
     withholding_tax = "withholding_tax"  #: tax withheld, owed to the tax authority
+    withdrawal_fees = "withdrawal_fees"  #: fees charged on withdrawals
     points_redeemed = "points_redeemed"  #: points spent with the merchant
     points_expired = "points_expired"  #: points that lapsed
 
@@ -124,10 +144,13 @@ class AccountKind(StrEnum):
 
 
 PARTNER_ACCOUNTS = frozenset(
-    {AccountKind.pending, AccountKind.available, AccountKind.in_batch, AccountKind.paid,
+    {AccountKind.pending, AccountKind.available, AccountKind.requested, AccountKind.in_batch, AccountKind.paid,
      AccountKind.reversed, AccountKind.wallet}
 )
-CASH_ONLY_ACCOUNTS = frozenset({AccountKind.in_batch, AccountKind.paid, AccountKind.withholding_tax})
+CASH_ONLY_ACCOUNTS = frozenset(
+    {AccountKind.requested, AccountKind.in_batch, AccountKind.paid, AccountKind.withholding_tax,
+     AccountKind.withdrawal_fees}
+)
 POINTS_ONLY_ACCOUNTS = frozenset({AccountKind.wallet, AccountKind.points_redeemed, AccountKind.points_expired})
 
 
@@ -144,11 +167,13 @@ class TransactionKind(StrEnum):
     points_redemption = "points_redemption"  #: wallet -> spent with the merchant
     points_expiry = "points_expiry"  #: wallet -> lapsed
     withholding = "withholding"  #: tax withheld from a batch line: in_batch -> withholding_tax
+    withdrawal = "withdrawal"  #: the partner asked for their money: available <-> requested
+    withdrawal_fee = "withdrawal_fee"  #: the fee on a line paying withdrawals: in_batch -> withdrawal_fees
 
 
 CASH_ONLY_KINDS = frozenset(
     {TransactionKind.payout, TransactionKind.payout_failed, TransactionKind.payout_returned,
-     TransactionKind.withholding}
+     TransactionKind.withholding, TransactionKind.withdrawal, TransactionKind.withdrawal_fee}
 )
 POINTS_ONLY_KINDS = frozenset(
     {TransactionKind.points_credit, TransactionKind.points_redemption, TransactionKind.points_expiry}
@@ -343,12 +368,50 @@ def commission_available(partner_id: int, asset: str, amount: int, *, commission
     ], memo)
 
 
-def payout_reserved(partner_id: int, asset: str, amount: int, *, line_id: int | str, memo: str = "") -> Entry:
-    """A batch line takes `amount` (gross, before tax) out of available."""
+def payout_reserved(
+    partner_id: int, asset: str, amount: int, *, line_id: int | str, requested: int = 0, memo: str = ""
+) -> Entry:
+    """A batch line takes `amount` (gross, before tax): the `requested` part from the withdrawals
+    it pays, the rest from available (which gains when reversals net the line below `requested`)."""
     _positive(amount)
+    _not_negative(requested, "requested")
     return _make("payout_reserved", TransactionKind.payout, asset, line_id, [
-        (partner(partner_id, AccountKind.available), -amount),
+        (partner(partner_id, AccountKind.requested), -requested),
+        (partner(partner_id, AccountKind.available), requested - amount),
         (partner(partner_id, AccountKind.in_batch), amount),
+    ], memo)
+
+
+def _not_negative(value: int, name: str) -> int:
+    if type(value) is not int or value < 0:
+        raise LedgerEntryInvalid(f"{name} must be a non-negative integer, got {value!r}", name)
+    return value
+
+
+def withdrawal_requested(partner_id: int, asset: str, amount: int, *, withdrawal_id: int | str, memo: str = "") -> Entry:
+    """The partner asks for `amount` of their available money."""
+    _positive(amount)
+    return _make("withdrawal_requested", TransactionKind.withdrawal, asset, withdrawal_id, [
+        (partner(partner_id, AccountKind.available), -amount),
+        (partner(partner_id, AccountKind.requested), amount),
+    ], memo)
+
+
+def withdrawal_released(partner_id: int, asset: str, amount: int, *, withdrawal_id: int | str, memo: str = "") -> Entry:
+    """A withdrawal finance rejected: its `amount` is available again."""
+    _positive(amount)
+    return _make("withdrawal_released", TransactionKind.withdrawal, asset, withdrawal_id, [
+        (partner(partner_id, AccountKind.requested), -amount),
+        (partner(partner_id, AccountKind.available), amount),
+    ], memo)
+
+
+def withdrawal_fee(partner_id: int, asset: str, amount: int, *, line_id: int | str, memo: str = "") -> Entry:
+    """The merchant's fee on the withdrawals a reserved line pays; the bank sends the rest."""
+    _positive(amount)
+    return _make("withdrawal_fee", TransactionKind.withdrawal_fee, asset, line_id, [
+        (partner(partner_id, AccountKind.in_batch), -amount),
+        (merchant(AccountKind.withdrawal_fees, partner_id), amount),
     ], memo)
 
 
@@ -371,30 +434,34 @@ def payout_paid(partner_id: int, asset: str, amount: int, *, line_id: int | str,
 
 
 def payout_failed(
-    partner_id: int, asset: str, amount: int, *, line_id: int | str, withheld: int = 0, memo: str = "",
+    partner_id: int, asset: str, amount: int, *, line_id: int | str, withheld: int = 0, fee: int = 0, memo: str = "",
 ) -> Entry:
-    """The bank refused a line: the `amount` sent and the tax `withheld` on it go back to available."""
+    """The bank refused a line: the `amount` sent, the tax `withheld` and the withdrawal `fee` on
+    it go back to available."""
     _positive(amount)
-    if type(withheld) is not int or withheld < 0:
-        raise LedgerEntryInvalid(f"withheld must be a non-negative integer, got {withheld!r}", "withheld")
+    _not_negative(withheld, "withheld")
+    _not_negative(fee, "fee")
     return _make("payout_failed", TransactionKind.payout_failed, asset, line_id, [
         (partner(partner_id, AccountKind.in_batch), -amount),
         (merchant(AccountKind.withholding_tax, partner_id), -withheld),
-        (partner(partner_id, AccountKind.available), amount + withheld),
+        (merchant(AccountKind.withdrawal_fees, partner_id), -fee),
+        (partner(partner_id, AccountKind.available), amount + withheld + fee),
     ], memo)
 
 
 def payout_returned(
-    partner_id: int, asset: str, amount: int, *, line_id: int | str, withheld: int = 0, memo: str = "",
+    partner_id: int, asset: str, amount: int, *, line_id: int | str, withheld: int = 0, fee: int = 0, memo: str = "",
 ) -> Entry:
-    """Paid money came back (closed account...): `amount` is payable again, plus any tax released."""
+    """Paid money came back (closed account...): `amount` is payable again, plus any tax and
+    withdrawal fee released."""
     _positive(amount)
-    if type(withheld) is not int or withheld < 0:
-        raise LedgerEntryInvalid(f"withheld must be a non-negative integer, got {withheld!r}", "withheld")
+    _not_negative(withheld, "withheld")
+    _not_negative(fee, "fee")
     return _make("payout_returned", TransactionKind.payout_returned, asset, line_id, [
         (partner(partner_id, AccountKind.paid), -amount),
         (merchant(AccountKind.withholding_tax, partner_id), -withheld),
-        (partner(partner_id, AccountKind.available), amount + withheld),
+        (merchant(AccountKind.withdrawal_fees, partner_id), -fee),
+        (partner(partner_id, AccountKind.available), amount + withheld + fee),
     ], memo)
 
 

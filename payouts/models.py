@@ -239,6 +239,7 @@ class PayoutBatchLine(Model):
     reason = fields.CharField(max_length=500, null=True, description="why carried forward, held, failed, returned")
     gross_minor = fields.BigIntField(description="sum of the partner's entries in the batch")
     withheld_minor = fields.BigIntField(default=0, description="tax withheld on the line")
+    fee_minor = fields.BigIntField(default=0, description="withdrawal fees charged on the line")
     net_minor = fields.BigIntField(description="gross - withheld: what the bank sends")
     commission_count = fields.IntField(description="commissions and reversals netted in the line")
     payee_name = fields.CharField(max_length=200, null=True)
@@ -258,6 +259,75 @@ class PayoutBatchLine(Model):
 def line_reference(batch_id: int, line_id: int) -> str:
     """The bank reference of a line, also the ledger reference of its entries: ``B12-3456``."""
     return f"B{batch_id}-{line_id}"
+
+
+class PayoutMode(StrEnum):
+    """How a merchant pays cash: `WithdrawalTerms.mode`."""
+
+    scheduled = "scheduled"  #: payout batches pay every available commission; partners cannot ask
+    on_request = "on_request"  #: batches pay only withdrawals the partners asked for and finance approved
+    both = "both"  #: batches pay everything available; partners may also ask for it sooner
+
+
+class WithdrawalFee(StrEnum):
+    """The fee a merchant charges on a withdrawal."""
+
+    none = "none"
+    flat = "flat"  #: `fee_flat_minor` per withdrawal
+    percent = "percent"  #: `fee_percent_bp` basis points of the amount, at most `fee_cap_minor` (if set)
+
+
+class WithdrawalTerms(Model):
+    """A merchant's withdrawal settings; no row: payout batches only (the default)."""
+
+    id = fields.BigIntField(primary_key=True)
+    merchant_id = fields.BigIntField(unique=True)
+    mode = fields.CharField(max_length=12, default=PayoutMode.scheduled.value, description="PayoutMode")
+    minimum_minor = fields.BigIntField(default=0, description="smallest withdrawal, minor units")
+    fee = fields.CharField(max_length=8, default=WithdrawalFee.none.value, description="WithdrawalFee")
+    fee_flat_minor = fields.BigIntField(default=0)
+    fee_percent_bp = fields.IntField(default=0, description="basis points: 150 = 1.5%")
+    fee_cap_minor = fields.BigIntField(null=True, description="most a percent fee takes; null: no cap")
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "withdrawal_terms"
+
+
+class WithdrawalStatus(StrEnum):
+    """Where a partner's withdrawal (提现) stands; see payouts/service/withdrawals.py."""
+
+    requested = "requested"  #: asked for: available -> requested in the ledger, its commissions set aside
+    approved = "approved"  #: finance approved it: the next payout batch pays it
+    rejected = "rejected"  #: finance refused it (`reason`): back to available
+    in_batch = "in_batch"  #: a batch line pays it; the bank's answer is awaited
+    paid = "paid"  #: the bank confirmed the line
+    failed = "failed"  #: the bank refused the line: back to available
+    returned = "returned"  #: paid, then the money came back: back to available
+
+
+class Withdrawal(Model):
+    """A partner asking for their available cash: `amount_minor` is what the commissions it set
+    aside sum to; the partner receives it less `fee_minor` (and any tax withheld)."""
+
+    id = fields.BigIntField(primary_key=True)
+    merchant_id = fields.BigIntField()
+    partner_id = fields.BigIntField()
+    asset = fields.CharField(max_length=3)
+    amount_minor = fields.BigIntField()
+    fee_minor = fields.BigIntField(default=0)
+    status = fields.CharField(max_length=10, description="WithdrawalStatus")
+    reason = fields.CharField(max_length=500, null=True, description="why it was rejected, failed or returned")
+    idempotency_key = fields.CharField(max_length=200, description="the partner's: a replay answers the first")
+    batch_id = fields.BigIntField(null=True, description="the payout batch paying it")
+    requested_at = fields.DatetimeField()
+    decided_at = fields.DatetimeField(null=True)
+    settled_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "withdrawal"
+        unique_together = (("merchant_id", "partner_id", "idempotency_key"),)
+        indexes = (("merchant_id", "status", "id"), ("merchant_id", "partner_id", "id"), ("merchant_id", "batch_id"))
 
 
 class Payee(Model):

@@ -35,6 +35,7 @@ from core.request_body import MAX_BODY, BodyLimit
 from core.senders.drivers import senders_for
 from payouts.endpoints.balances import api as ledger_api
 from payouts.endpoints.batches import api as payouts_api
+from payouts.endpoints.withdrawals import api as withdrawals_api
 from payouts.export import MAX_RESULT_FILE
 from payouts.wallet.endpoints import api as points_api
 from referral.endpoints import api as referral_api
@@ -61,7 +62,7 @@ MAX_RESULT_UPLOAD = MAX_RESULT_FILE + 64 * 1024
 
 APIS: tuple[Api, ...] = (
     referral_api, settings_api, commissions_api, pipeline_api, payouts_api, ledger_api, points_api, security_api,
-    partner_api, applications_api,
+    partner_api, applications_api, withdrawals_api,
 )
 
 

@@ -19,11 +19,13 @@ class BalanceOut(BaseModel):
     asset: str = Field(description="currency code, or PTS for points")
     pending: int = Field(description="earned, waiting for completion and the after-sales hold")
     available: int = Field(description="payable in the next batch (negative after a clawback)")
+    requested: int = Field(description="withdrawals the partner asked for, not yet in a payout batch")
     in_batch: int = Field(description="approved in a payout batch, not yet confirmed paid")
     paid: int = Field(description="paid out (cash) so far")
     reversed: int = Field(description="clawed back by refunds so far (negative)")
     wallet: int = Field(description="points the partner can spend")
     withheld: int = Field(description="tax withheld from payouts so far")
+    fees: int = Field(description="withdrawal fees charged so far")
     display: dict[str, str] = Field(description="the same amounts as decimal strings in major units")
 
 
@@ -65,8 +67,8 @@ async def get_balances(call: Call) -> BalancesOut:
     out = []
     for asset, b in found.items():
         amounts = {
-            "pending": b.pending, "available": b.available, "in_batch": b.in_batch, "paid": b.paid,
-            "reversed": b.reversed, "wallet": b.wallet, "withheld": b.withheld,
+            "pending": b.pending, "available": b.available, "requested": b.requested, "in_batch": b.in_batch,
+            "paid": b.paid, "reversed": b.reversed, "wallet": b.wallet, "withheld": b.withheld, "fees": b.fees,
         }
         out.append(BalanceOut(asset=asset, **amounts, display={k: format_major(v, asset) for k, v in amounts.items()}))
     return BalancesOut(partner_id=partner.id, balances=out)

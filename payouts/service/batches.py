@@ -43,7 +43,7 @@ from payouts.models import (
     PayoutLineStatus,
     line_reference,
 )
-from payouts.service import tax
+from payouts.service import tax, withdrawals
 from payouts.service.batch_queries import BatchInfo, get_batch
 from payouts.service.postings import post_many
 from payouts.service.sql import Relation, advisory_lock, chunks, execute, rows, utc
@@ -200,7 +200,10 @@ async def _settle_lines(
     done = 0
     async for part in _line_chunks(merchant_id, batch.id, status):
         withheld: dict[int, tuple[int, int]] = {}
+        fees: dict[int, int] = {}
         entries: list[ledger.Entry] = []
+        requested = {} if not post or batch.asset == POINTS_ASSET else await withdrawals.in_lines(
+            merchant_id, batch.id, [line["partner_id"] for line in part])
         for line in part:
             partner_id, gross, ref = line["partner_id"], int(line["gross_minor"]), line_reference(batch.id, line["id"])
             owed = tax.due(rule, batch.asset, gross, month.get(partner_id))
@@ -211,11 +214,22 @@ async def _settle_lines(
             if batch.asset == POINTS_ASSET:
                 entries.append(ledger.points_credit(partner_id, gross, reference=ref, memo=f"payout batch {batch.id}"))
                 continue
-            entries.append(ledger.payout_reserved(partner_id, batch.asset, gross, line_id=ref, memo=f"payout batch {batch.id}"))
+            asked, fee = requested.get(partner_id, (0, 0))
+            entries.append(ledger.payout_reserved(
+                partner_id, batch.asset, gross, line_id=ref, requested=asked, memo=f"payout batch {batch.id}"))
             if owed:
                 entries.append(ledger.withholding(partner_id, batch.asset, owed, line_id=ref, memo=f"{rule}"))
+            fee = min(fee, gross - owed)  # reversals netted the line below its withdrawals: never more than is left
+            if fee > 0:
+                fees[line["id"]] = fee
+                entries.append(ledger.withdrawal_fee(partner_id, batch.asset, fee, line_id=ref, memo=f"payout batch {batch.id}"))
         if withheld:
             await _set_withheld(merchant_id, withheld)
+        for line_id, fee in fees.items():  # lines paying withdrawals: few
+            await execute(
+                "UPDATE payout_batch_line SET fee_minor = ?, net_minor = net_minor - ? WHERE merchant_id = ? AND id = ?",
+                [fee, fee, merchant_id, line_id],
+            )
         if entries:
             await post_many(merchant_id, entries)
         done += len(part)
@@ -257,7 +271,9 @@ async def create_batch(
                 break
         batch = await PayoutBatch.get(id=inserted[0]["id"])
         await _insert_lines(
-            merchant_id, batch.id, asset, settlement.unsettled_by_partner(merchant_id, asset, cutoff),
+            merchant_id, batch.id, asset,
+            settlement.unsettled_by_partner(merchant_id, asset, cutoff, **await withdrawals.batch_source(
+                merchant_id, asset, cutoff)),
             minimum=minimum, payable=L.payable.value, payee_change=terms.payee_change,
         )
         if rule != withholding.NONE:  # a preview of the tax; nothing else to do before approval
@@ -307,7 +323,8 @@ async def approve_batch(
         )
         # Claim everything first, then sum what was claimed: rows released meanwhile cannot slip
         # into the claim without being counted. Entries of lines not paid are then given back.
-        await settlement.claim(merchant_id, batch.asset, batch.cutoff, batch.id)
+        await settlement.claim(merchant_id, batch.asset, batch.cutoff, batch.id,
+                               **await withdrawals.batch_source(merchant_id, batch.asset, batch.cutoff))
         await _insert_lines(
             merchant_id, batch.id, batch.asset, settlement.claimed_by_partner(merchant_id, batch.id),
             minimum=minimum, payable=(L.paid if points else L.open).value, payee_change=terms.payee_change,
@@ -324,6 +341,7 @@ async def approve_batch(
         )
         for part in chunks([row["partner_id"] for row in unpaid], 5000):
             await settlement.release_claims(merchant_id, batch.id, part)
+        await withdrawals.attach_to_batch(merchant_id, batch.id)  # those whose entries it kept
         await _settle_lines(merchant_id, batch, rule, timezone, post=True, progress=progress)
         at = now()
         changes: dict[str, Any] = {

@@ -55,8 +55,9 @@ class AssetReconciliation:
 
     @property
     def owed(self) -> int:
-        """What the merchant still owes its partners: pending + available + in batch."""
-        return sum(self.balance(kind) for kind in (AccountKind.pending, AccountKind.available, AccountKind.in_batch))
+        """What the merchant still owes its partners: pending + available + requested + in batch."""
+        return sum(self.balance(kind) for kind in (
+            AccountKind.pending, AccountKind.available, AccountKind.requested, AccountKind.in_batch))
 
     @property
     def cash(self) -> bool:

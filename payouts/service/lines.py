@@ -38,7 +38,7 @@ from payouts.errors import (
 )
 from payouts.export import TransferLine, TransferTotals, parse_bank_results, transfer_csv
 from payouts.models import PayoutBatch, PayoutBatchStatus, PayoutLineStatus, line_reference
-from payouts.service import outbox
+from payouts.service import outbox, withdrawals
 from payouts.service.batch_queries import SENT, BatchInfo, LineInfo, get_batch, line_info
 from payouts.service.batches import locked_batch
 from payouts.service.postings import post_many
@@ -51,7 +51,7 @@ L = PayoutLineStatus
 PAGE = 1000
 _REFERENCE = re.compile(r"B(\d+)-(\d+)")
 _LINE_COLUMNS = (
-    "id, batch_id, partner_id, asset, status, reason, gross_minor, withheld_minor, net_minor, commission_count,"
+    "id, batch_id, partner_id, asset, status, reason, gross_minor, withheld_minor, fee_minor, net_minor, commission_count,"
     " payee_name, payee_account, payee_method, payee_bank, payee_changed_at, settled_at"
 )
 
@@ -88,13 +88,15 @@ async def _apply(
     entries = []
     for line in lines:
         partner_id, net, ref = line["partner_id"], int(line["net_minor"]), line_reference(batch.id, line["id"])
-        withheld = int(line["withheld_minor"])
+        withheld, fee = int(line["withheld_minor"]), int(line["fee_minor"])
         if outcome == Outcome.paid:
             entries.append(ledger.payout_paid(partner_id, batch.asset, net, line_id=ref, memo=memo))
         elif outcome == Outcome.failed:
-            entries.append(ledger.payout_failed(partner_id, batch.asset, net, line_id=ref, withheld=withheld, memo=memo))
+            entries.append(ledger.payout_failed(
+                partner_id, batch.asset, net, line_id=ref, withheld=withheld, fee=fee, memo=memo))
         else:
-            entries.append(ledger.payout_returned(partner_id, batch.asset, net, line_id=ref, withheld=withheld, memo=memo))
+            entries.append(ledger.payout_returned(
+                partner_id, batch.asset, net, line_id=ref, withheld=withheld, fee=fee, memo=memo))
     for part in chunks(entries, PAGE):
         await post_many(merchant_id, part)
     if outcome in (Outcome.paid, Outcome.failed):
@@ -102,6 +104,10 @@ async def _apply(
     if outcome != Outcome.paid:
         for part in chunks([line["partner_id"] for line in lines], PAGE):
             await settlement.release_claims(merchant_id, batch.id, part)
+    # the withdrawals the lines paid share their outcome (after the release: their entries are free)
+    partner_reasons = {line["partner_id"]: reasons[line["id"]] for line in lines if reasons.get(line["id"])}
+    for part in chunks([line["partner_id"] for line in lines], PAGE):
+        await withdrawals.settle(merchant_id, batch.id, part, outcome.value, partner_reasons)
 
 
 def _check_batch(batch: PayoutBatch, outcome: Outcome | None) -> None:

@@ -45,23 +45,26 @@ class Balances:
     earned: int = 0  #: everything ever earned (minus the commission_expense sub-ledger)
     pending: int = 0
     available: int = 0
+    requested: int = 0  #: withdrawals the partner asked for, not yet in a batch
     in_batch: int = 0
     paid: int = 0
     reversed: int = 0
     wallet: int = 0
     withheld: int = 0  #: tax withheld from the partner's payouts
+    fees: int = 0  #: withdrawal fees charged on the partner's payouts
     redeemed: int = 0
     expired: int = 0
 
     @property
     def owed(self) -> int:
-        """What the merchant still owes the partner: pending + available + in batch."""
-        return self.pending + self.available + self.in_batch
+        """What the merchant still owes the partner: pending + available + requested + in batch."""
+        return self.pending + self.available + self.requested + self.in_batch
 
 
 #: Which `Balances` field each account's SUM fills (merchant accounts: the partner's sub-ledger).
 _FIELD_OF = {kind.value: kind.value for kind in PARTNER_ACCOUNTS} | {
     AccountKind.withholding_tax.value: "withheld",
+    AccountKind.withdrawal_fees.value: "fees",
     AccountKind.points_redeemed.value: "redeemed",
     AccountKind.points_expired.value: "expired",
 }
