@@ -423,4 +423,8 @@ def demo() -> None:
         typer.echo(f"    {role:<8} {email} / {password}")
     if result.partner_sign_in:
         typer.echo(f"  {base}{result.partner_sign_in}    # partner portal: one-time link, 15 minutes")
+        typer.echo("  When it has expired (or was used), get a fresh one in any of these ways:")
+        typer.echo("    relay demo    # again (make run does it): new passwords, keys and partner link")
+        typer.echo(f"    {base}/console/partners/{result.partner_id}    # as admin: \"Make a sign-in link for this partner\"")
+        typer.echo(f"    curl -X POST -H 'Authorization: Bearer {admin}' {base}/api/v1/partners/{result.partner_id}/sign-in-link")
     typer.echo("")
