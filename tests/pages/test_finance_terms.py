@@ -16,7 +16,7 @@ from payouts.service import terms
 from payouts.service.schedule import next_period_end
 from payouts.service.terms import PayeeChange, Schedule
 from tests.factories.merchants import make_merchant
-from tests.pages.conftest import client_as_staff, csrf_of, make_staff
+from tests.pages.conftest import client_as_staff, csrf_of, make_staff, screenshot, sign_in_staff
 from tests.pages.test_console_partner_form import ZH, error_of
 
 pytestmark = pytest.mark.usefixtures("database_url")
@@ -101,3 +101,28 @@ async def test_bad_terms_are_refused_next_to_their_fields_in_the_page_language_n
 async def test_payout_terms_are_for_finance_only(client):
     await _signed_in(client, "admin")
     assert (await client.get("/finance/terms")).status_code == 403
+
+
+async def test_finance_sets_the_terms_in_a_browser_and_sees_the_next_run(finance_session, new_page):
+    page, m = finance_session.page, finance_session.merchant
+    await page.goto("/finance/terms")
+    await page.fill("#f-minimum-cash", "0")
+    await page.select_option("#f-schedule-cash-frequency", "monthly")
+    await page.click("#save-terms")
+    assert await page.locator("#e-minimum-cash").inner_text() == "Enter an amount more than zero, like 50 or 100.00; blank: the default."
+    await page.fill("#f-minimum-cash", "100")
+    await page.click("#save-terms")
+    assert "Payout terms saved." in await page.locator("main").inner_text()
+    assert (await terms.get_terms(m.id)).for_asset("CNY").schedule == Schedule(PayoutFrequency.monthly, 1)
+    assert (await page.locator("#next-run-cash").inner_text()).startswith("Next batch drafted: ")
+    await screenshot(page, "finance-terms")
+    await page.goto("/finance/")
+    assert (await page.locator("#next-cash .next-run").inner_text()).startswith("Drafted ")
+    await screenshot(page, "finance-home")
+
+    chinese = await new_page(locale="zh-CN")
+    await sign_in_staff(chinese, finance_session.staff)
+    await chinese.goto("/finance/terms")
+    text = await chinese.locator("main").inner_text()
+    assert "付款条款" in text and "下一批次生成时间" in text and "Payout" not in text
+    await screenshot(chinese, "finance-terms-zh")

@@ -18,7 +18,7 @@ from tests.factories.batches import make_commission, make_payee
 from tests.factories.commissions import make_order, percent_rule, publish_rule_set
 from tests.factories.merchants import make_merchant
 from tests.factories.referral import make_partner
-from tests.pages.conftest import client_as_staff, csrf_of, make_staff
+from tests.pages.conftest import client_as_staff, csrf_of, make_staff, screenshot, sign_in_staff
 from tests.pages.test_console_partner_form import ZH
 
 pytestmark = pytest.mark.usefixtures("database_url")
@@ -101,3 +101,17 @@ async def test_the_finance_home_shows_the_next_batch_what_is_owed_and_the_failed
     html = (await client.get("/finance/", headers={"accept-language": "en"})).text.replace("CN¥", "¥")
     assert 'id="no-failed"' in html and 'id="failed-lines"' not in html
     assert value_of(html, "next-cash") == "¥0.00"
+
+
+async def test_the_console_home_in_a_browser_in_both_languages(admin_session, new_page):
+    page, m = admin_session.page, admin_session.merchant
+    await make_commission(m.id, (await make_payee(m.id)).id, 12050)
+    await page.goto("/console/")
+    assert (await page.locator("#payable .value").inner_text()).endswith("120.50")
+    await screenshot(page, "console-home")
+    chinese = await new_page(locale="zh-CN")
+    await sign_in_staff(chinese, admin_session.staff)
+    await chinese.goto("/console/")
+    text = await chinese.locator("main").inner_text()
+    assert "本月" in text and "当前可结算" in text and "Payable" not in text
+    await screenshot(chinese, "console-home-zh")
