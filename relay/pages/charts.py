@@ -29,6 +29,11 @@ def _scale(values: Sequence[int]) -> tuple[int, int]:
     return low, high if high > low else low + 1
 
 
+def _top(values: Sequence[int]) -> int:
+    """The highest value the scale shows (0 for no data: not the drawing's stand-in top of 1)."""
+    return max(0, *values) if values else 0
+
+
 def _frame(title: str, body: list[str], legend: list[tuple[str, str]]) -> Markup:
     keys = []
     x = 0
@@ -62,7 +67,7 @@ def _x_labels(labels: Sequence[str], centers: list[float]) -> list[str]:
 def _scale_label(text: str, color: str, *, right: bool = False) -> str:
     """A series' highest value, written at the top of the plot (its scale)."""
     x, anchor = ("100%", "end") if right else ("0", "start")
-    return f'<text x="{x}" y="{_TOP - 8}" font-size="{_FONT}" text-anchor="{anchor}" fill="{color}">{escape(text)}</text>'
+    return f'<text class="scale" x="{x}" y="{_TOP - 8}" font-size="{_FONT}" text-anchor="{anchor}" fill="{color}">{escape(text)}</text>'
 
 
 def _y(value: int, low: int, high: int) -> float:
@@ -92,7 +97,7 @@ def bar_chart(
     low, high = _scale(values)
     slot, centers = _centers(len(labels))
     zero = _y(0, low, high)
-    body = [_zero_line(low, high), _scale_label(format_value(high), TEXT_PALETTE[0])]
+    body = [_zero_line(low, high), _scale_label(format_value(_top(values)), TEXT_PALETTE[0])]
     for label, value, cx in zip(labels, values, centers, strict=True):
         top, bottom = sorted((_y(value, low, high), zero))
         body.append(
@@ -102,7 +107,7 @@ def bar_chart(
     legend = [(PALETTE[0], name)] if name else []
     if line is not None:
         line_low, line_high = _scale(line)
-        body.append(_scale_label(format_line(line_high), TEXT_PALETTE[1], right=True))
+        body.append(_scale_label(format_line(_top(line)), TEXT_PALETTE[1], right=True))
         body.append(_polyline(labels, line, centers, line_low, line_high, PALETTE[1], format_line))
         legend.append((PALETTE[1], line_name))
     body += _x_labels(labels, centers)
@@ -121,7 +126,7 @@ def line_chart(
         raise ValueError("one value per label")
     low, high = _scale([v for _, values in series for v in values])
     _, centers = _centers(len(labels))
-    body = [_zero_line(low, high), _scale_label(format_value(high), "currentColor")]
+    body = [_zero_line(low, high), _scale_label(format_value(_top([v for _, values in series for v in values])), "currentColor")]
     legend = []
     for index, (name, values) in enumerate(series):
         color = PALETTE[index % len(PALETTE)]

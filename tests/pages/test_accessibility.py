@@ -26,6 +26,7 @@ from tests.factories.commissions import make_order, percent_rule, publish_rule_s
 from tests.factories.merchants import api, make_merchant
 from tests.factories.referral import make_link, make_partner
 from tests.pages.conftest import BROWSER_UA, DESKTOP, PHONE, csrf_of, make_staff, screenshot, sign_in_staff
+from tests.pages.test_phone_width import SMALL_TARGETS
 
 #: Routes that answer with something other than an HTML page (a file, an image, a redirect).
 NOT_PAGES = {
@@ -205,6 +206,8 @@ async def test_the_page_has_no_serious_accessibility_violation(world, name, loca
         results = await Axe().run(page)
         blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING]
         assert blocking == [], f"{name} ({locale}, {page.url}):\n{describe(blocking)}"
+        if VIEWPORT[locale] == PHONE:
+            assert await page.evaluate(SMALL_TARGETS) == [], f"{name}: tap targets under 24 px at 390 px"
         if name in MAIN_PAGES:
             await screenshot(page, f"{name.replace('.', '-')}-{locale}")
     finally:

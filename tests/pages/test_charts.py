@@ -32,3 +32,9 @@ def test_a_line_chart_of_several_series_and_an_empty_chart():
     ET.fromstring(str(bar_chart([], [], title="nothing yet")))
     with pytest.raises(ValueError):
         bar_chart(["a"], [1, 2], title="t")
+
+
+def test_each_series_writes_its_highest_value_as_its_scale_and_no_data_shows_zero():
+    svg = bar_chart(["a", "b"], [0, 0], title="t", format_value=lambda v: f"¥{v}", line=[3, 17], line_name="Clicks")
+    scales = [text.text for text in ET.fromstring(str(svg)).findall(f"{SVG}text") if text.get("class") == "scale"]
+    assert scales == ["¥0", "17"]  # not ¥1, the drawing's stand-in top when every bar is 0
