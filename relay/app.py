@@ -33,6 +33,7 @@ from core.plan_writer import PlanWriter
 from core.ratelimit import RateLimits
 from core.request_body import MAX_BODY, BodyLimit
 from core.senders.drivers import senders_for
+from notifications.endpoints import api as notifications_api
 from payouts.endpoints.balances import api as ledger_api
 from payouts.endpoints.batches import api as payouts_api
 from payouts.endpoints.withdrawals import api as withdrawals_api
@@ -45,6 +46,7 @@ from referral.service.clicks import ClickRecorder
 from relay import pages, shop_events
 from relay.application_endpoints import api as applications_api
 from relay.endpoints import api as pipeline_api
+from relay.notification_endpoints import api as partner_notifications_api
 from relay.pages import templating
 from relay.partner_endpoints import api as partner_api
 from relay.settings import MODEL_MODULES, Settings
@@ -62,7 +64,7 @@ MAX_RESULT_UPLOAD = MAX_RESULT_FILE + 64 * 1024
 
 APIS: tuple[Api, ...] = (
     referral_api, settings_api, commissions_api, pipeline_api, payouts_api, ledger_api, points_api, security_api,
-    partner_api, applications_api, withdrawals_api,
+    partner_api, applications_api, withdrawals_api, partner_notifications_api, notifications_api,
 )
 
 
@@ -90,6 +92,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             await stack.enter_async_context(plans)
             if settings.outbox_worker:
                 await stack.enter_async_context(_outbox_worker(settings.webhook_url_rules))
+                await stack.enter_async_context(_notify_worker(app.state.senders, settings))
             templating.compile_all()  # the consoles' first requests in this process need not compile
             # What startup made (modules, models, schemas, templates) lives as long as the
             # process: out of the collector's way, every full collection is cheaper (order.created
@@ -159,6 +162,21 @@ async def _outbox_worker(rules: UrlRules) -> AsyncIterator[None]:
         finally:
             stop.set()
             await task
+
+
+@contextlib.asynccontextmanager
+async def _notify_worker(senders, settings: Settings) -> AsyncIterator[None]:
+    """`relay notify deliver` as a task of this process (with the outbox's, RELAY_OUTBOX_WORKER=1)."""
+    from relay.notify import deliver_forever
+
+    stop = asyncio.Event()
+    task = asyncio.create_task(deliver_forever(senders, secret=settings.secret_key, public_url=settings.public_url,
+                                               stop=stop))
+    try:
+        yield
+    finally:
+        stop.set()
+        await task
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:

@@ -26,6 +26,8 @@ payouts_cli = typer.Typer(help="Payout batches: create, approve, export, import 
 cli.add_typer(payouts_cli, name="payouts")
 outbox_cli = typer.Typer(help="Signed events to the merchants' webhook URLs.", no_args_is_help=True)
 cli.add_typer(outbox_cli, name="outbox")
+notify_cli = typer.Typer(help="Partners' notices by email and SMS.", no_args_is_help=True)
+cli.add_typer(notify_cli, name="notify")
 staff_cli = typer.Typer(help="Staff accounts of the consoles (roles admin and finance).", no_args_is_help=True)
 cli.add_typer(staff_cli, name="staff")
 reports_cli = typer.Typer(help="The merchant console's reports.", no_args_is_help=True)
@@ -381,6 +383,40 @@ def outbox_deliver(
                            f" {done.dead} dead")
             else:
                 await deliver_forever(sender, limit=limit, interval=interval, merchant_id=merchant)
+
+    try:
+        asyncio.run(with_database(settings, work))
+    except KeyboardInterrupt:
+        pass
+
+
+@notify_cli.command("deliver")
+def notify_deliver(
+    once: bool = typer.Option(False, "--once", help="One round, then exit (for cron); default: loop."),
+    limit: int = typer.Option(100, min=1, max=1000, help="Notices claimed per round."),
+    interval: float = typer.Option(1.0, min=0.05, help="Seconds to sleep when a round found little to do."),
+) -> None:
+    """Send due notices by email or SMS as each partner chose, with retries and backoff (safe on
+    several hosts at once)."""
+    from core.senders.drivers import senders_for
+    from core.time import now
+    from relay.notify import deliver_due, deliver_forever
+
+    settings = Settings()
+
+    async def work() -> None:
+        senders = senders_for(settings.email, settings.sms)
+        try:
+            if once:
+                done = await deliver_due(now(), senders=senders, secret=settings.secret_key,
+                                         public_url=settings.public_url, limit=limit)
+                typer.echo(f"{done.claimed} notice(s): {done.sent} sent, {done.inbox_only} inbox only,"
+                           f" {done.retrying} to retry, {done.dead} dead")
+            else:
+                await deliver_forever(senders, secret=settings.secret_key, public_url=settings.public_url,
+                                      limit=limit, interval=interval)
+        finally:
+            await senders.aclose()
 
     try:
         asyncio.run(with_database(settings, work))

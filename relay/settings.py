@@ -10,7 +10,7 @@ from core.ratelimit import limits_from_env
 from core.senders.config import EmailConfig, SmsConfig, email_config_from_env, sms_config_from_env
 
 #: Model modules of the single Tortoise app, in dependency order.
-MODEL_MODULES = ("accounts.models", "referral.models", "commissions.models", "payouts.models")
+MODEL_MODULES = ("accounts.models", "referral.models", "commissions.models", "payouts.models", "notifications.models")
 
 
 def _int(name: str, default: int) -> int:

@@ -27,6 +27,7 @@ from typing import Any
 from standardwebhooks import Webhook
 
 from accounts.service.settings import has_webhook_url, webhook_targets
+from core.backoff import retry_delay as backoff
 from core.db import connection, current_dialect
 from core.ids import random_alphanumeric
 from core.sql import chunks, execute, marks, rows, sql, utc
@@ -57,9 +58,7 @@ _PAYLOAD = OutboxEvent._meta.fields_map["payload"]
 
 def retry_delay(attempts: int) -> timedelta | None:
     """How long to wait after the `attempts`-th failed attempt; None: give up (dead)."""
-    if attempts >= MAX_ATTEMPTS:
-        return None
-    return min(FIRST_RETRY * 2 ** (attempts - 1), LONGEST_RETRY)
+    return backoff(attempts, first=FIRST_RETRY, longest=LONGEST_RETRY, most=MAX_ATTEMPTS)
 
 
 def new_event_id() -> str:

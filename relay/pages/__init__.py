@@ -12,11 +12,11 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute
 
 #: Paths answered with HTML pages (an unknown path under them gets the 404 page, not problem+json).
-PAGE_PREFIXES = ("/p/", "/console/", "/finance/", "/lang/", "/sign-out", "/join/")
+PAGE_PREFIXES = ("/p/", "/console/", "/finance/", "/lang/", "/sign-out", "/join/", "/unsubscribe/")
 
 
 def routes() -> list[BaseRoute]:
-    from relay.pages import apply, auth, console, finance, partner, partner_sign_in
+    from relay.pages import apply, auth, console, finance, partner, partner_sign_in, unsubscribe
     from relay.pages.i18n import LOCALES, translations
 
     for locale in LOCALES:
@@ -25,7 +25,7 @@ def routes() -> list[BaseRoute]:
     # The sign-in pages first: /console/sign-in must win over any /console/{...} route.
     return [
         *auth.pages.routes(), *partner_sign_in.pages.routes(), *partner.pages.routes(), *console.pages.routes(),
-        *finance.pages.routes(), *apply.pages.routes(),
+        *finance.pages.routes(), *apply.pages.routes(), *unsubscribe.pages.routes(),
     ]
 
 

@@ -19,6 +19,7 @@ from starlette.responses import Response
 from accounts.models import StaffRole
 from accounts.service.merchants import get_merchant
 from accounts.service.sign_in import active_staff
+from notifications.service import inbox
 from relay.pages.routing import Guard, MerchantView, Page
 from relay.sign_in import signed_in_partner
 
@@ -29,7 +30,7 @@ async def _merchant(page: Page, merchant_id: int) -> None:
 
 
 #: What a partner not (or no longer) active may open: where their application stands, their devices.
-APPLICANT_PATHS = ("/p/application", "/p/sessions")
+APPLICANT_PATHS = ("/p/application", "/p/sessions", "/p/inbox")
 
 
 async def partner_page(page: Page) -> Response | None:
@@ -43,6 +44,7 @@ async def partner_page(page: Page) -> Response | None:
             await _merchant(page, page.partner.merchant_id)
             if not page.partner.is_active and not page.request.url.path.startswith(APPLICANT_PATHS):
                 return page.redirect(page.url("partner.application"))
+            page.badges["partner.inbox"] = await inbox.unread_count(page.merchant_id, page.partner_id)
             return None
         merchant_id = session.get("merchant_id")
         session.sign_out()

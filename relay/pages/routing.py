@@ -94,6 +94,8 @@ class Page:
     partner_session: Any = None
     #: Set by `staff_page`: the signed-in staff account (accounts.service.sign_in.StaffInfo).
     staff: Any = None
+    #: A count shown beside a nav item, by route name (the partner's unread notices).
+    badges: dict[str, int] = field(default_factory=dict)
 
     # --- who -------------------------------------------------------------------------------
 
@@ -204,14 +206,14 @@ class Page:
             return str(path)
         raise NoMatchFound(name, path_params)
 
-    def nav_items(self) -> list[tuple[str, str, bool]]:
-        """(label, url, current) of the console's nav, translated."""
+    def nav_items(self) -> list[tuple[str, str, bool, int]]:
+        """(label, url, current, badge) of the console's nav, translated; badge 0: none shown."""
         here = self.request.url.path
         items = []
         for item in self.nav:
             url = self.url(item.route)
             current = here == url or (url.rstrip("/") != self._console_root() and here.startswith(url.rstrip("/") + "/"))
-            items.append((self.gettext(item.label), url, current))
+            items.append((self.gettext(item.label), url, current, self.badges.get(item.route, 0)))
         return items
 
     def _console_root(self) -> str:

@@ -1,4 +1,5 @@
-"""The packages' arrows point one way: relay → payouts → commissions → referral → accounts → core.
+"""The packages' arrows point one way: relay → payouts → commissions → notifications → referral →
+accounts → core.
 
 Every module's imports (at the top, inside functions, under TYPE_CHECKING alike) are read from
 its source; a module may import its own package and packages to its right, never one to its left.
@@ -13,7 +14,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 #: Left to right: each package may import only itself and the packages after it.
-ARROWS = ("relay", "payouts", "commissions", "referral", "accounts", "core")
+ARROWS = ("relay", "payouts", "commissions", "notifications", "referral", "accounts", "core")
 
 
 def imported_packages(source: str) -> set[str]:

@@ -20,6 +20,7 @@ from accounts.service import settings
 from commissions.schemas import TermsUpdate
 from commissions.service import terms
 from core.money import Rounding, parse_minor
+from notifications.service import preferences
 from payouts.wallet.schemas import PointsSettingsUpdate
 from payouts.wallet.service import expiry
 from relay.pages.console import pages
@@ -71,6 +72,7 @@ async def _current(page: Page) -> dict[str, dict[str, str]]:
     merchant = await settings.get_settings(page.merchant_id)
     commission_terms = await terms.get_terms(page.merchant_id)
     points = await expiry.get_settings(page.merchant_id)
+    channels = await preferences.merchant_channels(page.merchant_id)
     binding = merchant.binding_days
     fraud = {f"{signal}-{name}": str(value) for signal, fields in merchant.fraud_signals.items() for name, value in fields.items()}
     return {
@@ -85,6 +87,7 @@ async def _current(page: Page) -> dict[str, dict[str, str]]:
             "expiry_months": "" if points.expiry_months is None else str(points.expiry_months),
         },
         "fraud": fraud,
+        "notifications": {"email": "1" if channels.email else "", "sms": "1" if channels.sms else ""},
         "shop": {
             "timezone": merchant.timezone, "allowed_domains": "\n".join(merchant.allowed_domains),
             "webhook_url": merchant.webhook_url or "",
@@ -238,6 +241,16 @@ async def save_shop(page: Page) -> Response:
         "allowed_domains": [line.strip() for line in values["allowed_domains"].splitlines() if line.strip()],
     }
     return await _save_merchant_settings(page, "shop", values, body, fields={"allowed_domains": "allowed_domains"})
+
+
+@pages.post("/console/settings/notifications")
+async def save_notifications(page: Page) -> Response:
+    """The channels partners' notices go by besides the inbox (each partner chooses among them)."""
+    form = await page.form()
+    changed = preferences.Channels(email=form.get("email") == "1", sms=form.get("sms") == "1")
+    before = await preferences.merchant_channels(page.merchant_id)
+    await preferences.set_merchant_channels(page.merchant_id, changed, actor=actor(page))
+    return _saved(page, changed != before)
 
 
 @pages.post("/console/settings/webhook-secret")

@@ -1,0 +1,7 @@
+"""The notifications domain's use cases: `notify` (record notices in the caller's transaction),
+`inbox` (what a partner reads), `preferences` (channels chosen and enabled), `delivery` (the
+outbox side: claiming due notices and recording what their send did)."""
+
+from notifications.service.inbox import Notice, notify
+
+__all__ = ["Notice", "notify"]
