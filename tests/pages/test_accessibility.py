@@ -16,11 +16,15 @@ from axe_playwright_python.async_playwright import Axe
 from accounts.service import sign_in
 from commissions.service import queries
 from commissions.service.earning import commission_order
+from notifications.kinds import Kind, unsubscribe_token
+from notifications.models import Notification
+from notifications.service import Notice, notify
 from payouts.service import batches
 from referral.models import PartnerApplication
 from referral.program import DEFAULT_KINDS
 from referral.service.partners import issue_sign_in_link
 from relay import pages as relay_pages
+from relay.settings import Settings
 from tests.factories.batches import END_OF_OCTOBER, make_commission, make_payee
 from tests.factories.commissions import make_order, percent_rule, publish_rule_set
 from tests.factories.merchants import api, make_merchant
@@ -50,6 +54,10 @@ PAGES: dict[str, tuple[str, str]] = {
     "partner.invitees": ("partner", "/p/invitees"),
     "partner.sessions": ("partner", "/p/sessions"),
     "partner.payee": ("partner", "/p/payee"),
+    "partner.inbox": ("partner", "/p/inbox"),
+    "partner.notice": ("partner", "/p/inbox/{notice}"),
+    "partner.notice_settings": ("partner", "/p/inbox/settings"),
+    "unsubscribe.confirm": ("nobody", "/unsubscribe/{unsubscribe}"),
     "partner.application": ("applicant", "/p/application"),
     "console.home": ("admin", "/console/"),
     "console.partner_list": ("admin", "/console/partners"),
@@ -138,7 +146,12 @@ async def _make_world_data(client) -> dict[str, Any]:
         "answer_community": "阳光花园", "accept": "yes"})
     assert applied.status_code == 201, applied.text
     application = await PartnerApplication.get(merchant_id=merchant.id)
+    await notify(merchant.id, [Notice(partner.id, Kind.payout_line, "line:1:paid",
+                                      {"outcome": "paid", "amount_minor": 3558, "currency": "CNY"})])
+    notice = await Notification.get(merchant_id=merchant.id, partner_id=partner.id)
     return {
+        "notice": notice.id,
+        "unsubscribe": unsubscribe_token(Settings().secret_key, merchant.id, partner.id, Kind.payout_line),
         "merchant": merchant.id, "partner": partner.id, "link": link.id, "code": partner.code, "order": order.order.id,
         "rule_set": rule_set, "commission": commission.id, "payee": payee.id, "batch": batch.id,
         "application": application.id, "applicant": application.partner_id,
