@@ -26,7 +26,9 @@ class Merchant(Model):
     currency = fields.CharField(max_length=3, description="ISO 4217 code of every cash amount")
     timezone = fields.CharField(max_length=64, default="Asia/Shanghai")
     allowed_domains = fields.JSONField(default=list, description="hosts share links may point to")
-    webhook_secret = fields.CharField(max_length=100, description="Standard Webhooks secret (whsec_...)")
+    webhook_secret = fields.CharField(
+        max_length=255, description="Standard Webhooks secret (whsec_...), sealed by core.sealed: opened only to sign"
+    )
     attribution_window_days = fields.IntField(default=30)
     attribution_model = fields.CharField(max_length=16, default="last_click")
     binding_days = fields.IntField(
@@ -40,7 +42,8 @@ class Merchant(Model):
         null=True, description="per fraud signal: off, flag or hold and its thresholds (referral.fraud); null: defaults"
     )
     previous_webhook_secret = fields.CharField(
-        max_length=100, null=True, description="the secret before the last rotation; verifies until the time below"
+        max_length=255, null=True,
+        description="the secret before the last rotation, sealed like it; verifies until the time below",
     )
     previous_secret_valid_until = fields.DatetimeField(null=True, description="end of the rotation's grace period")
     created_at = fields.DatetimeField(auto_now_add=True)

@@ -227,11 +227,11 @@ async def seed(url: str, mode: str = "referral") -> Seed:
     from core import ids
     from core.db import tortoise_config
     from referral.models import Click, Order, Partner, ShareLink
-    from relay.settings import MODEL_MODULES
+    from relay.settings import MODEL_MODULES, Settings
 
     await Tortoise.init(config=tortoise_config(url, MODEL_MODULES), _enable_global_fallback=True)
     try:
-        created = await create_merchant("Bench", "CNY", allowed_domains=["shop.example.com"])
+        created = await create_merchant("Bench", "CNY", allowed_domains=["shop.example.com"], sealer=Settings().sealer)
         merchant = created.merchant
         await Partner.bulk_create(
             [Partner(merchant_id=merchant.id, code=ids.partner_code(), display_name=f"P{i}") for i in range(PARTNERS)]
@@ -270,7 +270,7 @@ async def seed(url: str, mode: str = "referral") -> Seed:
         ], batch_size=1000)
         await _history_commissions(merchant.id)
         await Tortoise.get_connection("default").execute_script("ANALYZE")
-        return Seed(merchant.id, merchant.webhook_secret, [p.code for p in partners], visitors)
+        return Seed(merchant.id, created.webhook_secret, [p.code for p in partners], visitors)
     finally:
         await Tortoise.close_connections()
 

@@ -229,7 +229,7 @@ async def setup(merchant_name: str, commissions: int) -> dict:
         merchant_id = kept[0]["id"]
         print(f"reusing merchant {merchant_id} (nothing generated)", flush=True)
     else:
-        made = await create_merchant(merchant_name, "CNY", allowed_domains=["shop.example.com"])
+        made = await create_merchant(merchant_name, "CNY", allowed_domains=["shop.example.com"], sealer=Settings().sealer)
         merchant_id = made.merchant.id
         print(f"generating {commissions:,} commissions for merchant {merchant_id}", flush=True)
         started = time.perf_counter()

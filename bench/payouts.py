@@ -41,7 +41,7 @@ from tortoise import Tortoise  # noqa: E402
 
 from core.db import connection, tortoise_config  # noqa: E402
 from relay.schema import scratch_database  # noqa: E402
-from relay.settings import MODEL_MODULES  # noqa: E402
+from relay.settings import MODEL_MODULES, Settings  # noqa: E402
 
 TARGET_RATIO = 1.5
 TARGET_RSS_MB = 300
@@ -215,8 +215,8 @@ async def run(url: str, commissions: int, partners: int) -> int:
 
     await Tortoise.init(config=tortoise_config(url, MODEL_MODULES), _enable_global_fallback=True)
     try:
-        service_m = (await create_merchant("Bench service", "CNY")).merchant.id
-        baseline_m = (await create_merchant("Bench baseline", "CNY")).merchant.id
+        service_m = (await create_merchant("Bench service", "CNY", sealer=Settings().sealer)).merchant.id
+        baseline_m = (await create_merchant("Bench baseline", "CNY", sealer=Settings().sealer)).merchant.id
         print(f"generating {commissions:,} commissions for {partners:,} partners, twice...", flush=True)
         began = time.perf_counter()
         for merchant_id in (service_m, baseline_m):

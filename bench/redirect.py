@@ -210,11 +210,13 @@ async def _seed(database_url: str) -> tuple[tuple[str, int], tuple[str, int]]:
     from core.db import tortoise_config
     from referral.service.links import create_link
     from referral.service.partners import create_partner
-    from relay.settings import MODEL_MODULES
+    from relay.settings import MODEL_MODULES, Settings
 
     await Tortoise.init(config=tortoise_config(database_url, MODEL_MODULES), _enable_global_fallback=True)
     try:
-        merchant = (await create_merchant("Bench", "CNY", allowed_domains=["shop.example.com"])).merchant
+        merchant = (await create_merchant(
+            "Bench", "CNY", allowed_domains=["shop.example.com"], sealer=Settings().sealer
+        )).merchant
         partner = await create_partner(merchant.id, display_name="Bench partner")
         made = []
         for campaign in ("load", "audit"):

@@ -39,7 +39,7 @@ from commissions.service.simulation import simulate  # noqa: E402
 from commissions.service.sql import insert_returning, sql  # noqa: E402
 from core.db import connection, current_dialect, dialect_of, tortoise_config  # noqa: E402
 from relay import schema  # noqa: E402
-from relay.settings import MODEL_MODULES  # noqa: E402
+from relay.settings import MODEL_MODULES, Settings  # noqa: E402
 
 TARGET_SECONDS = 30.0
 PARTNERS = 2000
@@ -171,7 +171,7 @@ async def bench_simulation(lines: int = 1_000_000, database_url: str | None = No
     await schema.migrate(url)  # what `relay migrate` runs
     await Tortoise.init(config=tortoise_config(url, MODEL_MODULES), _enable_global_fallback=True)
     try:
-        merchant = (await create_merchant("Bench", "CNY")).merchant
+        merchant = (await create_merchant("Bench", "CNY", sealer=Settings().sealer)).merchant
         setup_started = time.perf_counter()
         orders = await _populate(merchant.id, lines, random.Random(seed))
         setup_seconds = time.perf_counter() - setup_started

@@ -106,6 +106,21 @@ class DatabaseUnavailable(ServiceUnavailable):
         return {"retry-after": str(self.retry_after)}
 
 
+class SecretUnreadable(ServiceUnavailable):
+    """A webhook secret sealed under a server secret this server is not given (core.sealed):
+    the operator's to mend (list the old one in RELAY_PREVIOUS_SECRET_KEYS); the shop retries."""
+
+    slug = "secret-unreadable"
+    retry_after = 60
+
+    def __init__(self) -> None:
+        super().__init__("the merchant's webhook secret cannot be opened on this server; retry later")
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"retry-after": str(self.retry_after)}
+
+
 #: Exceptions that may mean the database connection was refused, reset, timed out or lost.
 CONNECTION_ERRORS: tuple[type[BaseException], ...] = (
     OSError,  # refused, reset, broken pipe, unreachable host; TimeoutError is one too

@@ -32,6 +32,7 @@ from core.outbound import UrlRules
 from core.plan_writer import PlanWriter
 from core.ratelimit import RateLimits
 from core.request_body import MAX_BODY, BodyLimit
+from core.sealed import Sealer
 from core.senders.drivers import senders_for
 from notifications.endpoints import api as notifications_api
 from payouts.endpoints.balances import api as ledger_api
@@ -91,7 +92,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             app.state.plans = plans
             await stack.enter_async_context(plans)
             if settings.outbox_worker:
-                await stack.enter_async_context(_outbox_worker(settings.webhook_url_rules))
+                await stack.enter_async_context(_outbox_worker(settings.webhook_url_rules, settings.sealer))
                 await stack.enter_async_context(_notify_worker(app.state.senders, settings))
             templating.compile_all()  # the consoles' first requests in this process need not compile
             # What startup made (modules, models, schemas, templates) lives as long as the
@@ -149,14 +150,14 @@ def create_app(settings: Settings | None = None) -> Starlette:
 
 
 @contextlib.asynccontextmanager
-async def _outbox_worker(rules: UrlRules) -> AsyncIterator[None]:
+async def _outbox_worker(rules: UrlRules, sealer: Sealer) -> AsyncIterator[None]:
     """`relay outbox deliver` as a task of this process (RELAY_OUTBOX_WORKER=1), stopped with it."""
     from payouts.outbox_sender import HttpxSender
     from payouts.service.outbox import deliver_forever
 
     stop = asyncio.Event()
     async with HttpxSender(rules) as sender:
-        task = asyncio.create_task(deliver_forever(sender, stop=stop))
+        task = asyncio.create_task(deliver_forever(sender, sealer=sealer, stop=stop))
         try:
             yield
         finally:

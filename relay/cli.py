@@ -32,6 +32,8 @@ staff_cli = typer.Typer(help="Staff accounts of the consoles (roles admin and fi
 cli.add_typer(staff_cli, name="staff")
 reports_cli = typer.Typer(help="The merchant console's reports.", no_args_is_help=True)
 cli.add_typer(reports_cli, name="reports")
+secrets_cli = typer.Typer(help="The merchants' webhook secrets, stored sealed.", no_args_is_help=True)
+cli.add_typer(secrets_cli, name="secrets")
 
 
 async def with_database(settings: Settings, work: Callable[[], Awaitable[Any]]) -> Any:
@@ -105,13 +107,31 @@ def merchant_create(
 
     settings = Settings()
     created = asyncio.run(
-        with_database(settings, lambda: create_merchant(name, currency, timezone=timezone, allowed_domains=domain))
+        with_database(settings, lambda: create_merchant(
+            name, currency, timezone=timezone, allowed_domains=domain, sealer=settings.sealer
+        ))
     )
     typer.echo(f"merchant id: {created.merchant.id}")
     for role, key in created.api_keys.items():
         typer.echo(f"{role} key: {key}")
-    typer.echo(f"webhook secret: {created.merchant.webhook_secret}")
-    typer.echo("Keep these: the keys are stored hashed and cannot be shown again.")
+    typer.echo(f"webhook secret: {created.webhook_secret}")
+    typer.echo("Keep these: the keys are stored hashed (the secret sealed) and are not shown again.")
+
+
+@secrets_cli.command("reseal")
+def secrets_reseal() -> None:
+    """After a rotation of RELAY_SECRET_KEY (the old one listed in RELAY_PREVIOUS_SECRET_KEYS):
+    seal every merchant's webhook secrets again under the current server secret."""
+    from accounts.service.settings import reseal_webhook_secrets
+
+    settings = Settings()
+    done = asyncio.run(with_database(settings, lambda: reseal_webhook_secrets(settings.sealer)))
+    typer.echo(f"{done.changed} merchant(s) re-sealed under the current server secret")
+    if done.unreadable:
+        shown = ", ".join(map(str, done.unreadable[:20])) + (", ..." if len(done.unreadable) > 20 else "")
+        typer.echo(f"{len(done.unreadable)} merchant(s) left as they are: sealed under a server secret"
+                   f" neither RELAY_SECRET_KEY nor RELAY_PREVIOUS_SECRET_KEYS gives (ids {shown})", err=True)
+        raise typer.Exit(1)
 
 
 @staff_cli.command("create")
@@ -378,11 +398,12 @@ def outbox_deliver(
     async def work() -> None:
         async with HttpxSender(settings.webhook_url_rules) as sender:
             if once:
-                done = await deliver_due(now(), limit=limit, sender=sender, merchant_id=merchant)
+                done = await deliver_due(now(), limit=limit, sender=sender, sealer=settings.sealer, merchant_id=merchant)
                 typer.echo(f"{done.claimed} event(s): {done.delivered} delivered, {done.retrying} to retry,"
                            f" {done.dead} dead")
             else:
-                await deliver_forever(sender, limit=limit, interval=interval, merchant_id=merchant)
+                await deliver_forever(sender, sealer=settings.sealer, limit=limit, interval=interval,
+                                      merchant_id=merchant)
 
     try:
         asyncio.run(with_database(settings, work))

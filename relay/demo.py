@@ -106,18 +106,20 @@ async def seed(settings: Settings) -> DemoResult:
         links = []
         for partner in (await list_partners(existing.id, limit=10)).items:
             links += [{"code": link.code, "scene": link.scene} for link in (await list_links(existing.id, partner.id)).items]
-        return await _consoles(DemoResult(existing.id, keys, existing.webhook_secret, links, created=False))
-    created = await create_merchant(DEMO_NAME, "CNY", timezone=TIMEZONE, allowed_domains=[SHOP])
+        secret = settings.sealer.open(existing.webhook_secret)
+        return await _consoles(DemoResult(existing.id, keys, secret, links, created=False))
+    created = await create_merchant(DEMO_NAME, "CNY", timezone=TIMEZONE, allowed_domains=[SHOP], sealer=settings.sealer)
     merchant = created.merchant
-    app = create_app(Settings(database_url=settings.database_url, public_url=settings.public_url, manage_database=False))
+    app = create_app(Settings(database_url=settings.database_url, public_url=settings.public_url, manage_database=False,
+                              secret_key=settings.secret_key, previous_secret_keys=settings.previous_secret_keys))
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app, client=("198.51.100.20", 40000))
         async with httpx.AsyncClient(transport=transport, base_url=settings.public_url) as http:
-            links = await _populate(http, created.api_keys, merchant.id, merchant.webhook_secret, app.state.clicks)
+            links = await _populate(http, created.api_keys, merchant.id, created.webhook_secret, app.state.clicks)
             await app.state.clicks.flush()
             await release_commissions()  # the demo's hold is 0 days: completed orders' commissions are payable
             await _pay_last_month(http, created.api_keys)
-    return await _consoles(DemoResult(merchant.id, created.api_keys, merchant.webhook_secret, links, created=True))
+    return await _consoles(DemoResult(merchant.id, created.api_keys, created.webhook_secret, links, created=True))
 
 
 async def _consoles(result: DemoResult) -> DemoResult:

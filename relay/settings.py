@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from core.outbound import UrlRules
 from core.ratelimit import limits_from_env
+from core.sealed import Sealer
 from core.senders.config import EmailConfig, SmsConfig, email_config_from_env, sms_config_from_env
 
 #: Model modules of the single Tortoise app, in dependency order.
@@ -27,6 +29,11 @@ class Settings:
     port: int = field(default_factory=lambda: _int("RELAY_PORT", 8000))
     #: Secret for hashing IP addresses and signing cookies; set it in production.
     secret_key: str = field(default_factory=lambda: os.environ.get("RELAY_SECRET_KEY", "dev-secret-change-me"))
+    #: Server secrets replaced by a rotation, comma-separated: they still open the webhook
+    #: secrets they sealed until `relay secrets reseal` has sealed them again (core/sealed.py).
+    previous_secret_keys: tuple[str, ...] = field(default_factory=lambda: tuple(
+        key.strip() for key in os.environ.get("RELAY_PREVIOUS_SECRET_KEYS", "").split(",") if key.strip()
+    ))
     #: Clicks are written in batches: at most this many wait in memory...
     click_batch_size: int = field(default_factory=lambda: _int("RELAY_CLICK_BATCH_SIZE", 200))
     #: ...and for at most this long (ms) while the database answers.
@@ -64,6 +71,12 @@ class Settings:
     def webhook_url_rules(self) -> UrlRules:
         """Where merchants' webhook URLs may point (checked when saved and at every delivery)."""
         return UrlRules(allow_insecure=self.webhook_allow_insecure)
+
+    @cached_property
+    def sealer(self) -> Sealer:
+        """Seals and opens the merchants' webhook secrets (keys derived from the server's secret)."""
+        return Sealer(self.secret_key, self.previous_secret_keys)
+
     #: How email leaves: RELAY_EMAIL_DRIVER (log, smtp), RELAY_SMTP_* (core.senders.config).
     email: EmailConfig = field(default_factory=email_config_from_env)
     #: How SMS leaves: RELAY_SMS_DRIVER (log, http), RELAY_SMS_* (core.senders.config).

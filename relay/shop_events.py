@@ -22,6 +22,7 @@ can be corrected and retried under the same id.
 from __future__ import annotations
 
 import functools
+import logging
 from datetime import datetime
 from typing import Any
 
@@ -37,9 +38,10 @@ from accounts.service.receipts import AlreadyReceived, PendingReceipt, Reply
 from accounts.service.settings import ShopSigning, cached_shop_signing, shop_signing
 from core import request_body
 from core.api import PROBLEM_JSON, inline_schema, problem_response
-from core.errors import MalformedRequest, RelayError, ServiceUnavailable, Unauthorized
+from core.errors import MalformedRequest, RelayError, SecretUnreadable, ServiceUnavailable, Unauthorized
 from core.plan_writer import PlanWriter, write_alone
 from core.ratelimit import RateLimits, TooManyRequests
+from core.sealed import SealedSecretUnreadable, Sealer
 from core.time import now
 from referral.endpoints import document_public
 from referral.schemas.orders import EventIn, EventReply, EventType, ShopCommand, parse_event
@@ -49,6 +51,8 @@ from referral.service.order_inputs import OrderInput, RefundInput, StatusChange
 from referral.service.order_views import OrderOutcome, RefundOutcome
 from relay import pipeline
 from relay.pipeline import WritePlanWith
+
+log = logging.getLogger(__name__)
 
 PATH = "/api/v1/merchants/{merchant_id:int}/events"
 #: Longest webhook-id a receipt keeps; Standard Webhooks ids (msg_...) are far shorter.
@@ -65,7 +69,7 @@ async def receive_event(request: Request) -> Response:
         signing = await shop_signing(merchant_id)
         if signing is None:
             raise Unauthorized(f"merchant {merchant_id} is unknown")
-        webhook_id = verify(signing, body, request.headers)
+        webhook_id = verify(signing, body, request.headers, request.app.state.settings.sealer)
         # After the signature: only the merchant's own (signed) events use its allowance.
         await rate_limits.check("events_merchant", str(merchant_id), merchant_id=merchant_id)
         digest = receipts.body_hash(body)
@@ -84,7 +88,7 @@ async def receive_event(request: Request) -> Response:
     except TooManyRequests as error:
         return problem_response(error, headers=error.headers)
     except RelayError as error:
-        return problem_response(error)
+        return problem_response(error, headers=getattr(error, "headers", None))
 
 
 async def _limit_client(rate_limits: RateLimits, request: Request, merchant_id: int) -> None:
@@ -97,12 +101,18 @@ async def _limit_client(rate_limits: RateLimits, request: Request, merchant_id: 
         raise TooManyRequests("events_ip", retry_after)
 
 
-def verify(signing: ShopSigning, body: bytes, headers: Headers, *, at: datetime | None = None) -> str:
+def verify(signing: ShopSigning, body: bytes, headers: Headers, sealer: Sealer, *, at: datetime | None = None) -> str:
     """The `webhook-id` of an event fresh and signed with one of the merchant's secrets at `at`
-    (now; the previous secret too during a rotation's grace period); `Unauthorized` otherwise."""
+    (now; the previous secret too during a rotation's grace period), opened by `sealer`;
+    `Unauthorized` otherwise."""
     plain = dict(headers)
     refused: Exception | None = None
-    for secret in signing.secrets(at or now()):
+    try:
+        secrets = signing.secrets(at or now(), sealer)
+    except SealedSecretUnreadable:  # the server's configuration, not the shop's fault: retried
+        log.error("merchant %s's webhook secret was sealed under an unknown server secret", signing.merchant_id)
+        raise SecretUnreadable from None
+    for secret in secrets:
         try:
             _verifier(secret).verify(body, plain, json_parse=False)
             break

@@ -45,5 +45,7 @@ async def rotate_webhook_secret(call: Call) -> WebhookSecretOut:
     new one does; a secret replaced earlier stops verifying at once. Other server processes
     accept the new secret within 10 seconds."""
     grace = timedelta(hours=call.request.app.state.settings.webhook_secret_grace_hours)
-    secret = await settings.rotate_webhook_secret(call.merchant_id, grace=grace, actor=actor_of(call.principal))
+    secret = await settings.rotate_webhook_secret(
+        call.merchant_id, sealer=call.request.app.state.settings.sealer, grace=grace, actor=actor_of(call.principal)
+    )
     return WebhookSecretOut(webhook_secret=secret)

@@ -14,6 +14,7 @@ from accounts.service import api_keys
 from core.api import Principal
 from core.ids import token_hash
 from core.money import currency as check_currency
+from core.sealed import Sealer
 from core.time import zone
 
 
@@ -21,6 +22,7 @@ from core.time import zone
 class NewMerchant:
     merchant: Merchant
     api_keys: dict[str, str]  #: role -> the key, shown once
+    webhook_secret: str  #: in clear, shown once (the merchant's row keeps it sealed)
 
 
 def new_webhook_secret() -> str:
@@ -33,22 +35,25 @@ async def create_merchant(
     *,
     timezone: str = "Asia/Shanghai",
     allowed_domains: list[str] | None = None,
+    sealer: Sealer,
 ) -> NewMerchant:
-    """Create a merchant with one API key per role; the keys are returned once, only hashes are kept."""
+    """Create a merchant with one API key per role and a webhook secret; the keys and the secret
+    are returned once: only the keys' hashes are kept, and the secret sealed by `sealer`."""
     check_currency(currency)
     zone(timezone)
+    webhook_secret = new_webhook_secret()
     async with in_transaction():
         merchant = await Merchant.create(
             name=name,
             currency=currency.upper(),
             timezone=timezone,
             allowed_domains=[d.lower() for d in allowed_domains or []],
-            webhook_secret=new_webhook_secret(),
+            webhook_secret=sealer.seal(webhook_secret),
         )
         keys = {}
         for role in Role:
             keys[role.value] = await issue_api_key(merchant.id, role)
-    return NewMerchant(merchant, keys)
+    return NewMerchant(merchant, keys, webhook_secret)
 
 
 async def issue_api_key(merchant_id: int, role: Role, label: str = "") -> str:

@@ -26,6 +26,7 @@ from accounts.service.merchants import new_webhook_secret
 from core.errors import InvalidInput
 from core.money import MAX_MINOR
 from core.outbound import Resolver, UrlRules, save_problem, system_resolver
+from core.sealed import SealedSecretUnreadable, Sealer
 from core.time import now, zone
 
 SIGNING_TTL_SECONDS = 10.0
@@ -62,21 +63,22 @@ class MerchantSettings:
 
 @dataclass(frozen=True, slots=True)
 class ShopSigning:
-    """What the event endpoint needs before touching the database: the secrets and the currency."""
+    """What the event endpoint needs before touching the database: the secrets (sealed, as
+    stored: opened only to verify an event) and the currency."""
 
     merchant_id: int
-    webhook_secret: str
+    sealed_secret: str
     currency: str
-    #: the secret before the last rotation, accepted until `previous_valid_until`
-    previous_secret: str | None = None
+    #: the secret before the last rotation (sealed), accepted until `previous_valid_until`
+    sealed_previous: str | None = None
     previous_valid_until: datetime | None = None
 
-    def secrets(self, at: datetime) -> tuple[str, ...]:
-        """The secrets an event signed at `at` may use: the current one, and the previous one
-        during the rotation's grace period."""
-        if self.previous_secret and self.previous_valid_until is not None and at < self.previous_valid_until:
-            return (self.webhook_secret, self.previous_secret)
-        return (self.webhook_secret,)
+    def secrets(self, at: datetime, sealer: Sealer) -> tuple[str, ...]:
+        """The secrets (opened) an event signed at `at` may use: the current one, and the
+        previous one during the rotation's grace period."""
+        if self.sealed_previous and self.previous_valid_until is not None and at < self.previous_valid_until:
+            return (sealer.open(self.sealed_secret), sealer.open(self.sealed_previous))
+        return (sealer.open(self.sealed_secret),)
 
 
 #: merchant id -> (entry, monotonic expiry)
@@ -161,9 +163,10 @@ async def update_settings(
 
 
 async def rotate_webhook_secret(
-    merchant_id: int, *, grace: timedelta = DEFAULT_SECRET_GRACE, actor: Actor | None = None
+    merchant_id: int, *, sealer: Sealer, grace: timedelta = DEFAULT_SECRET_GRACE, actor: Actor | None = None
 ) -> str:
-    """A new webhook secret, returned once. Events signed with the one it replaces still verify
+    """A new webhook secret, returned once (stored sealed by `sealer`; the one it replaces
+    stays sealed as it was). Events signed with the one it replaces still verify
     for `grace` (then only the new one does; other processes see the rotation within
     `SIGNING_TTL_SECONDS`). A secret older than that is dropped: two rotations within the grace
     period leave only the last two secrets valid."""
@@ -176,7 +179,7 @@ async def rotate_webhook_secret(
             raise MerchantNotFound(merchant_id)
         valid_until = now() + grace if grace > timedelta(0) else None
         await Merchant.filter(id=merchant_id).update(
-            webhook_secret=secret,
+            webhook_secret=sealer.seal(secret),
             previous_webhook_secret=row.webhook_secret if valid_until is not None else None,
             previous_secret_valid_until=valid_until,
         )
@@ -188,6 +191,57 @@ async def rotate_webhook_secret(
         )
     _signing.pop(merchant_id, None)
     return secret
+
+
+#: Merchants read per round of `reseal_webhook_secrets`.
+RESEAL_CHUNK = 500
+
+
+@dataclass(frozen=True, slots=True)
+class Resealed:
+    """What `reseal_webhook_secrets` did: merchants whose secrets it sealed again, and those
+    whose secrets no key it was given opens (left as they are: list their server secret)."""
+
+    changed: int
+    unreadable: list[int]
+
+
+async def reseal_webhook_secrets(sealer: Sealer) -> Resealed:
+    """Every merchant's webhook secrets (current and previous) sealed again under the current
+    server secret, after a rotation of it (`relay secrets reseal`). Secrets already sealed under
+    it are left as they are, so a rerun changes nothing; a row rotated meanwhile is skipped (its
+    new secret is sealed under the current key). Audited per merchant as the system
+    (`webhook_secret.reseal`); the values are never logged."""
+    changed, unreadable, after_id = 0, [], 0
+    while True:
+        found = await Merchant.filter(id__gt=after_id).order_by("id").limit(RESEAL_CHUNK).only(
+            "id", "webhook_secret", "previous_webhook_secret"
+        )
+        if not found:
+            return Resealed(changed, unreadable)
+        after_id = found[-1].id
+        for row in found:
+            current, previous = row.webhook_secret, row.previous_webhook_secret
+            if sealer.sealed_by_current(current) and (previous is None or sealer.sealed_by_current(previous)):
+                continue
+            try:
+                values = {"webhook_secret": sealer.reseal(current),
+                          "previous_webhook_secret": sealer.reseal(previous) if previous else previous}
+            except SealedSecretUnreadable:
+                unreadable.append(row.id)
+                continue
+            async with in_transaction():
+                updated = await Merchant.filter(
+                    id=row.id, webhook_secret=current, previous_webhook_secret=previous
+                ).update(**values)
+                if updated:
+                    await audit.record(
+                        row.id, Actor.system("relay secrets reseal"), "webhook_secret.reseal", "merchant", row.id,
+                        before={"sealed_under": "a previous server secret"},
+                        after={"sealed_under": "the current server secret"},
+                    )
+            changed += updated
+            _signing.pop(row.id, None)
 
 
 async def shop_signing(merchant_id: int) -> ShopSigning | None:
@@ -232,16 +286,20 @@ async def has_webhook_url(merchant_id: int) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class WebhookTarget:
-    """Where and how the merchant's outbound events are sent: its URL and its webhook secret."""
+    """Where and how the merchant's outbound events are sent: its URL and its webhook secret
+    (sealed, as stored: `secret` opens it to sign)."""
 
     merchant_id: int
     url: str | None
-    secret: str
+    sealed_secret: str
+
+    def secret(self, sealer: Sealer) -> str:
+        return sealer.open(self.sealed_secret)
 
 
 async def webhook_targets(merchant_ids: Iterable[int]) -> dict[int, WebhookTarget]:
-    """The current URL and secret of each merchant (one query, never cached: a delivery signs
-    with the secret of the moment, so a rotation applies to the next attempt)."""
+    """The current URL and sealed secret of each merchant (one query, never cached: a delivery
+    signs with the secret of the moment, so a rotation applies to the next attempt)."""
     ids = sorted(set(merchant_ids))
     if not ids:
         return {}

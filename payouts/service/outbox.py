@@ -30,6 +30,7 @@ from accounts.service.settings import has_webhook_url, webhook_targets
 from core.backoff import retry_delay as backoff
 from core.db import connection, current_dialect
 from core.ids import random_alphanumeric
+from core.sealed import SealedSecretUnreadable, Sealer
 from core.sql import chunks, execute, marks, rows, sql, utc
 from core.time import now as current_time
 from core.write_plan import Insert, Rows
@@ -152,9 +153,10 @@ def signed_headers(secret: str, event_id: str, body: str, at: datetime) -> dict[
 
 
 async def deliver_due(
-    now: datetime, *, limit: int = 100, sender: Sender, merchant_id: int | None = None
+    now: datetime, *, limit: int = 100, sender: Sender, sealer: Sealer, merchant_id: int | None = None
 ) -> DeliveryRound:
-    """Claim events due at `now` (of one merchant, or all), send them, record each outcome.
+    """Claim events due at `now` (of one merchant, or all), send them signed with each
+    merchant's webhook secret (opened by `sealer` to sign), record each outcome.
 
     Retries are scheduled from `now`; signatures carry the real current time, which the
     merchant checks against its clock.
@@ -171,7 +173,13 @@ async def deliver_due(
             return Answer(None, "the merchant has no webhook URL")
         payload = row["payload"]
         body = payload if isinstance(payload, str) else json.dumps(payload)
-        headers = signed_headers(target.secret, row["event_id"], body, current_time())
+        try:
+            secret = target.secret(sealer)
+        except SealedSecretUnreadable:  # retried: the operator lists the old server secret
+            log.error("outbox: merchant %s's webhook secret was sealed under an unknown server secret",
+                      row["merchant_id"])
+            return Answer(None, "the webhook secret was sealed under a server secret this server does not know")
+        headers = signed_headers(secret, row["event_id"], body, current_time())
         async with gate:
             return await sender(target.url, body.encode(), headers)
 
@@ -205,7 +213,7 @@ async def deliver_due(
 
 
 async def deliver_forever(
-    sender: Sender, *, limit: int = 100, interval: float = 1.0, stop: asyncio.Event | None = None,
+    sender: Sender, *, sealer: Sealer, limit: int = 100, interval: float = 1.0, stop: asyncio.Event | None = None,
     merchant_id: int | None = None,
 ) -> None:
     """`deliver_due` in a loop: again at once while rounds come back full, else after `interval`
@@ -213,7 +221,7 @@ async def deliver_forever(
     stop = stop or asyncio.Event()
     while not stop.is_set():
         try:
-            done = await deliver_due(current_time(), limit=limit, sender=sender, merchant_id=merchant_id)
+            done = await deliver_due(current_time(), limit=limit, sender=sender, sealer=sealer, merchant_id=merchant_id)
         except Exception:
             log.exception("outbox delivery round failed")
             done = DeliveryRound(0, 0, 0, 0)

@@ -8,6 +8,13 @@ import httpx
 import shortuuid
 
 from accounts.service.merchants import create_merchant
+from core.sealed import Sealer
+from relay.settings import Settings
+
+
+def sealer() -> Sealer:
+    """What the tests' app and `relay` commands seal with (the server secret of the environment)."""
+    return Settings().sealer
 
 
 @dataclass
@@ -28,10 +35,10 @@ async def make_merchant(
 ) -> MerchantCtx:
     created = await create_merchant(
         name or f"Merchant {shortuuid.uuid()[:6]}", currency, timezone=timezone,
-        allowed_domains=list(allowed_domains),
+        allowed_domains=list(allowed_domains), sealer=sealer(),
     )
     m = created.merchant
-    return MerchantCtx(m.id, m.currency, m.timezone, created.api_keys, m.webhook_secret)
+    return MerchantCtx(m.id, m.currency, m.timezone, created.api_keys, created.webhook_secret)
 
 
 async def api(client: httpx.AsyncClient, merchant: MerchantCtx, method: str, path: str, role: str = "admin", **kw):

@@ -10,8 +10,9 @@ import pytest
 
 from accounts.service import audit, settings
 from commissions.service import terms
+from core.time import now
 from payouts.wallet.service import expiry
-from tests.factories.merchants import make_merchant
+from tests.factories.merchants import make_merchant, sealer
 from tests.pages.conftest import client_as_staff, csrf_of, make_staff, screenshot, sign_in_staff
 from tests.pages.test_console_partner_form import ZH, error_of
 
@@ -116,10 +117,10 @@ async def test_a_new_webhook_secret_is_shown_once_and_the_rotation_audited(clien
     answer = await client.post("/console/settings/webhook-secret", data={"csrf_token": csrf})
     assert answer.status_code == 200
     signing = await settings.shop_signing(m.id)
-    assert signing.webhook_secret != m.webhook_secret
-    assert f'value="{signing.webhook_secret}"' in answer.text
-    assert signing.previous_secret == m.webhook_secret  # the old one verifies during the grace period
-    assert signing.webhook_secret not in (await client.get("/console/settings")).text
+    current, previous = signing.secrets(now(), sealer())  # the old one verifies during the grace period
+    assert current != m.webhook_secret and previous == m.webhook_secret
+    assert f'value="{current}"' in answer.text
+    assert current not in (await client.get("/console/settings")).text
     assert [e.action for e in (await audit.list_entries(m.id)).items] == ["webhook_secret.rotate"]
 
 

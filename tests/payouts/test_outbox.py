@@ -28,7 +28,7 @@ from tests.conftest import run_relay
 from tests.factories.batches import approve, by_partner, create, get, make_commission, make_payee, outcome
 from tests.factories.commissions import publish_rule_set
 from tests.factories.events import envelope, order_data, send
-from tests.factories.merchants import MerchantCtx, api, make_merchant
+from tests.factories.merchants import MerchantCtx, api, make_merchant, sealer
 from tests.factories.referral import make_partner
 from tests.payouts.test_outbox_sender import Resolver, receiver
 
@@ -180,13 +180,13 @@ async def test_delivery_is_signed_with_the_merchants_secret_and_marked_delivered
     assert (await send(client, m, "order.created", serum_order(parent))).status_code == 200
     endpoint = Endpoint("https://shop.example.com/relay-hooks", m.webhook_secret)
 
-    done = await outbox.deliver_due(now(), sender=Endpoints(endpoint), merchant_id=m.id)
+    done = await outbox.deliver_due(now(), sealer=sealer(), sender=Endpoints(endpoint), merchant_id=m.id)
     assert (done.claimed, done.delivered, done.retrying, done.dead) == (1, 1, 0, 0)
     (event,) = await queued(m.id)
     assert (event.status, event.attempts, event.last_error) == ("delivered", 1, None)
     assert event.delivered_at is not None
     assert endpoint.received == [(event.event_id, event.payload)]
-    assert (await outbox.deliver_due(now(), sender=Endpoints(endpoint), merchant_id=m.id)).claimed == 0
+    assert (await outbox.deliver_due(now(), sealer=sealer(), sender=Endpoints(endpoint), merchant_id=m.id)).claimed == 0
 
 
 async def test_a_failing_endpoint_is_retried_with_backoff_then_given_up(client):
@@ -197,21 +197,21 @@ async def test_a_failing_endpoint_is_retried_with_backoff_then_given_up(client):
     sender = Endpoints(endpoint)
     at = now() + timedelta(seconds=1)
 
-    done = await outbox.deliver_due(at, sender=sender, merchant_id=m.id)
+    done = await outbox.deliver_due(at, sealer=sealer(), sender=sender, merchant_id=m.id)
     (event,) = await queued(m.id)
     assert (done.retrying, event.status, event.attempts, event.last_error) == (1, "pending", 1, "HTTP 500")
     assert event.next_attempt_at == at + timedelta(seconds=30)
     # Not due before its time; then each failure doubles the wait, up to an hour.
-    assert (await outbox.deliver_due(at + timedelta(seconds=29), sender=sender, merchant_id=m.id)).claimed == 0
+    assert (await outbox.deliver_due(at + timedelta(seconds=29), sealer=sealer(), sender=sender, merchant_id=m.id)).claimed == 0
     waits = []
     while event.status == "pending":
         at = event.next_attempt_at
-        await outbox.deliver_due(at, sender=sender, merchant_id=m.id)
+        await outbox.deliver_due(at, sealer=sealer(), sender=sender, merchant_id=m.id)
         (event,) = await queued(m.id)
         waits.append((event.next_attempt_at - at).total_seconds())
     assert waits == [60, 120, 240, 480, 960, 1920, 3600, 3600, 3600, 3600, 0]
     assert (event.status, event.attempts, len(endpoint.received)) == ("dead", outbox.MAX_ATTEMPTS, 12)
-    assert (await outbox.deliver_due(at + timedelta(days=1), sender=sender, merchant_id=m.id)).claimed == 0
+    assert (await outbox.deliver_due(at + timedelta(days=1), sealer=sealer(), sender=sender, merchant_id=m.id)).claimed == 0
 
 
 def test_the_backoff_doubles_from_30_seconds_up_to_an_hour_and_gives_up_after_12_attempts():
@@ -230,7 +230,7 @@ async def test_two_deliverers_at_once_never_send_the_same_event_twice(client):
 
     async def drain() -> int:
         sent = 0
-        while (done := await outbox.deliver_due(now(), limit=7, sender=sender, merchant_id=m.id)).claimed:
+        while (done := await outbox.deliver_due(now(), limit=7, sealer=sealer(), sender=sender, merchant_id=m.id)).claimed:
             sent += done.delivered
         return sent
 
@@ -272,7 +272,7 @@ async def test_each_merchant_gets_only_its_own_events_signed_with_its_own_secret
         assert (await send(client, m, "order.created", serum_order(partners[m.id]))).status_code == 200
     sender = Endpoints(at_a, at_b)
     for m in (a, b):
-        await outbox.deliver_due(now(), sender=sender, merchant_id=m.id)
+        await outbox.deliver_due(now(), sealer=sealer(), sender=sender, merchant_id=m.id)
 
     for endpoint, m in ((at_a, a), (at_b, b)):
         assert [p["data"]["partner_id"] for _, p in endpoint.received] == [partners[m.id].id]
@@ -298,7 +298,7 @@ async def test_the_real_http_sender_delivers_to_an_endpoint_verifying_the_signat
         async with in_transaction():
             await outbox.enqueue(m.id, [Event(EventType.payout_line_paid, {"line_id": 1})])
         async with HttpxSender(DEVELOPMENT, resolve=resolve) as sender:
-            done = await outbox.deliver_due(now(), sender=sender, merchant_id=m.id)
+            done = await outbox.deliver_due(now(), sealer=sealer(), sender=sender, merchant_id=m.id)
     assert done.delivered == 1
     (_, headers, body), = got.requests
     assert Webhook(m.webhook_secret).verify(body, headers)["type"] == "payout.line_paid"
@@ -340,7 +340,7 @@ async def test_the_delivery_loop_sends_what_is_enqueued_until_stopped(client):
     endpoint = Endpoint("https://shop.example.com/relay-hooks", m.webhook_secret)
     stop = asyncio.Event()
     loop = asyncio.create_task(
-        outbox.deliver_forever(Endpoints(endpoint), interval=0.01, stop=stop, merchant_id=m.id)
+        outbox.deliver_forever(Endpoints(endpoint), sealer=sealer(), interval=0.01, stop=stop, merchant_id=m.id)
     )
     async with in_transaction():
         await outbox.enqueue(m.id, [Event(EventType.commission_created, {"commission_id": 3})])

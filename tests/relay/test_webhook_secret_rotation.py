@@ -13,7 +13,7 @@ from core.errors import Unauthorized
 from core.time import now
 from relay.shop_events import verify
 from tests.factories.events import envelope, order_data, send, sign
-from tests.factories.merchants import api, make_merchant
+from tests.factories.merchants import api, make_merchant, sealer
 
 pytestmark = pytest.mark.usefixtures("database_url")
 
@@ -52,10 +52,10 @@ async def test_the_grace_period_is_24_hours_by_default(client):
     body = envelope("order.created", order_data())
     old_headers = Headers(sign(m.webhook_secret, body))
     rotated_at = now()
-    assert verify(signing, body.encode(), old_headers, at=rotated_at + timedelta(hours=23, minutes=59))
+    assert verify(signing, body.encode(), old_headers, sealer(), at=rotated_at + timedelta(hours=23, minutes=59))
     with pytest.raises(Unauthorized):
-        verify(signing, body.encode(), old_headers, at=rotated_at + timedelta(hours=24, seconds=1))
-    assert verify(signing, body.encode(), Headers(sign(new_secret, body)), at=rotated_at + timedelta(days=30))
+        verify(signing, body.encode(), old_headers, sealer(), at=rotated_at + timedelta(hours=24, seconds=1))
+    assert verify(signing, body.encode(), Headers(sign(new_secret, body)), sealer(), at=rotated_at + timedelta(days=30))
 
 
 async def test_the_grace_period_comes_from_the_setting(app, client):
@@ -78,7 +78,7 @@ async def test_a_second_rotation_drops_the_first_secret_at_once(client):
 
 async def test_a_rotation_without_grace_refuses_the_old_secret_at_once(client):
     m = await make_merchant()
-    new_secret = await settings.rotate_webhook_secret(m.id, grace=timedelta(0))
+    new_secret = await settings.rotate_webhook_secret(m.id, sealer=sealer(), grace=timedelta(0))
     assert (await send(client, m, "order.created", order_data())).status_code == 401
     assert (await send(client, m, "order.created", order_data(), secret=new_secret)).status_code == 200
 
@@ -87,4 +87,4 @@ async def test_events_relay_sends_are_signed_with_the_new_secret_only(client):
     m = await make_merchant()
     new_secret = await rotate(client, m)
     targets = await settings.webhook_targets([m.id])
-    assert targets[m.id].secret == new_secret
+    assert targets[m.id].secret(sealer()) == new_secret

@@ -258,5 +258,7 @@ async def rotate_webhook_secret(page: Page) -> Response:
     """A new secret for the shop to sign its events with, shown this once; the old one still
     verifies for the grace period (`RELAY_WEBHOOK_SECRET_GRACE_HOURS`)."""
     grace = timedelta(hours=page.request.app.state.settings.webhook_secret_grace_hours)
-    secret = await settings.rotate_webhook_secret(page.merchant_id, grace=grace, actor=actor(page))
+    secret = await settings.rotate_webhook_secret(
+        page.merchant_id, sealer=page.request.app.state.settings.sealer, grace=grace, actor=actor(page)
+    )
     return await _render(page, secret=secret)
