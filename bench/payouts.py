@@ -202,8 +202,8 @@ async def stream_export(merchant_id: int) -> tuple[float, int, int]:
     started = time.perf_counter()
     transfer = await export_batch(merchant_id, batch.id)
     size = 0
-    async for text in transfer.csv:  # what a response would send, counted and dropped
-        size += len(text.encode())
+    async for data in transfer.content:  # what a response would send, counted and dropped
+        size += len(data)
     return time.perf_counter() - started, transfer.totals.line_count, size
 
 

@@ -88,6 +88,8 @@ class Endpoint:
     description: str = ""
     #: What a 429 answer means here, when the endpoint is rate-limited (documented with Retry-After).
     rate_limited: str | None = None
+    #: Media types of a request body the handler reads itself (a file), documented as binary.
+    raw_body: tuple[str, ...] = ()
 
 
 def problem_response(error: RelayError, headers: dict[str, str] | None = None) -> JSONResponse:
@@ -276,6 +278,7 @@ class Api:
         response: Any = None,
         status: int = 200,
         rate_limited: str | None = None,
+        raw_body: tuple[str, ...] = (),
     ) -> Callable[[Handler], Handler]:
         def register(handler: Handler) -> Handler:
             self.endpoints.append(
@@ -292,6 +295,7 @@ class Api:
                     tag=self.tag,
                     description=(handler.__doc__ or "").strip(),
                     rate_limited=rate_limited,
+                    raw_body=raw_body,
                 )
             )
             return handler
@@ -428,12 +432,18 @@ def openapi_document(
                 "required": True,
                 "content": {"application/json": {"schema": schemas.ref(ep.body, "validation")}},
             }
+        elif ep.raw_body:
+            op["requestBody"] = {
+                "required": True,
+                "content": {media: {"schema": {"type": "string", "format": "binary"}} for media in ep.raw_body},
+            }
         if ep.status == 204:
             op["responses"]["204"] = {"description": "Done"}
-        elif isinstance(ep.response, str):
+        elif isinstance(ep.response, (str, tuple)):  # a file, in one of these media types
+            media_types = (ep.response,) if isinstance(ep.response, str) else ep.response
             op["responses"][str(ep.status)] = {
                 "description": "OK",
-                "content": {ep.response: {"schema": {"type": "string"}}},
+                "content": {media: {"schema": {"type": "string"}} for media in media_types},
             }
         else:
             ok: dict[str, Any] = {"description": "OK"}

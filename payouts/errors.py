@@ -63,6 +63,7 @@ class TransferLineInvalid(InvalidInput):
     """A line that cannot go into a bank transfer file (not positive, other currency...)."""
 
     def __init__(self, line_number: int | None, reason: str) -> None:
+        self.line_number = line_number
         where = "transfer file" if line_number is None else f"transfer line {line_number}"
         super().__init__(f"{where}: {reason}", [{"field": where, "message": reason}])
 
@@ -70,7 +71,7 @@ class TransferLineInvalid(InvalidInput):
 class BankResultsInvalid(InvalidInput):
     """A bank result file that cannot be taken as it is; `errors` names each bad row."""
 
-    def __init__(self, errors: list[dict[str, str]]) -> None:
+    def __init__(self, errors: list[dict[str, object]]) -> None:
         first = errors[0]
         more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
         super().__init__(f"bank result file: {first['field']}: {first['message']}{more}", errors)
@@ -132,7 +133,7 @@ class PayoutTermsInvalid(InvalidInput):
 class BankResultsConflict(Conflict):
     """Results that contradict what is recorded (a line reported failed after it was paid)."""
 
-    def __init__(self, errors: list[dict[str, str]]) -> None:
+    def __init__(self, errors: list[dict[str, object]]) -> None:
         first = errors[0]
         more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
         super().__init__(f"bank result file: {first['field']}: {first['message']}{more}", errors=errors)

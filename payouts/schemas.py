@@ -8,7 +8,7 @@ instants with a time zone; a naive one is refused (422).
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StringConstraints
 
@@ -17,6 +17,7 @@ from core.masking import masked_number
 from core.money import MoneyFormatError, format_major, parse_minor
 from payouts import withholding
 from payouts.errors import PayoutTermsInvalid
+from payouts.export import FileFormat
 from payouts.models import PayeeSignal, PayoutBatchStatus, PayoutFrequency, PayoutLineStatus
 from payouts.payee import PayeeMethod
 from payouts.service.batch_queries import BatchInfo, BatchPage, LineInfo, LinePage, StatusTotal
@@ -53,6 +54,13 @@ class BatchGetQuery(_In):
     line_status: PayoutLineStatus | None = Field(None, description="only lines of this status")
     after_line_id: int | None = Field(None, description="keyset cursor: lines with a larger id")
     limit: int = Field(100, ge=0, le=1000, description="lines per page (0: totals only)")
+
+
+class ExportQuery(_In):
+    format: FileFormat = Field(
+        FileFormat.csv, description="csv: UTF-8 with a byte-order mark; csv-gbk: GBK; xlsx: an Excel workbook"
+    )
+    language: Literal["en", "zh-Hans"] = Field("en", description="the language of the header row")
 
 
 class BatchTotalOut(BaseModel):
@@ -183,12 +191,16 @@ class LineOutcomeBody(_In):
 class ImportOut(BaseModel):
     paid: int = Field(description="lines newly marked paid")
     failed: int = Field(description="lines newly marked failed")
+    returned: int = Field(description="lines newly marked returned (paid, then the money came back)")
     unchanged: int = Field(description="lines that already had the reported outcome")
     batch: BatchOut
 
     @classmethod
     def of(cls, summary: ImportSummary, batch: BatchInfo) -> ImportOut:
-        return cls(paid=summary.paid, failed=summary.failed, unchanged=summary.unchanged, batch=BatchOut.of(batch))
+        return cls(
+            paid=summary.paid, failed=summary.failed, returned=summary.returned, unchanged=summary.unchanged,
+            batch=BatchOut.of(batch),
+        )
 
 
 # --- payout terms -------------------------------------------------------------------------------

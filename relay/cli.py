@@ -291,21 +291,29 @@ def _cli_actor() -> Any:
 def payouts_export(
     merchant: int = typer.Option(..., help="Merchant id."),
     batch: int = typer.Option(..., help="Batch id."),
-    out: str = typer.Option(..., "--out", help="File to write the bank transfer CSV to."),
+    out: str = typer.Option(..., "--out", help="File to write the bank transfer file to."),
+    file_format: str = typer.Option(
+        "csv", "--format", help="csv (UTF-8 with a byte-order mark), csv-gbk or xlsx."
+    ),
+    language: str = typer.Option("en", help="Language of the header row: en or zh-Hans."),
 ) -> None:
     """Write the bank transfer file of an approved cash batch (the batch becomes exported)."""
+    from payouts.export import FileFormat
     from payouts.service.lines import export_batch
 
+    try:
+        chosen = FileFormat(file_format)
+    except ValueError:
+        raise typer.BadParameter("csv, csv-gbk or xlsx", param_hint="--format") from None
+
     async def work(file: Any) -> Any:
-        transfer = await export_batch(merchant, batch, actor=_cli_actor())
-        with typer.progressbar(length=transfer.totals.line_count, label="writing lines", file=sys.stderr) as bar:
-            async for text in transfer.csv:
-                file.write(text)
-                bar.update(text.count("\r\n"))
+        transfer = await export_batch(merchant, batch, chosen, language, actor=_cli_actor())
+        async for data in transfer.content:
+            file.write(data)
         return transfer
 
     try:
-        with open(out, "w", encoding="utf-8", newline="") as file:
+        with open(out, "wb") as file:
             transfer = _payouts_run(lambda: work(file))
     except typer.Exit:
         os.remove(out)  # no half or empty transfer file is left behind
@@ -319,20 +327,22 @@ def payouts_export(
 def payouts_import_results(
     merchant: int = typer.Option(..., help="Merchant id."),
     batch: int = typer.Option(..., help="Batch id."),
-    file: str = typer.Argument(..., help="The bank's result CSV (reference,status,reason)."),
+    file: str = typer.Argument(
+        ..., help="The transfer file with its status column filled in (CSV or XLSX), or the bank's reference,status,reason CSV."
+    ),
 ) -> None:
-    """Mark lines paid or failed from the bank's result file (all or nothing; idempotent)."""
+    """Mark lines paid, failed or returned from a result file (all or nothing; idempotent)."""
     from payouts.service.batch_queries import get_batch
     from payouts.service.lines import import_results
 
-    with open(file, encoding="utf-8-sig", newline="") as source:
-        text = source.read()
+    with open(file, "rb") as source:
+        data = source.read()
 
     async def work() -> Any:
-        return await import_results(merchant, batch, text, actor=_cli_actor()), await get_batch(merchant, batch)
+        return await import_results(merchant, batch, data, actor=_cli_actor()), await get_batch(merchant, batch)
 
     summary, info = _payouts_run(work)
-    typer.echo(f"paid {summary.paid}, failed {summary.failed}, unchanged {summary.unchanged}")
+    typer.echo(f"paid {summary.paid}, failed {summary.failed}, returned {summary.returned}, unchanged {summary.unchanged}")
     typer.echo(_batch_summary(info))
 
 

@@ -9,8 +9,8 @@ from starlette.responses import JSONResponse, StreamingResponse
 
 from accounts.service.audit import Actor, actor_of
 from core.api import Api, Call
-from core.errors import MalformedRequest
 from core.money import format_major
+from payouts.export import FileFormat
 from payouts.schemas import (
     BatchCreate,
     BatchGetQuery,
@@ -18,6 +18,7 @@ from payouts.schemas import (
     BatchList,
     BatchOut,
     BatchQuery,
+    ExportQuery,
     ImportOut,
     LineOutcomeBody,
     PayoutTermsOut,
@@ -111,19 +112,25 @@ async def close_payout_batch(call: Call) -> BatchOut:
 
 
 @api.endpoint(
-    "POST", f"{BATCH}/export", summary="Export the bank transfer file (CSV)", roles=FINANCE, response="text/csv"
+    "POST", f"{BATCH}/export", summary="Export the bank transfer file (CSV or XLSX)", roles=FINANCE,
+    query=ExportQuery, response=tuple(media.media_type for media in FileFormat),
 )
 async def export_payout_batch(call: Call) -> StreamingResponse:
-    """The transfer file of an approved cash batch, streamed; its last row carries the control
-    totals, repeated in the `X-Control-Line-Count` and `X-Control-Amount` headers. The batch
-    becomes exported; exporting again gives the same file."""
-    transfer = await lines.export_batch(call.merchant_id, call.path["batch_id"], actor=_actor(call))
-    name = f"payout-batch-{transfer.batch.id}.csv"
+    """The transfer file of an approved cash batch: `format` csv (UTF-8 with a byte-order mark,
+    streamed), csv-gbk or xlsx, its header row in `language`. One row per line, no total row;
+    account numbers, references and partner ids are text (`="…"` in CSV, text cells in XLSX),
+    and the `status` and `reason` columns are left for the results. The control totals are in
+    the `X-Control-Line-Count`, `X-Control-Amount` and `X-Control-Currency` headers. The batch
+    becomes exported; exporting again gives the same file. A line GBK cannot write: 422."""
+    q = call.query
+    transfer = await lines.export_batch(
+        call.merchant_id, call.path["batch_id"], q.format, q.language, actor=_actor(call)
+    )
     return StreamingResponse(
-        transfer.csv,
-        media_type="text/csv; charset=utf-8",
+        transfer.content,
+        media_type=transfer.file_format.media_type,
         headers={
-            "content-disposition": f'attachment; filename="{name}"',
+            "content-disposition": f'attachment; filename="{transfer.filename}"',
             "x-control-line-count": str(transfer.totals.line_count),
             "x-control-amount": format_major(transfer.totals.amount_minor, transfer.totals.currency),
             "x-control-currency": transfer.totals.currency,
@@ -132,18 +139,17 @@ async def export_payout_batch(call: Call) -> StreamingResponse:
 
 
 @api.endpoint(
-    "POST", f"{BATCH}/results", summary="Import the bank's result file (CSV body)", roles=FINANCE, response=ImportOut
+    "POST", f"{BATCH}/results", summary="Import a result file (CSV or XLSX body)", roles=FINANCE, response=ImportOut,
+    raw_body=("text/csv", FileFormat.xlsx.media_type),
 )
 async def import_payout_results(call: Call) -> ImportOut:
-    """The request body is the bank's CSV (`reference,status,reason`; status paid or failed).
-    All or nothing; importing the same file again changes nothing."""
-    raw = await call.request.body()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise MalformedRequest("the result file is not UTF-8 text") from None
+    """The body is the transfer file this batch exported with its `status` column filled in (CSV in
+    UTF-8, with or without a byte-order mark, or GBK; or XLSX; headers in English or Chinese), or
+    the bank's own CSV `reference,status,reason`. Status is paid, failed or returned (or 已支付,
+    失败, 退回); a row left without a status is skipped. All or nothing, every bad row named in
+    `errors` (`field` "row N"); importing the same file again changes nothing."""
     batch_id = call.path["batch_id"]
-    summary = await lines.import_results(call.merchant_id, batch_id, text, actor=_actor(call))
+    summary = await lines.import_results(call.merchant_id, batch_id, await call.request.body(), actor=_actor(call))
     return ImportOut.of(summary, await batch_queries.get_batch(call.merchant_id, batch_id))
 
 

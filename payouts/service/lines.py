@@ -14,6 +14,7 @@ importing the same result file twice changes nothing the second time.
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections import defaultdict, deque
 from collections.abc import AsyncIterator, Iterator
@@ -36,7 +37,16 @@ from payouts.errors import (
     LineStateConflict,
     ReasonRequired,
 )
-from payouts.export import TransferLine, TransferTotals, parse_bank_results, transfer_csv
+from payouts.export import (
+    FileFormat,
+    TransferLine,
+    TransferTotals,
+    encode_csv,
+    parse_bank_results,
+    result_problem,
+    transfer_csv,
+    transfer_xlsx,
+)
 from payouts.models import PayoutBatch, PayoutBatchStatus, PayoutLineStatus, line_reference
 from payouts.service import outbox, withdrawals
 from payouts.service.batch_queries import SENT, BatchInfo, LineInfo, get_batch, line_info
@@ -155,27 +165,41 @@ class ImportSummary:
     paid: int  #: lines newly marked paid
     failed: int  #: lines newly marked failed
     unchanged: int  #: lines that already had the reported outcome
+    returned: int = 0  #: lines newly marked returned (paid, then the money came back)
+
+
+#: The reason a failed or returned line gets when the file gives none.
+NO_REASON = "the bank gave no reason"
 
 
 async def import_results(
-    merchant_id: int, batch_id: int, text: str, *, actor: Actor | None = None
+    merchant_id: int, batch_id: int, data: str | bytes, *, actor: Actor | None = None
 ) -> ImportSummary:
-    """Apply the bank's result file (``reference,status,reason``) to the batch's lines.
+    """Apply a result file to the batch's lines: the transfer file Relay exported with its status
+    column filled in (CSV or XLSX), or the bank's ``reference,status,reason`` (`parse_bank_results`).
 
     All or nothing: an unknown reference (422) or a result contradicting a recorded outcome
-    (409) refuses the whole file. A line already in the reported state is left as it is.
+    (409) refuses the whole file. A line already in the reported state is left as it is; an
+    open line reported returned is marked paid, then returned (the money went out and came back).
     """
-    results = parse_bank_results(text)
     async with in_transaction():
         batch = await locked_batch(merchant_id, batch_id)
         _check_batch(batch, None)
+        results = await asyncio.to_thread(parse_bank_results, data)  # an XLSX takes a while: not on the loop
         before = await get_batch(merchant_id, batch_id) if actor is not None else None
         wanted: dict[int, tuple[int, Outcome, str]] = {}
-        unknown: list[dict[str, str]] = []
+        unknown: list[dict[str, object]] = []
+
+        def not_in_batch(row: int, reference: str) -> None:
+            unknown.append(result_problem(
+                row, "not_in_batch", f"reference {reference!r} is not in batch {batch_id}",
+                reference=reference, batch=batch_id,
+            ))
+
         for result in results:
             match = _REFERENCE.fullmatch(result.reference)
             if match is None or int(match[1]) != batch_id:
-                unknown.append({"field": f"line {result.line}", "message": f"reference {result.reference!r} is not in batch {batch_id}"})
+                not_in_batch(result.line, result.reference)
                 continue
             wanted[int(match[2])] = (result.line, Outcome(result.status.value), result.reason)
         current: dict[int, dict[str, Any]] = {}
@@ -186,32 +210,40 @@ async def import_results(
                 [merchant_id, batch_id, *part],
             ):
                 current[row["id"]] = row
-        conflicts: list[dict[str, str]] = []
-        moves: dict[Outcome, list[dict[str, Any]]] = {Outcome.paid: [], Outcome.failed: []}
+        conflicts: list[dict[str, object]] = []
+        moves: dict[Outcome, list[dict[str, Any]]] = {outcome: [] for outcome in Outcome}
         reasons: dict[int, str] = {}
         unchanged = 0
         for line_id, (file_line, outcome, reason) in wanted.items():
             line = current.get(line_id)
             reference = line_reference(batch_id, line_id)
             if line is None:
-                unknown.append({"field": f"line {file_line}", "message": f"reference {reference!r} is not in batch {batch_id}"})
+                not_in_batch(file_line, reference)
             elif line["status"] == outcome.value:
                 unchanged += 1
-            elif line["status"] != L.open.value:
-                conflicts.append({"field": f"line {file_line}", "message": f"{reference} is {line['status']}, reported {outcome.value}"})
+            elif line["status"] != _FROM[outcome] and not (outcome == Outcome.returned and line["status"] == L.open):
+                conflicts.append(result_problem(
+                    file_line, "conflict", f"{reference} is {line['status']}, reported {outcome.value}",
+                    reference=reference, status=line["status"], reported=outcome.value,
+                ))
             else:
                 moves[outcome].append(line)
-                if outcome == Outcome.failed:
-                    reasons[line_id] = reason or "the bank gave no reason"
+                if outcome != Outcome.paid:
+                    reasons[line_id] = reason or NO_REASON
         if unknown:
             raise BankResultsInvalid(unknown)
         if conflicts:
             raise BankResultsConflict(conflicts)
+        # An open line reported returned was paid first: both movements reach the ledger.
+        moves[Outcome.paid] += [line for line in moves[Outcome.returned] if line["status"] == L.open]
         for outcome, lines in moves.items():
             for part in chunks(lines, PAGE):
-                await _apply(merchant_id, batch, list(part), outcome, reasons)
-        summary = ImportSummary(len(moves[Outcome.paid]), len(moves[Outcome.failed]), unchanged)
-        if actor is not None and (summary.paid or summary.failed):  # a file applied before changes nothing
+                await _apply(merchant_id, batch, list(part), outcome, reasons if outcome != Outcome.paid else {})
+        summary = ImportSummary(
+            len(moves[Outcome.paid]) - sum(line["status"] == L.open for line in moves[Outcome.returned]),
+            len(moves[Outcome.failed]), unchanged, len(moves[Outcome.returned]),
+        )
+        if actor is not None and (summary.paid or summary.failed or summary.returned):  # a file applied before changes nothing
             after = await get_batch(merchant_id, batch_id)
             await audit.record(
                 merchant_id, actor, "payout_batch.import_results", "payout_batch", batch_id,
@@ -229,15 +261,25 @@ class Transfer:
 
     batch: BatchInfo
     totals: TransferTotals
-    csv: AsyncIterator[str]
+    file_format: FileFormat
+    content: AsyncIterator[bytes]
+
+    @property
+    def filename(self) -> str:
+        return f"payout-batch-{self.batch.id}{self.file_format.suffix}"
 
 
-async def export_batch(merchant_id: int, batch_id: int, *, actor: Actor | None = None) -> Transfer:
-    """The bank transfer file of an approved cash batch (the batch becomes exported).
+async def export_batch(
+    merchant_id: int, batch_id: int, file_format: FileFormat = FileFormat.csv, language: str = "en",
+    *, actor: Actor | None = None,
+) -> Transfer:
+    """The bank transfer file of an approved cash batch (the batch becomes exported), as CSV
+    (UTF-8 with BOM, or GBK) or XLSX, its header in `language`.
 
     The file lists every line sent to the bank (open, or already paid, failed or returned), so
-    exporting again gives the same file; its last row holds the control totals. It streams:
-    lines are read a page at a time, after the transaction that marked the batch exported.
+    exporting again gives the same file. The UTF-8 CSV streams: lines are read a page at a time,
+    after the transaction that marked the batch exported. GBK and XLSX are made whole inside it,
+    so a line GBK cannot write refuses the export and changes nothing.
     """
     async with in_transaction():
         batch = await locked_batch(merchant_id, batch_id)
@@ -255,11 +297,51 @@ async def export_batch(merchant_id: int, batch_id: int, *, actor: Actor | None =
             f" WHERE merchant_id = ? AND batch_id = ? AND status IN ({', '.join('?' * len(SENT))})",
             [merchant_id, batch_id, *SENT],
         )
+        whole: bytes | None = None
+        if file_format != FileFormat.csv:
+            lines = [line async for page in _sent_pages(merchant_id, batch_id, batch.asset) for line in page]
+            if file_format == FileFormat.xlsx:
+                whole = await asyncio.to_thread(transfer_xlsx, lines, batch.asset, language)
+            else:
+                whole = b"".join(encode_csv(transfer_csv(lines, batch.asset, language), file_format))
         info = await get_batch(merchant_id, batch_id)
         # Every export is recorded, a repeated one too: who took the bank file (payee accounts) matters.
-        await audit.record(merchant_id, actor, "payout_batch.export", "payout_batch", batch_id, before=before, after=info)
+        await audit.record(
+            merchant_id, actor, "payout_batch.export", "payout_batch", batch_id, before=before,
+            after={**audit.jsonable(info), "file_format": file_format.value},
+        )
     totals = TransferTotals(int(found[0]["lines"]), int(found[0]["amount"] or 0), batch.asset)
-    return Transfer(info, totals, _transfer_stream(merchant_id, batch_id, batch.asset))
+    content = _once(whole) if whole is not None else _transfer_stream(merchant_id, batch_id, batch.asset, language)
+    return Transfer(info, totals, file_format, content)
+
+
+async def _once(data: bytes) -> AsyncIterator[bytes]:
+    yield data
+
+
+async def _sent_pages(merchant_id: int, batch_id: int, currency: str) -> AsyncIterator[list[TransferLine]]:
+    """The batch's lines sent to the bank, in line order, a page at a time."""
+    after = 0
+    while True:
+        page = await rows(
+            "SELECT id, partner_id, net_minor, payee_name, payee_account, payee_method, payee_bank"
+            " FROM payout_batch_line"
+            f" WHERE merchant_id = ? AND batch_id = ? AND status IN ({', '.join('?' * len(SENT))}) AND id > ?"
+            " ORDER BY id LIMIT ?",
+            [merchant_id, batch_id, *SENT, after, PAGE],
+        )
+        yield [
+            TransferLine(
+                partner_id=row["partner_id"], payee_name=row["payee_name"] or "",
+                payee_account=row["payee_account"] or "", amount_minor=int(row["net_minor"]),
+                currency=currency, reference=line_reference(batch_id, row["id"]),
+                payee_method=row["payee_method"] or "", payee_bank=row["payee_bank"] or "",
+            )
+            for row in page
+        ]
+        if len(page) < PAGE:
+            return
+        after = page[-1]["id"]
 
 
 class _Feed:
@@ -280,41 +362,26 @@ class _Feed:
         raise RuntimeError("the transfer file asked for a line before the next page was read")
 
 
-async def _transfer_stream(merchant_id: int, batch_id: int, currency: str) -> AsyncIterator[str]:
-    """`payouts.export.transfer_csv` over the batch's sent lines, read a page at a time, yielded
-    a page of CSV text at a time (memory stays bounded by the page)."""
+async def _transfer_stream(merchant_id: int, batch_id: int, currency: str, language: str) -> AsyncIterator[bytes]:
+    """The UTF-8 transfer CSV over the batch's sent lines, read a page at a time, yielded a page
+    of bytes at a time (memory stays bounded by the page)."""
     feed = _Feed()
-    rows_out = transfer_csv(feed, currency)
-    after = 0
-    text: list[str] = []
+    out = encode_csv(transfer_csv(feed, currency, language), FileFormat.csv)
+    pages = _sent_pages(merchant_id, batch_id, currency)
+    data: list[bytes] = []
     while True:
         if not feed.buffer and not feed.done:
-            if text:
-                yield "".join(text)
-                text = []
-            page = await rows(
-                "SELECT id, partner_id, net_minor, payee_name, payee_account, payee_method, payee_bank"
-                " FROM payout_batch_line"
-                f" WHERE merchant_id = ? AND batch_id = ? AND status IN ({', '.join('?' * len(SENT))}) AND id > ?"
-                " ORDER BY id LIMIT ?",
-                [merchant_id, batch_id, *SENT, after, PAGE],
-            )
-            feed.buffer.extend(
-                TransferLine(
-                    partner_id=row["partner_id"], payee_name=row["payee_name"] or "",
-                    payee_account=row["payee_account"] or "", amount_minor=int(row["net_minor"]),
-                    currency=currency, reference=line_reference(batch_id, row["id"]),
-                    payee_method=row["payee_method"] or "", payee_bank=row["payee_bank"] or "",
-                )
-                for row in page
-            )
-            if len(page) < PAGE:
+            if data:
+                yield b"".join(data)
+                data = []
+            page = await anext(pages, None)
+            if page is None:
                 feed.done = True
             else:
-                after = page[-1]["id"]
-        chunk = next(rows_out, None)
+                feed.buffer.extend(page)
+        chunk = next(out, None)
         if chunk is None:
             break
-        text.append(chunk)
-    if text:
-        yield "".join(text)
+        data.append(chunk)
+    if data:
+        yield b"".join(data)

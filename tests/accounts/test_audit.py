@@ -146,7 +146,7 @@ async def test_each_step_of_a_payout_batch_is_recorded(client):
     assert creation["before"] is None and creation["after"]["status"] == "draft"
     assert (approval["before"]["status"], approval["after"]["status"]) == ("draft", "approved")
     assert (export["before"]["status"], export["after"]["status"]) == ("approved", "exported")
-    assert imported["after"]["imported"] == {"paid": 1, "failed": 0, "unchanged": 0}
+    assert imported["after"]["imported"] == {"paid": 1, "failed": 0, "returned": 0, "unchanged": 0}
     assert (close["before"]["status"], close["after"]["status"]) == ("exported", "closed")
     assert all(e["actor"] == {"kind": "api_key", "id": finance, "role": "finance"} for e in log)
 

@@ -1,6 +1,6 @@
 """The finance console in a real browser (Chromium): a draft batch with its lines, totals and the
 partners carried forward or held with the reason; approval through the confirmation; the transfer
-file downloaded; the bank's results uploaded with one failed line; the batch closed; the ledger's
+file downloaded as CSV and XLSX; that XLSX uploaded back with its results filled in, one failed line; the batch closed; the ledger's
 reconciliation and a partner's statement; the roles kept apart. Screenshots under tests/artifacts/."""
 
 from __future__ import annotations
@@ -10,6 +10,9 @@ import csv
 import io
 from pathlib import Path
 
+from openpyxl import load_workbook
+
+from payouts.export import COLUMNS
 from payouts.service import batch_queries
 from tests.factories.batches import make_commission, make_payee
 from tests.pages.conftest import make_staff, screenshot, sign_in_staff
@@ -66,25 +69,38 @@ async def test_finance_creates_approves_exports_a_batch_uploads_results_with_a_f
     download = await download_info.value
     assert download.suggested_filename == f"payout-batch-{batch_id}.csv"
     text = await asyncio.to_thread(Path(await download.path()).read_text, encoding="utf-8")
-    exported = list(csv.reader(io.StringIO(text)))
+    assert text.startswith("\ufeff")  # the byte-order mark Excel needs to read UTF-8
+    exported = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
     lines = {line.partner_id: line for line in (await batch_queries.batch_lines(m.id, batch_id)).items}
     assert exported == [
-        ["record", "partner_id", "payee_name", "payee_account", "amount", "currency", "reference", "line_count",
-         "payee_method", "payee_bank"],
-        ["transfer", str(alice.id), "Alice Chen", "6222020200112233", "180.00", "CNY", lines[alice.id].reference, "", "", ""],
-        ["transfer", str(bob.id), "Bob Li", "6222020200445566", "60.00", "CNY", lines[bob.id].reference, "", "", ""],
-        ["total", "", "", "", "240.00", "CNY", "", "2", "", ""],
+        list(COLUMNS),
+        [f'="{lines[alice.id].reference}"', "Alice Chen", '="6222020200112233"', "", "180.00", "CNY", "",
+         f'="{alice.id}"', "", ""],
+        [f'="{lines[bob.id].reference}"', "Bob Li", '="6222020200445566"', "", "60.00", "CNY", "", f'="{bob.id}"', "", ""],
     ]
     await page.goto(f"/finance/batches/{batch_id}")
     assert await page.locator("#batch-status").inner_text() == "Exported"
 
-    results = f"reference,status,reason\r\n{lines[alice.id].reference},paid,\r\n{lines[bob.id].reference},failed,account closed\r\n"
-    await page.set_input_files(
-        "#f-results", files=[{"name": "bank-results.csv", "mimeType": "text/csv", "buffer": results.encode()}]
-    )
+    async with page.expect_download() as download_info:
+        await page.click("#export-xlsx")
+    download = await download_info.value
+    assert download.suggested_filename == f"payout-batch-{batch_id}.xlsx"
+    book = load_workbook(await download.path())
+    sheet = book.worksheets[0]
+    assert [(row[2].value, row[2].data_type) for row in sheet.iter_rows(min_row=2)] == [
+        ("6222020200112233", "s"), ("6222020200445566", "s"),
+    ]
+    sheet["I2"], sheet["I3"], sheet["J3"] = "paid", "failed", "account closed"  # finance fills in the results
+    filled = io.BytesIO()
+    book.save(filled)
+    await page.set_input_files("#f-results", files=[{
+        "name": f"payout-batch-{batch_id}.xlsx", "buffer": filled.getvalue(),
+        "mimeType": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    }])
     await page.click("#upload")
     await page.wait_for_url(f"**/finance/batches/{batch_id}")
-    assert "Results imported: 1 paid, 1 failed, 0 already recorded." in await page.locator(".flash-success").inner_text()
+    assert "Results imported: 1 paid, 1 failed, 0 returned, 0 already recorded." in await page.locator(
+        ".flash-success").inner_text()
     failed = await page.locator(f"#failed-lines tr[data-partner='{bob.id}'] td").all_inner_texts()
     assert failed[2:4] == ["Failed", "account closed"] and failed[-1] == "CN¥60.00"
     assert await page.locator("#failed-lines tbody tr").count() == 1
@@ -152,6 +168,35 @@ async def test_the_finance_console_in_chinese(new_page):
     assert await page.locator("#batch-status").inner_text() == "草稿"
     assert await page.locator("#total-net").inner_text() == "¥120.00"
     await screenshot(page, "finance-batch-draft-zh")
+
+    await page.click("#approve")
+    await page.click("#confirm-approve")
+    await page.wait_for_url("**/finance/batches/*[0-9]")
+    async with page.expect_download() as download_info:
+        await page.click("#export-gbk")
+    download = await download_info.value
+    assert download.suggested_filename.endswith("-gbk.csv")
+    data = await asyncio.to_thread(Path(await download.path()).read_bytes)
+    rows = list(csv.reader(io.StringIO(data.decode("gbk"), newline="")))
+    assert rows[0] == ["付款参考号", "收款人", "收款账号", "开户银行", "金额", "币种", "收款方式", "合伙人编号", "结果", "原因"]
+    assert len(rows) == 2 and rows[1][4] == "120.00"
+
+    async def upload(status: str) -> None:
+        rows[1][8] = status
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\r\n").writerows(rows)
+        await page.set_input_files(
+            "#f-results", files=[{"name": "结果.csv", "mimeType": "text/csv", "buffer": out.getvalue().encode("gbk")}]
+        )
+        await page.click("#upload")
+        await page.wait_for_load_state()
+
+    await upload("好")
+    errors = await page.locator("#import-errors").inner_text()
+    assert "第 2 行：结果“好”不是已支付、失败或退回。" in errors, errors
+    await screenshot(page, "finance-batch-import-errors-zh")
+    await upload("已支付")
+    assert "结果已导入：1 行已付，0 行失败，0 行退回，0 行此前已记录。" in await page.locator(".flash-success").inner_text()
     await page.goto("/finance/ledger")
     assert await page.locator("h1").inner_text() == "账本"
     await screenshot(page, "finance-ledger-zh")

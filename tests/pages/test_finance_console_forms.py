@@ -107,14 +107,14 @@ async def test_a_bad_result_file_changes_nothing_and_a_batch_with_open_lines_doe
     files = {"results": ("results.csv", f"reference,status,reason\r\n{line.reference},paid,\r\nB{batch_id}-999999,failed,x\r\n")}
     html = (await client.get(f"/finance/batches/{batch_id}")).text
     answer = await client.post(f"/finance/batches/{batch_id}/results", data={"csrf_token": csrf_of(html)}, files=files)
-    assert answer.status_code == 422 and 'id="import-errors"' in answer.text and "line 3" in answer.text
+    assert answer.status_code == 422 and 'id="import-errors"' in answer.text and "Row 3: Reference B" in answer.text
     answer = await client.post(
         f"/finance/batches/{batch_id}/results", data={"csrf_token": csrf_of(html)},
         files={"results": ("results.csv", b"reference,status,reason\r\n\xff\xfe,paid,\r\n")},
     )
     assert answer.status_code == 422 and "UTF-8" in answer.text
     answer = await client.post(f"/finance/batches/{batch_id}/results", data={"csrf_token": csrf_of(html)})
-    assert answer.status_code == 422 and "Choose the bank" in answer.text
+    assert answer.status_code == 422 and "Choose the result file first." in answer.text
     assert (await batch_queries.batch_lines(m.id, batch_id)).items[0].status == "open"
 
     answer = await _post(client, f"/finance/batches/{batch_id}/close")

@@ -48,7 +48,7 @@ async def test_after_a_batch_is_paid_every_page_shows_the_partners_money_as_the_
     assert row[0] == noted[alice.id] and row[2] == "Awaiting the transfer file"
     assert "transfer file not downloaded yet" in await _text(finance, "#total-outstanding")
     transfer = await lines.export_batch(m.id, draft.id)
-    exported = "".join([part async for part in transfer.csv])
+    exported = b"".join([part async for part in transfer.content]).decode("utf-8-sig")
     assert noted[alice.id] in exported and noted[bob.id] in exported
     await finance.goto(f"/finance/batches/{draft.id}")
     row = await finance.locator(f"#lines tr[data-partner='{alice.id}'] td").all_inner_texts()

@@ -3,11 +3,15 @@ partner, refunds after payout, the minimum, a failed and a returned line, points
 
 from __future__ import annotations
 
+import codecs
+import csv
+import io
 from datetime import UTC, datetime
 
 import pytest
 
 from commissions.models import Commission
+from payouts.export import COLUMNS
 from payouts.service.postings import Balances, partner_balances, unbalanced_transactions
 from tests.factories.batches import (
     END_OF_NOVEMBER,
@@ -94,15 +98,14 @@ async def test_a_month_of_commissions_is_netted_per_partner_exported_paid_and_cl
     assert exported.status_code == 200
     assert exported.headers["content-type"].startswith("text/csv")
     assert (exported.headers["x-control-line-count"], exported.headers["x-control-amount"]) == ("2", "240.00")
-    rows = {
-        alice.id: f"transfer,{alice.id},Alice Chen,6222020200112233,180.00,CNY,",
-        bob.id: f"transfer,{bob.id},Bob Li,'=cmd|calc,60.00,CNY,",
-    }
-    assert exported.text == "".join(
-        ["record,partner_id,payee_name,payee_account,amount,currency,reference,line_count,payee_method,payee_bank\r\n"]
-        + [f"{rows[line['partner_id']]}{line['reference']},,,\r\n" for line in lines]
-        + ["total,,,,240.00,CNY,,2,,\r\n"]
-    )
+    assert exported.content.startswith(codecs.BOM_UTF8) and "\r\ntotal" not in exported.text
+    rows = list(csv.reader(io.StringIO(exported.content.decode("utf-8-sig"), newline="")))
+    payees = {alice.id: ["Alice Chen", '="6222020200112233"'], bob.id: ["Bob Li", '="=cmd|calc"']}
+    assert rows == [list(COLUMNS)] + [
+        [f'="{line["reference"]}"', *payees[line["partner_id"]], "", "180.00" if line["partner_id"] == alice.id else "60.00",
+         "CNY", "", f'="{line["partner_id"]}"', "", ""]
+        for line in lines
+    ]
     assert (await get(client, m, draft["id"]))["status"] == "exported"
 
     results = "reference,status,reason\n" + "".join(f"{line['reference']},paid,\n" for line in lines)

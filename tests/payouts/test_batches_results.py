@@ -57,8 +57,11 @@ async def test_a_result_file_is_all_or_nothing(client):
 
     unknown = await post_results(client, m, batch_id, f"reference,status,reason\n{one['reference']},paid,\nB999-1,paid,\n")
     assert unknown.status_code == 422
-    assert unknown.json()["errors"] == [{"field": "line 3", "message": f"reference 'B999-1' is not in batch {batch_id}"}]
-    bad = await post_results(client, m, batch_id, f"reference,status\n{one['reference']},paid\n")
+    assert unknown.json()["errors"] == [{
+        "field": "row 3", "message": f"reference 'B999-1' is not in batch {batch_id}", "code": "not_in_batch",
+        "row": 3, "reference": "B999-1", "batch": batch_id,
+    }]
+    bad = await post_results(client, m, batch_id, f"reference,outcome\n{one['reference']},paid\n")
     assert bad.status_code == 422
     assert await snapshot(client, m, batch_id) == before
 
@@ -68,8 +71,8 @@ async def test_a_result_file_is_all_or_nothing(client):
         f"reference,status,reason\n{two['reference']},paid,\n{one['reference']},failed,bounced\n",
     )
     assert contradicting.status_code == 409
-    assert contradicting.json()["errors"] == [
-        {"field": "line 3", "message": f"{one['reference']} is paid, reported failed"}
+    assert [(e["field"], e["message"]) for e in contradicting.json()["errors"]] == [
+        ("row 3", f"{one['reference']} is paid, reported failed")
     ]
     lines = {line["id"]: line["status"] for line in (await get(client, m, batch_id))["lines"]}
     assert (lines[one["id"]], lines[two["id"]]) == ("paid", "open")  # line 2 of the refused file was not applied
@@ -85,4 +88,4 @@ async def test_results_need_an_approved_cash_batch(client):
     not_utf8 = await client.post(
         f"/api/v1/payout-batches/{draft['id']}/results", content=b"\xff\xfe\x00", headers=m.auth("finance")
     )
-    assert not_utf8.status_code == 400
+    assert not_utf8.status_code == 409  # the batch is checked before the file is read

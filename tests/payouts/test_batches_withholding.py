@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import UTC, datetime
 
 import pytest
@@ -49,7 +51,8 @@ async def test_a_line_withholds_the_months_tax_and_the_bank_gets_the_rest(client
     alice_now = (await partner_balances(m.id, alice.id))["CNY"]
     assert (alice_now.in_batch, alice_now.withheld, alice_now.available) == (420000, 80000, 0)
     exported = await client.post(f"/api/v1/payout-batches/{draft['id']}/export", headers=m.auth("finance"))
-    assert f",4200.00,CNY,{lines[alice.id]['reference']}," in exported.text
+    sent = {row[0]: row[4] for row in csv.reader(io.StringIO(exported.content.decode("utf-8-sig")))}
+    assert sent[f'="{lines[alice.id]["reference"]}"'] == "4200.00"
     assert exported.headers["x-control-amount"] == "7360.00"
     await outcome(client, m, draft["id"], lines[alice.id]["id"], "paid")
 

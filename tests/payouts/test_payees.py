@@ -15,6 +15,7 @@ from accounts.service.audit import Actor
 from core.errors import NotFound
 from core.time import now
 from payouts.errors import PayeeInvalid
+from payouts.export import plain_cell
 from payouts.models import Payee
 from payouts.service import payees
 from tests.factories.batches import approve, by_partner, create, get, make_commission, make_payee
@@ -120,10 +121,10 @@ async def test_a_batch_pays_the_partners_own_payee_masked_in_the_api_whole_in_th
         legacy.id: ("open", "Chen Wei", "•••• 2233", None, None),
     }
     exported = await client.post(f"/api/v1/payout-batches/{batch['id']}/export", headers=m.auth("finance"))
-    rows = {row[1]: row for row in csv.reader(io.StringIO(exported.text)) if row[0] == "transfer"}
-    assert rows[str(own.id)][2:4] + rows[str(own.id)][8:] == ["林美", CARD_16, "bank", "招商银行"]
-    assert rows[str(alipay.id)][2:4] + rows[str(alipay.id)][8:] == ["林美", "13812345678", "alipay", ""]
-    assert rows[str(legacy.id)][2:4] + rows[str(legacy.id)][8:] == ["Chen Wei", "6222020200112233", "", ""]
+    rows = {plain_cell(row[7]): row for row in list(csv.reader(io.StringIO(exported.content.decode("utf-8-sig"))))[1:]}
+    assert rows[str(own.id)][1:4] + rows[str(own.id)][6:7] == ["林美", f'="{CARD_16}"', "招商银行", "bank"]
+    assert rows[str(alipay.id)][1:4] + rows[str(alipay.id)][6:7] == ["林美", '="13812345678"', "", "alipay"]
+    assert rows[str(legacy.id)][1:4] + rows[str(legacy.id)][6:7] == ["Chen Wei", '="6222020200112233"', "", ""]
 
 
 async def test_a_recent_payee_change_is_flagged_by_default_and_held_when_the_merchant_says_so(client):

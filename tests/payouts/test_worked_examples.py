@@ -7,7 +7,7 @@ from dataclasses import astuple
 import pytest
 
 from payouts import ledger
-from payouts.export import BankStatus, TransferLine, parse_bank_results, read_transfer_totals, transfer_rows
+from payouts.export import BankStatus, TransferLine, parse_bank_results, transfer_rows
 from payouts.ledger import AccountKind as A
 from payouts.ledger import TransactionKind as K
 from payouts.service.postings import Balances, partner_balances, post_many, statement, unbalanced_transactions
@@ -108,7 +108,7 @@ async def test_a_month_of_payouts_with_china_withholding_a_failed_transfer_and_a
     net, tax = await pay_out("L1")
     assert (net, tax) == (256_000, 44_000)
     rows = list(transfer_rows([TransferLine(bob, "Bob Li", "6222020200112233", net, "CNY", "L1")], "CNY"))
-    assert rows[1][4] == "2560.00" and read_transfer_totals([list(r) for r in rows]).amount_minor == net
+    assert str(rows[0]["amount"]) == "2560.00"
     (result,) = parse_bank_results("reference,status,reason\nL1,failed,account frozen\n")
     assert (result.reference, result.status) == ("L1", BankStatus.failed)
     await post_many(m.id, [ledger.payout_failed(bob, "CNY", net, line_id="L1", withheld=tax)])

@@ -1,5 +1,5 @@
 """Payout batches: list and create a draft, see its lines and totals, approve after a confirmation,
-download the transfer file, upload the bank's result file, close or discard.
+close or discard (the bank files, download and upload, are `relay.pages.finance.bank_files`).
 
 Each action calls the payouts service exactly as the API does (payouts/endpoints/batches.py), with the
 signed-in staff account as the audit actor.
@@ -11,16 +11,14 @@ from collections.abc import Awaitable, Callable
 from datetime import date, datetime, time, timedelta
 from functools import partial
 
-from starlette.datastructures import UploadFile
-from starlette.responses import Response, StreamingResponse
+from starlette.responses import Response
 
 from core.errors import Conflict, InvalidInput
 from core.masking import masked_number
 from core.time import now
 from payouts.errors import BatchStateConflict, LinesStillOpen
-from payouts.export import MAX_RESULT_FILE
 from payouts.models import PayeeSignal
-from payouts.service import batch_queries, batches, lines
+from payouts.service import batch_queries, batches
 from payouts.service.batch_queries import BatchInfo
 from payouts.service.terms import POINTS_ASSET, get_terms, payable_assets
 from relay.pages.console.common import actor, today
@@ -41,7 +39,6 @@ BATCHES_PER_PAGE = 25
 LINES_PER_PAGE = 30
 #: Carried-forward, held and failed lines listed in their own sections (the filter shows them all).
 SECTION_LINES = 10
-#: A bank result file larger than this is refused before it is read.
 
 
 def _render_kw(page: Page) -> dict:
@@ -94,7 +91,7 @@ async def create_batch(page: Page) -> Response:
     return page.redirect(page.url("finance.batch", batch_id=batch.id))
 
 
-async def _batch_page(page: Page, batch_id: int, *, status: int = 200, import_errors: list | None = None):
+async def batch_page(page: Page, batch_id: int, *, status: int = 200, import_errors: list | None = None):
     batch = await batch_queries.get_batch(page.merchant_id, batch_id)
     line_filter = page.request.query_params.get("status")
     line_filter = line_filter if line_filter in LINE_STATUS else None
@@ -118,7 +115,7 @@ async def _batch_page(page: Page, batch_id: int, *, status: int = 200, import_er
 
 @pages.get("/finance/batches/{batch_id:int}")
 async def batch(page: Page) -> Response:
-    return await _batch_page(page, page.request.path_params["batch_id"])
+    return await batch_page(page, page.request.path_params["batch_id"])
 
 
 @pages.get("/finance/batches/{batch_id:int}/approve")
@@ -129,7 +126,7 @@ async def confirm_approval(page: Page) -> Response:
     return page.render("finance/approve.html", batch=found, **_render_kw(page))
 
 
-def _refused(page: Page, error: Conflict) -> str:
+def refused(page: Page, error: Conflict) -> str:
     if isinstance(error, LinesStillOpen):
         count = error.open_lines
         return page.ngettext(
@@ -149,7 +146,7 @@ async def _act(page: Page, step: Callable[..., Awaitable[BatchInfo]], message: C
     try:
         done = await step(page.merchant_id, batch_id, actor=actor(page))
     except Conflict as error:
-        page.flash(_refused(page, error), "error")
+        page.flash(refused(page, error), "error")
     else:
         page.flash(message(done), "success")
     return page.redirect(page.url("finance.batch", batch_id=batch_id))
@@ -175,57 +172,3 @@ async def discard_batch(page: Page) -> Response:
 @pages.post("/finance/batches/{batch_id:int}/close")
 async def close_batch(page: Page) -> Response:
     return await _act(page, batches.close_batch, lambda _: page.gettext("Batch closed."))
-
-
-@pages.post("/finance/batches/{batch_id:int}/export")
-async def export_batch(page: Page) -> Response:
-    batch_id = page.request.path_params["batch_id"]
-    try:
-        transfer = await lines.export_batch(page.merchant_id, batch_id, actor=actor(page))
-    except Conflict as error:
-        page.flash(_refused(page, error), "error")
-        return page.redirect(page.url("finance.batch", batch_id=batch_id))
-    return StreamingResponse(
-        transfer.csv,
-        media_type="text/csv; charset=utf-8",
-        headers={"content-disposition": f'attachment; filename="payout-batch-{transfer.batch.id}.csv"'},
-    )
-
-
-async def _result_text(page: Page, upload: object) -> str | tuple[int, str]:
-    """The uploaded result file as text, or (status, problem)."""
-    if not isinstance(upload, UploadFile) or not upload.filename:
-        return 422, page.gettext("Choose the bank's result file first.")
-    if upload.size is not None and upload.size > MAX_RESULT_FILE:
-        return 413, page.gettext("The file is larger than 20 MB.")
-    try:
-        return (await upload.read()).decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return 422, page.gettext("The file is not UTF-8 text (save it as CSV UTF-8).")
-
-
-@pages.post("/finance/batches/{batch_id:int}/results")
-async def import_results(page: Page) -> Response:
-    batch_id = page.request.path_params["batch_id"]
-    form = await page.form()
-    try:
-        text = await _result_text(page, form.get("results"))
-    finally:
-        await form.close()  # the upload's temporary file
-    if not isinstance(text, str):
-        return await _batch_page(page, batch_id, status=text[0], import_errors=[{"field": "", "message": text[1]}])
-    try:
-        summary = await lines.import_results(page.merchant_id, batch_id, text, actor=actor(page))
-    except (InvalidInput, Conflict) as error:
-        found = error.extra.get("errors") or [{"field": "", "message": str(error.detail)}]
-        if isinstance(error, BatchStateConflict):
-            found = [{"field": "", "message": _refused(page, error)}]
-        return await _batch_page(page, batch_id, status=error.status, import_errors=found)
-    page.flash(
-        page.gettext(
-            "Results imported: %(paid)s paid, %(failed)s failed, %(unchanged)s already recorded.",
-            paid=summary.paid, failed=summary.failed, unchanged=summary.unchanged,
-        ),
-        "success",
-    )
-    return page.redirect(page.url("finance.batch", batch_id=batch_id))
