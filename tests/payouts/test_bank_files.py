@@ -172,3 +172,19 @@ async def test_a_payee_name_gbk_cannot_write_refuses_the_gbk_file_and_changes_no
     assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == "query.format"
     assert (await client.post(f"/api/v1/payout-batches/{batch['id']}/export?format=xlsx",
                               headers=m.auth("finance"))).status_code == 200
+
+
+async def test_openapi_documents_the_formats_and_the_result_file_bodies(client):
+    spec = (await client.get("/openapi.json")).json()
+    export = spec["paths"]["/api/v1/payout-batches/{batch_id}/export"]["post"]
+    parameters = {p["name"]: p for p in export["parameters"]}
+    assert parameters["format"]["schema"]["$ref"].endswith("/FileFormat") or "enum" in parameters["format"]["schema"]
+    assert set(export["responses"]["200"]["content"]) == {
+        "text/csv; charset=utf-8", "text/csv; charset=gbk",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    }
+    results = spec["paths"]["/api/v1/payout-batches/{batch_id}/results"]["post"]
+    assert set(results["requestBody"]["content"]) == {
+        "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    }
+    assert "returned" in spec["components"]["schemas"]["ImportOut"]["properties"]
