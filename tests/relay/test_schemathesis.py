@@ -51,6 +51,9 @@ from tests.servers import free_port, start_server, stop
 
 pytestmark = pytest.mark.slow
 
+# A result file may be an XLSX workbook: its bytes go as they are, like any binary body.
+schemathesis.serializer.alias("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/octet-stream")
+
 #: Random cases per operation, after schemathesis' coverage phase (the boundary values each schema
 #: defines, and methods the path does not allow): about 3,400 requests over some 60 operations.
 CASES = int(os.environ.get("RELAY_FUZZ_CASES", "10"))
