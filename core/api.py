@@ -88,6 +88,8 @@ class Endpoint:
     description: str = ""
     #: What a 429 answer means here, when the endpoint is rate-limited (documented with Retry-After).
     rate_limited: str | None = None
+    #: What a 409 answer means here and its problem's shape, when it carries more than `Problem`.
+    conflict: tuple[str, type[BaseModel]] | None = None
     #: Media types of a request body the handler reads itself (a file), documented as binary.
     raw_body: tuple[str, ...] = ()
 
@@ -278,6 +280,7 @@ class Api:
         response: Any = None,
         status: int = 200,
         rate_limited: str | None = None,
+        conflict: tuple[str, type[BaseModel]] | None = None,
         raw_body: tuple[str, ...] = (),
     ) -> Callable[[Handler], Handler]:
         def register(handler: Handler) -> Handler:
@@ -295,6 +298,7 @@ class Api:
                     tag=self.tag,
                     description=(handler.__doc__ or "").strip(),
                     rate_limited=rate_limited,
+                    conflict=conflict,
                     raw_body=raw_body,
                 )
             )
@@ -460,6 +464,11 @@ def openapi_document(
             op["security"] = [{"apiKey": []}]
         for code, text in codes.items():
             op["responses"][code] = {"description": text, **problem}
+        if ep.conflict is not None:
+            text, shape = ep.conflict
+            op["responses"]["409"] = {
+                "description": text, "content": {PROBLEM_JSON: {"schema": schemas.ref(shape, "serialization")}},
+            }
         if ep.rate_limited is not None:
             op["responses"]["429"] = {
                 "description": ep.rate_limited, "headers": {"Retry-After": {"schema": {"type": "integer"}}}, **problem,

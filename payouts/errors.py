@@ -5,8 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
+from typing import TYPE_CHECKING
 
 from core.errors import Conflict, InvalidInput, NotFound, RelayError
+
+if TYPE_CHECKING:
+    from payouts.service.batches import Figures
 
 
 class LedgerEntryInvalid(InvalidInput):
@@ -105,6 +109,33 @@ class LineStateConflict(Conflict):
 class ReasonRequired(InvalidInput):
     def __init__(self, outcome: str) -> None:
         super().__init__(f"a {outcome} line needs a reason", [{"field": "reason", "message": f"required when {outcome}"}])
+
+
+class BatchAssetMismatch(InvalidInput):
+    """Figures sent for approval in another asset than the batch's."""
+
+    def __init__(self, batch_id: int, asset: str) -> None:
+        message = f"payout batch {batch_id} pays {asset}"
+        super().__init__(f"asset: {message}", [{"field": "asset", "message": message}])
+
+
+class BatchFiguresChanged(Conflict):
+    """The lines recomputed at approval are not what the approver saw: nothing was approved.
+    `approved` is what was sent, `current` what approval would pay now (approve that to go on)."""
+
+    title = "Batch figures changed"
+    slug = "batch-figures-changed"
+
+    def __init__(self, batch_id: int, approved: Figures, current: Figures) -> None:
+        self.approved = approved
+        self.current = current
+        now = current.shown()
+        super().__init__(
+            f"payout batch {batch_id} changed since it was shown: now {now['lines']} line(s),"
+            f" gross {now['gross']}, net {now['net']} {now['asset']}; nothing was approved:"
+            " check the new figures and approve them",
+            approved=approved.shown(), current=now,
+        )
 
 
 class LinesStillOpen(Conflict):

@@ -14,13 +14,14 @@ from pydantic import BaseModel, ConfigDict, Field, StrictInt, StringConstraints
 
 from core.iso_time import IsoInstant
 from core.masking import masked_number
-from core.money import MoneyFormatError, format_major, parse_minor
+from core.money import MAX_MINOR, MoneyFormatError, format_major, parse_minor
 from payouts import withholding
 from payouts.errors import PayoutTermsInvalid
 from payouts.export import FileFormat
 from payouts.models import PayeeSignal, PayoutBatchStatus, PayoutFrequency, PayoutLineStatus
 from payouts.payee import PayeeMethod
 from payouts.service.batch_queries import BatchInfo, BatchPage, LineInfo, LinePage, StatusTotal
+from payouts.service.batches import Figures
 from payouts.service.lines import ImportSummary, Outcome
 from payouts.service.terms import AssetTerms, PayeeChange, PayoutTermsInfo, Schedule
 
@@ -41,6 +42,44 @@ class BatchCreate(_In):
         description="the first instant NOT included: entries available before it are in; must carry a UTC offset,"
         ' e.g. "2026-11-01T00:00:00+08:00" (midnight, Shanghai) for everything up to the end of October'
     )
+
+
+class BatchApproval(_In):
+    """What the approver saw of the draft: its `totals.payout` (lines, gross_minor, net_minor)
+    and asset. Approval pays exactly that, or answers 409 with the figures as they are now."""
+
+    asset: Asset = Field(description="the batch's asset (its currency code, or PTS)")
+    lines: StrictInt = Field(ge=0, le=MAX_MINOR, description="the draft's totals.payout.lines: lines to pay")
+    gross_minor: StrictInt = Field(
+        ge=-MAX_MINOR, le=MAX_MINOR, description="the draft's totals.payout.gross_minor: what the lines claim"
+    )
+    net_minor: StrictInt = Field(
+        ge=-MAX_MINOR, le=MAX_MINOR, description="the draft's totals.payout.net_minor: what is sent after withholding"
+    )
+
+    def figures(self) -> Figures:
+        return Figures(self.asset, self.lines, self.gross_minor, self.net_minor)
+
+
+class ApprovalFigures(BaseModel):
+    asset: str
+    lines: int
+    gross_minor: int
+    gross: str
+    net_minor: int
+    net: str
+
+
+class BatchFiguresProblem(BaseModel):
+    """409 of an approval: the batch is not a draft (discarded), or the figures sent are not what
+    its lines pay now (`approved` and `current` given); either way nothing was approved."""
+
+    type: str
+    title: str
+    status: int
+    detail: str
+    approved: ApprovalFigures | None = Field(None, description="the figures sent")
+    current: ApprovalFigures | None = Field(None, description="what approval pays now: send these to approve it")
 
 
 class BatchQuery(_In):

@@ -10,8 +10,12 @@ from tortoise.transactions import in_transaction
 from accounts.service import merchants
 from accounts.service.audit import Actor
 from core.ratelimit import RateLimits
+from core.time import now
+from notifications.kinds import Kind
+from notifications.service import Notice, notify
+from referral.models import ApplicationStatus
 from referral.service import applications, partners
-from referral.service.applications import ApplicationInfo, Applied
+from referral.service.applications import ApplicationInfo, Applied, Decision
 
 
 async def throttle(limits: RateLimits, ip: str, merchant_id: int, invite_code: str | None) -> None:
@@ -30,10 +34,13 @@ async def apply(
     answers: Mapping[str, str], accepted_agreement_version: int | None, invite_code: str | None, locale: str,
 ) -> Applied:
     async with in_transaction():
-        return await applications.apply(
+        applied = await applications.apply(
             merchant_id, display_name=display_name, kind=kind, phone=phone, email=email, answers=answers,
             accepted_agreement_version=accepted_agreement_version, invite_code=invite_code, locale=locale,
         )
+        if applied.created and applied.application.status == ApplicationStatus.approved.value:  # the program approves on arrival
+            await notify(merchant_id, [decided(applied.application, Decision.approve)])
+    return applied
 
 
 async def decide(
@@ -41,4 +48,16 @@ async def decide(
     actor: Actor | None = None,
 ) -> ApplicationInfo:
     async with in_transaction():
-        return await applications.decide(merchant_id, application_id, decision, message=message, actor=actor)
+        application = await applications.decide(merchant_id, application_id, decision, message=message, actor=actor)
+        await notify(merchant_id, [decided(application, decision)])
+    return application
+
+
+def decided(application: ApplicationInfo, decision: str) -> Notice:
+    """The applicant's notice of a decision (with the reason of a rejection, or the merchant's
+    question). An application is approved or rejected once; each question is a notice of its own."""
+    event = f"application:{application.id}:" + (f"ask:{now().isoformat()}" if decision == Decision.request_info
+                                                  else "decided")
+    note = application.reason if decision == Decision.reject else application.info_request
+    return Notice(application.partner.id, Kind.application_decided, event,
+                  {"decision": decision, **({"note": note} if note and decision != Decision.approve else {})})

@@ -259,7 +259,8 @@ def payouts_approve(
     merchant: int = typer.Option(..., help="Merchant id."),
     batch: int = typer.Option(..., help="Batch id."),
 ) -> None:
-    """Approve a draft: recompute, claim its commissions, post the ledger (one transaction)."""
+    """Approve a draft: recompute, claim its commissions, post the ledger (one transaction).
+    It approves what it recomputes (there is no figure shown first to compare) and prints it."""
     from payouts.service.batches import approve_batch
 
     bar: list[Any] = []
@@ -272,7 +273,9 @@ def payouts_approve(
 
     try:
         approved = _payouts_run(
-            lambda: approve_batch(merchant, batch, approved_by="cli", progress=progress, actor=_cli_actor())
+            lambda: approve_batch(
+                merchant, batch, approved_by="cli", expected=None, progress=progress, actor=_cli_actor()
+            )
         )
     finally:
         if bar:

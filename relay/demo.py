@@ -242,7 +242,11 @@ async def _pay_last_month(http: httpx.AsyncClient, keys: dict[str, str]) -> None
     batches = {}
     for asset in ("CNY", "PTS"):  # a points batch credits the wallets at approval
         batch = await finance("POST", "/api/v1/payout-batches", {"asset": asset, "cutoff": first_of_month.isoformat()})
-        await finance("POST", f"/api/v1/payout-batches/{batch['id']}/approve")
+        payout = batch["totals"]["payout"]  # approval carries the figures the draft showed
+        await finance("POST", f"/api/v1/payout-batches/{batch['id']}/approve", {
+            "asset": asset, "lines": payout["lines"], "gross_minor": payout["gross_minor"],
+            "net_minor": payout["net_minor"],
+        })
         batches[asset] = f"/api/v1/payout-batches/{batch['id']}"
     await finance("POST", f"{batches['CNY']}/export")
     lines = (await finance("GET", f"{batches['CNY']}?line_status=open"))["lines"]

@@ -45,12 +45,14 @@ from commissions.service.records import CommissionRecord
 from core.db import current_dialect
 from core.plan_writer import write_alone
 from core.write_plan import Rows, WritePlan
+from notifications.service import notice_rows, notify
 from payouts import events
 from payouts.service import accruals, outbox, postings
-from referral.service import orders
+from referral.service import orders, sales
 from referral.service.clicks import PendingClick
 from referral.service.order_inputs import OrderInput
 from referral.service.order_views import OrderOutcome, OrderView, RefundOutcome
+from relay import notices
 
 #: How a write plan is written: alone (`core.plan_writer.write_alone`) or gathered with other
 #: requests' (`core.plan_writer.PlanWriter.write`); whether its order was (False: it existed).
@@ -180,6 +182,7 @@ async def plan_new_order(
             commission_rows(earned),
             *postings.entry_rows(merchant_id, accruals.earned_entries(earned)),
             await outbox.event_rows(merchant_id, events.commissions_created(earned, view.external_id)),
+            notice_rows(merchant_id, notices.order_attributed(view.id, view.external_id, earned)),
         ]
     if screening is not None:
         parts.append(fraud.signal_rows(merchant_id, view.id, screening.partner_id, screening.signals))
@@ -207,6 +210,8 @@ async def after_order_event(merchant_id: int, outcome: OrderOutcome | RefundOutc
         )
         await accruals.record_earned(merchant_id, reversals)
         await outbox.enqueue(merchant_id, events.commissions_reversed(reversals, order.external_id, refund.external_id))
+        await notify(merchant_id, notices.commissions_reversed(f"refund:{refund.id}", order.external_id, reversals,
+                                                               "refund"))
         return reversals
     if outcome.event == "created":
         return await _earn(merchant_id, order)
@@ -216,6 +221,8 @@ async def after_order_event(merchant_id: int, outcome: OrderOutcome | RefundOutc
         return []
     voided = await lifecycle.on_order_canceled(merchant_id, order.id)
     await accruals.record_voided(merchant_id, voided)
+    await notify(merchant_id, notices.commissions_reversed(f"canceled:{order.id}", order.external_id, voided,
+                                                           "canceled"))
     return voided
 
 
@@ -233,16 +240,19 @@ async def _earn(merchant_id: int, order: OrderView) -> list[CommissionRecord]:
         earned = planned
     await accruals.record_earned(merchant_id, earned)
     await outbox.enqueue(merchant_id, events.commissions_created(earned, order.external_id))
+    await notify(merchant_id, notices.order_attributed(order.id, order.external_id, earned))
     if screening is not None:
         await fraud.record_signals(merchant_id, order.id, screening.partner_id, screening.signals)
     return earned
 
 
 async def release_commissions(at: datetime | None = None) -> int:
-    """The cron job: commissions past their hold become available, and the ledger says so.
+    """The cron job: commissions past their hold become available, the ledger says so, and each
+    partner is told (one notice per partner and asset: "3 commissions became available").
 
-    One set-based UPDATE and one multi-row posting per merchant, in one transaction; safe to
-    run on several hosts at once (each row moves, and is posted, once).
+    One set-based UPDATE, one multi-row posting and one multi-row notice INSERT (per 500
+    partners) per merchant, in one transaction; safe to run on several hosts at once (each row
+    moves, and is posted and told, once).
     """
     async with in_transaction():
         released = await lifecycle.release(at)
@@ -251,6 +261,7 @@ async def release_commissions(at: datetime | None = None) -> int:
             by_merchant[row.merchant_id].append(row)
         for merchant_id, rows in by_merchant.items():
             await accruals.record_available(merchant_id, rows)
+            await notify(merchant_id, notices.commissions_available(rows))
     return len(released)
 
 
@@ -262,6 +273,9 @@ async def reject_commission(
         before = await queries.get_commission(merchant_id, commission_id) if actor is not None else None
         voided = await lifecycle.reject(merchant_id, commission_id, reason=reason, key_id=key_id)
         await accruals.record_voided(merchant_id, voided)
+        await notify(merchant_id, notices.commissions_reversed(
+            f"rejected:{commission_id}", await sales.external_id_of(merchant_id, voided[0].order_id) or "", voided,
+            "rejected", note=reason))
         await audit.record(
             merchant_id, actor, "commission.reject", "commission", commission_id, before=before, after=voided[0]
         )

@@ -241,6 +241,12 @@ document_public(
             "409": _problem("webhook-id reused for another body, or an order/refund id reused for other content"),
             "422": _problem("Invalid event; errors name the fields"),
             "404": _problem("A merchant id that is not a number names no route"),
+            "503": {
+                **_problem("The database is unreachable, the same webhook-id is being handled meanwhile, or the"
+                           " merchant's webhook secret cannot be opened on this server (sealed under a server"
+                           " secret it is not given: the operator's to mend); nothing written, retry"),
+                "headers": {"Retry-After": {"schema": {"type": "integer"}}},
+            },
         },
     },
 )

@@ -10,6 +10,7 @@ from typing import Any
 
 from core.sql import chunks, execute, marks, utc
 from core.time import now as current_time
+from core.write_plan import Insert, Rows
 from notifications.errors import NotificationNotFound
 from notifications.kinds import Delivery, Kind
 from notifications.models import Notification
@@ -20,6 +21,17 @@ NOTICES_PER_INSERT = 500
 _PARAMS = Notification._meta.fields_map["params"]
 _COLUMNS = ("merchant_id", "partner_id", "kind", "event_key", "params", "created_at", "delivery", "attempts",
             "next_attempt_at")
+
+
+#: The notices as rows of a new order's write plan (PostgreSQL): written only with the order.
+NEW_NOTICES = Insert(
+    "new_notices",
+    (("merchant_id", "bigint"), ("partner_id", "bigint"), ("kind", "text"), ("event_key", "text"), ("params", "text"),
+     ("created_at", "timestamptz"), ("delivery", "text"), ("attempts", "int"), ("next_attempt_at", "timestamptz")),
+    f"INSERT INTO notification ({', '.join(_COLUMNS)}) SELECT d.merchant_id, d.partner_id, d.kind, d.event_key,"
+    " d.params::jsonb, d.created_at, d.delivery, d.attempts, d.next_attempt_at FROM {rows} WHERE {gate}"
+    " ON CONFLICT (merchant_id, partner_id, event_key) DO NOTHING",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,18 +45,27 @@ class Notice:
     params: Mapping[str, Any] = field(default_factory=dict)
 
 
+def _rows(merchant_id: int, notices: Sequence[Notice]) -> list[tuple[Any, ...]]:
+    """Each notice's row, in `_COLUMNS` order: due now, never tried."""
+    at = utc(current_time())
+    return [
+        (merchant_id, notice.partner_id, notice.kind.value, notice.event_key,
+         _PARAMS.to_db_value(dict(notice.params), None), at, Delivery.pending.value, 0, at)
+        for notice in notices
+    ]
+
+
+def notice_rows(merchant_id: int, notices: Sequence[Notice]) -> Rows | None:
+    """`notices` as rows of a new order's write plan; None when there are none."""
+    return Rows.of(NEW_NOTICES, _rows(merchant_id, notices)) if notices else None
+
+
 async def notify(merchant_id: int, notices: Sequence[Notice]) -> int:
     """Write `notices` into their partners' inboxes (and the outbox of their emails and SMS), in
     the caller's transaction, a multi-row INSERT per 500; those already written are skipped.
     Returns how many were asked for."""
-    at = utc(current_time())
     for part in chunks(list(notices), NOTICES_PER_INSERT):
-        values = [
-            value for notice in part for value in (
-                merchant_id, notice.partner_id, notice.kind.value, notice.event_key,
-                _PARAMS.to_db_value(dict(notice.params), None), at, Delivery.pending.value, 0, at,
-            )
-        ]
+        values = [value for row in _rows(merchant_id, part) for value in row]
         await execute(
             f"INSERT INTO notification ({', '.join(_COLUMNS)}) VALUES {', '.join([f'({marks(9)})'] * len(part))}"
             " ON CONFLICT (merchant_id, partner_id, event_key) DO NOTHING",

@@ -12,7 +12,9 @@ from core.api import Api, Call
 from core.money import format_major
 from payouts.export import FileFormat
 from payouts.schemas import (
+    BatchApproval,
     BatchCreate,
+    BatchFiguresProblem,
     BatchGetQuery,
     BatchLineOut,
     BatchList,
@@ -29,6 +31,7 @@ from payouts.service import batch_queries, batches, lines, terms
 api = Api("payouts")
 
 FINANCE = ("finance",)
+#: Who reads the payout terms; only finance changes them (docs/api.md's role table).
 TERMS = ("admin", "finance")
 BATCH = "/api/v1/payout-batches/{batch_id:int}"
 
@@ -88,13 +91,23 @@ async def get_payout_batch(call: Call) -> BatchOut:
     return BatchOut.of(await batch_queries.get_batch(call.merchant_id, batch_id), page)
 
 
-@api.endpoint("POST", f"{BATCH}/approve", summary="Approve a draft payout batch", roles=FINANCE, response=BatchOut)
+@api.endpoint(
+    "POST", f"{BATCH}/approve", summary="Approve a draft payout batch", roles=FINANCE, body=BatchApproval,
+    response=BatchOut, conflict=(
+        "Nothing approved: the batch is not a draft, or its lines recomputed now pay other figures"
+        " (`current`; approve again with them)", BatchFiguresProblem,
+    ),
+)
 async def approve_payout_batch(call: Call) -> BatchOut:
-    """Recomputes the lines against the current rows with the same cutoff, locks their entries to
-    the batch and reserves them in the ledger (points are credited at once). The answer holds
-    the totals approved. Approving an approved batch answers it unchanged."""
+    """The body is what the approver saw: the draft's `totals.payout` (`lines`, `gross_minor`,
+    `net_minor`) and its `asset`. Recomputes the lines against the current rows with the same
+    cutoff; if they pay exactly that, locks their entries to the batch and reserves them in the
+    ledger (points are credited at once), and the answer holds the totals approved. If not
+    (another batch claimed commissions meanwhile, a refund reversed one), 409 with `approved` and
+    `current` figures and nothing changes. Approving an approved batch answers it unchanged."""
     approved = await batches.approve_batch(
-        call.merchant_id, call.path["batch_id"], approved_by=_who(call), actor=_actor(call)
+        call.merchant_id, call.path["batch_id"], approved_by=_who(call), expected=call.body.figures(),
+        actor=_actor(call),
     )
     return BatchOut.of(approved)
 
@@ -177,7 +190,8 @@ async def get_payout_terms(call: Call) -> PayoutTermsOut:
 
 
 @api.endpoint(
-    "PATCH", "/api/v1/payout-terms", summary="Change the payout terms", roles=TERMS, body=PayoutTermsUpdate,
+    "PATCH", "/api/v1/payout-terms", summary="Change the payout terms (finance only)", roles=FINANCE,
+    body=PayoutTermsUpdate,
     response=PayoutTermsOut,
 )
 async def update_payout_terms(call: Call) -> PayoutTermsOut:

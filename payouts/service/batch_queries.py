@@ -218,7 +218,7 @@ async def batch_lines(
         [*params, limit + 1],
     )
     items = [line_info(row) for row in found[:limit]]
-    return LinePage(items, items[-1].id if len(found) > limit else None)
+    return LinePage(items, items[-1].id if items and len(found) > limit else None)  # limit 0: totals only
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,7 @@ file and its results are in `payouts.service.lines`, reading in `payouts.service
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -30,9 +31,18 @@ from tortoise.transactions import in_transaction
 from accounts.service import audit
 from accounts.service.audit import Actor
 from commissions.service import settlement
+from core.money import format_major
 from core.time import now
+from notifications.kinds import Kind
+from notifications.service import Notice, notify
 from payouts import ledger, withholding
-from payouts.errors import BatchNotFound, BatchStateConflict, LinesStillOpen
+from payouts.errors import (
+    BatchAssetMismatch,
+    BatchFiguresChanged,
+    BatchNotFound,
+    BatchStateConflict,
+    LinesStillOpen,
+)
 from payouts.line_decision import LineDecision as D
 from payouts.line_decision import decision_sql
 from payouts.models import (
@@ -44,7 +54,7 @@ from payouts.models import (
     line_reference,
 )
 from payouts.service import tax, withdrawals
-from payouts.service.batch_queries import BatchInfo, get_batch
+from payouts.service.batch_queries import BatchInfo, StatusTotal, get_batch
 from payouts.service.postings import post_many
 from payouts.service.sql import Relation, advisory_lock, chunks, execute, rows, utc
 from payouts.service.terms import (
@@ -117,7 +127,7 @@ async def _insert_lines(
         # WHERE: SQLite would read the ON CONFLICT below as the join's ON without it
         ") d WHERE 1 = 1 ON CONFLICT (batch_id, partner_id) DO UPDATE SET status = excluded.status,"
         " reason = excluded.reason, gross_minor = excluded.gross_minor, withheld_minor = excluded.withheld_minor,"
-        " net_minor = excluded.net_minor, commission_count = excluded.commission_count,"
+        " net_minor = excluded.net_minor, fee_minor = 0, commission_count = excluded.commission_count,"
         " payee_name = excluded.payee_name, payee_account = excluded.payee_account, payee_method = excluded.payee_method,"
         " payee_bank = excluded.payee_bank, payee_changed_at = excluded.payee_changed_at",
         [
@@ -189,8 +199,9 @@ async def _set_withheld(merchant_id: int, withheld: dict[int, tuple[int, int]]) 
 async def _settle_lines(
     merchant_id: int, batch: PayoutBatch, rule: str, timezone: str, *, post: bool, progress: Progress | None,
 ) -> None:
-    """Withhold tax on the batch's payable lines and, when `post`, write their ledger entries
-    (cash: reserve + withholding; points: wallet credit), a chunk of lines at a time."""
+    """Withhold tax and charge withdrawals' fees on the batch's lines (a draft's: the preview its
+    approval is compared with) and, when `post`, write their ledger entries (cash: reserve,
+    withholding, fee; points: wallet credit), a chunk of lines at a time."""
     status = (L.payable if not post else L.open if batch.asset != POINTS_ASSET else L.paid).value
     month = {}
     if rule != withholding.NONE:
@@ -202,26 +213,33 @@ async def _settle_lines(
         withheld: dict[int, tuple[int, int]] = {}
         fees: dict[int, int] = {}
         entries: list[ledger.Entry] = []
-        requested = {} if not post or batch.asset == POINTS_ASSET else await withdrawals.in_lines(
-            merchant_id, batch.id, [line["partner_id"] for line in part])
+        partners = [line["partner_id"] for line in part]
+        requested = (
+            {} if batch.asset == POINTS_ASSET
+            else await withdrawals.in_lines(merchant_id, batch.id, partners) if post
+            else await withdrawals.waiting_for_lines(merchant_id, batch.asset, partners)  # the draft's preview
+        )
+        credited: list[Notice] = []
         for line in part:
             partner_id, gross, ref = line["partner_id"], int(line["gross_minor"]), line_reference(batch.id, line["id"])
             owed = tax.due(rule, batch.asset, gross, month.get(partner_id))
             if owed:
                 withheld[line["id"]] = (owed, gross - owed)
+            asked, fee = requested.get(partner_id, (0, 0))
+            fee = min(fee, gross - owed)  # reversals netted the line below its withdrawals: never more than is left
+            if fee > 0:
+                fees[line["id"]] = fee
             if not post:
                 continue
             if batch.asset == POINTS_ASSET:
                 entries.append(ledger.points_credit(partner_id, gross, reference=ref, memo=f"payout batch {batch.id}"))
+                credited.append(Notice(partner_id, Kind.points_credited, f"points:{ref}", {"points": gross}))
                 continue
-            asked, fee = requested.get(partner_id, (0, 0))
             entries.append(ledger.payout_reserved(
                 partner_id, batch.asset, gross, line_id=ref, requested=asked, memo=f"payout batch {batch.id}"))
             if owed:
                 entries.append(ledger.withholding(partner_id, batch.asset, owed, line_id=ref, memo=f"{rule}"))
-            fee = min(fee, gross - owed)  # reversals netted the line below its withdrawals: never more than is left
             if fee > 0:
-                fees[line["id"]] = fee
                 entries.append(ledger.withdrawal_fee(partner_id, batch.asset, fee, line_id=ref, memo=f"payout batch {batch.id}"))
         if withheld:
             await _set_withheld(merchant_id, withheld)
@@ -232,12 +250,36 @@ async def _settle_lines(
             )
         if entries:
             await post_many(merchant_id, entries)
+        await notify(merchant_id, credited)
         done += len(part)
         if progress is not None:
             progress(done, total)
 
 
 # --- the steps ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Figures:
+    """What an approver saw of a draft and approves: the lines to pay, their gross (what they
+    claim) and net (what is sent once tax is withheld), in the batch's asset."""
+
+    asset: str
+    lines: int
+    gross_minor: int
+    net_minor: int
+
+    @classmethod
+    def of(cls, asset: str, payout: StatusTotal) -> Figures:
+        return cls(asset, payout.lines, payout.gross_minor, payout.net_minor)
+
+    def shown(self) -> dict[str, object]:
+        """As the problem of a 409 carries them (minor units, and major units for people)."""
+        return {
+            "asset": self.asset, "lines": self.lines, "gross_minor": self.gross_minor,
+            "gross": format_major(self.gross_minor, self.asset), "net_minor": self.net_minor,
+            "net": format_major(self.net_minor, self.asset),
+        }
 
 
 async def create_batch(
@@ -276,7 +318,7 @@ async def create_batch(
                 merchant_id, asset, cutoff)),
             minimum=minimum, payable=L.payable.value, payee_change=terms.payee_change,
         )
-        if rule != withholding.NONE:  # a preview of the tax; nothing else to do before approval
+        if rule != withholding.NONE or await withdrawals.any_waiting(merchant_id, asset):  # previews tax and fees
             await _settle_lines(merchant_id, batch, rule, timezone, post=False, progress=None)
         created = await get_batch(merchant_id, batch.id)
         await audit.record(merchant_id, actor, "payout_batch.create", "payout_batch", batch.id, after=created)
@@ -292,11 +334,17 @@ async def locked_batch(merchant_id: int, batch_id: int) -> PayoutBatch:
 
 
 async def approve_batch(
-    merchant_id: int, batch_id: int, *, approved_by: str, progress: Progress | None = None,
-    actor: Actor | None = None,
+    merchant_id: int, batch_id: int, *, approved_by: str, expected: Figures | None,
+    progress: Progress | None = None, actor: Actor | None = None,
 ) -> BatchInfo:
     """Approve a draft: recompute its lines against the current rows (same cutoff), claim the
     entries of paid lines, and post the ledger, in one transaction. Returns the totals approved.
+
+    `expected` is what the approver saw (the API and the consoles always send it; None only for
+    a caller that shows nothing first). When the recomputed lines pay anything else (another
+    batch claimed commissions meanwhile, a refund reversed one), `BatchFiguresChanged` carries
+    the new figures and the transaction is rolled back: no line, claim, ledger entry or status
+    changes.
 
     Approving an approved batch answers it as it is (two finance users clicking at once get
     one approval). Claims of a merchant and asset are serialised, so an entry is never in two
@@ -309,6 +357,8 @@ async def approve_batch(
             return await get_batch(merchant_id, batch_id)
         if batch.status != S.draft:
             raise BatchStateConflict(batch_id, batch.status, "approve")
+        if expected is not None and expected.asset != batch.asset:
+            raise BatchAssetMismatch(batch_id, batch.asset)
         before = await get_batch(merchant_id, batch_id) if actor is not None else None
         await advisory_lock("payout_claims", merchant_id, batch.asset)
         terms = await batch_terms(merchant_id, batch.asset)
@@ -343,6 +393,10 @@ async def approve_batch(
             await settlement.release_claims(merchant_id, batch.id, part)
         await withdrawals.attach_to_batch(merchant_id, batch.id)  # those whose entries it kept
         await _settle_lines(merchant_id, batch, rule, timezone, post=True, progress=progress)
+        if expected is not None:
+            current = Figures.of(batch.asset, (await get_batch(merchant_id, batch_id)).totals.payout)
+            if current != expected:  # raised inside the transaction: everything above is rolled back
+                raise BatchFiguresChanged(batch_id, expected, current)
         at = now()
         changes: dict[str, Any] = {
             "status": S.approved.value, "approved_at": at, "approved_by": approved_by,

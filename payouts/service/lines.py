@@ -28,6 +28,8 @@ from accounts.service import audit
 from accounts.service.audit import Actor
 from commissions.service import settlement
 from core.time import now
+from notifications.kinds import Kind
+from notifications.service import Notice, notify
 from payouts import events, ledger
 from payouts.errors import (
     BankResultsConflict,
@@ -109,6 +111,12 @@ async def _apply(
                 partner_id, batch.asset, net, line_id=ref, withheld=withheld, fee=fee, memo=memo))
     for part in chunks(entries, PAGE):
         await post_many(merchant_id, part)
+    await notify(merchant_id, [
+        Notice(line["partner_id"], Kind.payout_line, f"line:{line['id']}:{outcome.value}", {
+            "outcome": outcome.value, "amount_minor": int(line["net_minor"]), "currency": batch.asset,
+            **({"note": reasons[line["id"]]} if reasons.get(line["id"]) else {})})
+        for line in lines
+    ])
     if outcome in (Outcome.paid, Outcome.failed):
         await outbox.enqueue(merchant_id, events.payout_lines(batch.id, lines, outcome == Outcome.paid, reasons, at))
     if outcome != Outcome.paid:

@@ -358,6 +358,27 @@ async def attach_to_batch(merchant_id: int, batch_id: int) -> None:
     )
 
 
+async def waiting_for_lines(
+    merchant_id: int, asset: str, partner_ids: Sequence[int]
+) -> Mapping[int, tuple[int, int]]:
+    """partner id -> (amount, fee) of their approved withdrawals of `asset` a batch would pay now:
+    what a draft previews (approval then pays those it claimed, `in_lines`)."""
+    if not partner_ids:
+        return {}
+    found = await rows(
+        "SELECT partner_id, SUM(amount_minor) AS amount, SUM(fee_minor) AS fee FROM withdrawal"
+        f" WHERE merchant_id = ? AND asset = ? AND status = ? AND partner_id IN ({', '.join('?' * len(partner_ids))})"
+        " GROUP BY partner_id",
+        [merchant_id, asset, W.approved.value, *partner_ids],
+    )
+    return {row["partner_id"]: (int(row["amount"]), int(row["fee"])) for row in found}
+
+
+async def any_waiting(merchant_id: int, asset: str) -> bool:
+    """Whether an approved withdrawal of `asset` waits for a batch (a draft then previews its fee)."""
+    return await Withdrawal.filter(merchant_id=merchant_id, asset=asset, status=W.approved.value).exists()
+
+
 async def in_lines(merchant_id: int, batch_id: int, partner_ids: Sequence[int]) -> Mapping[int, tuple[int, int]]:
     """partner id -> (amount, fee) of the withdrawals batch `batch_id` pays them."""
     if not partner_ids:

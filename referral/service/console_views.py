@@ -14,7 +14,7 @@ from core.db import current_dialect
 from core.running import day_number_sql
 from core.sql import Relation, utc
 from core.time import zone
-from referral.models import Partner
+from referral.models import Order, Partner
 
 
 def local_day(column: str, timezone: str, start: datetime, end: datetime) -> Relation:
@@ -69,6 +69,15 @@ async def partner_names(merchant_id: int, partner_ids: Iterable[int]) -> dict[in
         return {}
     found = await Partner.filter(merchant_id=merchant_id, id__in=ids).values_list("id", "display_name", "code")
     return {row[0]: (row[1], row[2]) for row in found}
+
+
+async def order_numbers(merchant_id: int, order_ids: Iterable[int]) -> dict[int, str]:
+    """order id -> the shop's order number (its external id) for the given ids of this merchant (one query)."""
+    ids = sorted(set(order_ids))
+    if not ids:
+        return {}
+    found = await Order.filter(merchant_id=merchant_id, id__in=ids).values_list("id", "external_id")
+    return {row[0]: row[1] for row in found}
 
 
 def order_scenes(merchant_id: int) -> Relation:

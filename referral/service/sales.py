@@ -162,6 +162,11 @@ async def order_id_by_external_id(merchant_id: int, external_id: str) -> int | N
     return await Order.filter(merchant_id=merchant_id, external_id=external_id).first().values_list("id", flat=True)
 
 
+async def external_id_of(merchant_id: int, order_id: int) -> str | None:
+    """The shop's id of one of the merchant's orders."""
+    return await Order.filter(merchant_id=merchant_id, id=order_id).first().values_list("external_id", flat=True)
+
+
 @dataclass(frozen=True, slots=True)
 class LineRefundHistory:
     """An order line's size and what earlier refunds already took back from it."""

@@ -15,7 +15,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import write_po
@@ -30,25 +30,33 @@ DOMAINS = ("messages", "partner", "console", "finance", "mail")
 SOURCE_LOCALE = "en"
 
 
+def message_key(msgid: str | tuple[str, ...], context: str | None = None) -> str | tuple[str, str]:
+    """How a catalogue keys a message (babel's own rule): the singular msgid, with its context
+    (``pgettext("audit log", "When")``) when it has one."""
+    singular = msgid[0] if isinstance(msgid, tuple | list) else msgid
+    return singular if context is None else (singular, context)
+
+
 @dataclass
 class Extracted:
     id: str | tuple[str, str]
     locations: list[tuple[str, int]]
+    context: str | None = None
 
     @property
-    def key(self) -> str:
-        return self.id[0] if isinstance(self.id, tuple) else self.id
+    def key(self) -> str | tuple[str, str]:
+        return message_key(self.id, self.context)
 
 
-def extract() -> dict[str, Extracted]:
-    """Every translatable string of the pages, keyed by msgid, with where it is used."""
+def extract() -> dict[str | tuple[str, str], Extracted]:
+    """Every translatable string of the pages, keyed by `message_key`, with where it is used."""
     with MAPPING.open() as file:
         method_map, options_map = parse_mapping_cfg(file, str(MAPPING))
     found: dict[str, Extracted] = {}
-    for filename, lineno, message, _comments, _context in extract_from_dir(
+    for filename, lineno, message, _comments, context in extract_from_dir(
         str(PAGES), method_map, options_map, keywords=KEYWORDS, strip_comment_tags=True
     ):
-        item = Extracted(message, [])
+        item = Extracted(message, [], context)
         found.setdefault(item.key, item).locations.append((filename, lineno))
     return found
 
@@ -83,21 +91,21 @@ def update() -> None:
             domain: Catalog(locale=locale, project="Relay", fuzzy=False, creation_date=old[domain].creation_date)
             for domain in DOMAINS
         }
-        for key, item in sorted(extracted.items()):
-            home = next((d for d in DOMAINS if key in old[d]), None)
+        for key, item in sorted(extracted.items(), key=lambda pair: _sortable(pair[0])):
+            home = next((d for d in DOMAINS if _current(old[d], item)), None)
             if home is None:  # a string used again keeps the translation it had
                 home = next((d for d in DOMAINS if key in old[d].obsolete), None)
             domain = home or domain_of(item.locations[0][0])
-            previous = (old[domain].get(key) or old[domain].obsolete.get(key)) if home else None
+            previous = (_current(old[domain], item) or old[domain].obsolete.get(key)) if home else None
             if previous is not None and previous.id == item.id:
                 string, flags = previous.string, previous.flags
             else:
                 string, flags = _initial(item.id, locale), set()
-            new[domain].add(item.id, string, locations=item.locations, flags=flags)
+            new[domain].add(item.id, string, locations=item.locations, flags=flags, context=item.context)
         # Strings no longer used are kept as obsolete (#~) entries, translations and all.
         for domain in DOMAINS:
-            for key, message in [*old[domain].obsolete.items(), *((m.id if isinstance(m.id, str) else m.id[0], m)
-                                                                   for m in old[domain] if m.id)]:
+            for key, message in [*old[domain].obsolete.items(),
+                                 *((message_key(m.id, m.context), m) for m in old[domain] if m.id)]:
                 if key not in extracted:
                     new[domain].obsolete[key] = message
         for domain, catalogue in new.items():
@@ -108,21 +116,30 @@ def update() -> None:
                     write_po(file, catalogue, width=100, sort_output=True, include_lineno=False)
 
 
+def _current(catalogue: Catalog, item: Extracted) -> Message | None:
+    """`item`'s entry in `catalogue` (not an obsolete one), its context and all."""
+    return catalogue.get(item.id[0] if isinstance(item.id, tuple) else item.id, context=item.context)
+
+
 def _initial(msgid: str | tuple[str, str], locale: str) -> str | tuple[str, ...]:
     if locale != SOURCE_LOCALE:
         return ("",) if isinstance(msgid, tuple) else ""
     return msgid
 
 
-def missing() -> dict[str, list[str]]:
+def _sortable(key: str | tuple[str, str]) -> tuple[str, str]:
+    return (key, "") if isinstance(key, str) else key
+
+
+def missing() -> dict[str, list[str | tuple[str, str]]]:
     """Per locale, the extracted msgids with no (or a fuzzy, or an empty plural form) translation."""
     extracted = extract()
     result: dict[str, list[str]] = {}
     for locale in LOCALES:
         catalogues = _load(locale)
         gaps = []
-        for key in sorted(extracted):
-            message = next((c[key] for c in catalogues.values() if key in c), None)
+        for key, item in sorted(extracted.items(), key=lambda pair: _sortable(pair[0])):
+            message = next((found for c in catalogues.values() if (found := _current(c, item)) is not None), None)
             strings = message.string if message is not None and isinstance(message.string, tuple) else (
                 (message.string,) if message is not None else ("",)
             )

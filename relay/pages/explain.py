@@ -9,14 +9,14 @@ from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import format_decimal
 
 from commissions.service.records import CommissionRecord
 from core.money import POINTS, decimals
 from payouts.service.partner_views import LinePayment
 from relay.pages.i18n import N_
 from relay.pages.routing import Page
-from relay.pages.templating import babel_locale
+from relay.pages.templating import babel_locale, format_amount
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +67,7 @@ def exact(page: Page, text: str, asset: str) -> str:
         return str(text)
     if asset == POINTS.code:
         return format_decimal(value, locale=babel_locale(page.locale), decimal_quantization=False)
-    return format_currency(value.scaleb(-decimals(asset)), asset, locale=babel_locale(page.locale), decimal_quantization=False)
+    return format_amount(value.scaleb(-decimals(asset)), asset, page.locale, decimal_quantization=False)
 
 
 CONDITIONS = {
@@ -104,8 +104,13 @@ def _value(page: Page, name: str, value: Any, currency: str) -> str:
     return str(value)
 
 
-def describe(page: Page, c: CommissionRecord) -> list[tuple[str, str]]:
-    """(label, text) lines that say how `c`'s amount was computed, from its stored explanation."""
+#: The same conditions as the merchant reads them (of the partner, not "your").
+MERCHANT_CONDITIONS = {**CONDITIONS, "partner_groups": N_("Partner group"), "partner_kinds": N_("Kind of partner")}
+
+
+def describe(page: Page, c: CommissionRecord, *, merchant: bool = False) -> list[tuple[str, str]]:
+    """(label, text) lines that say how `c`'s amount was computed, from its stored explanation:
+    to the partner ("your own sale"), or with `merchant` to the merchant ("the partner's own sale")."""
     e = c.explanation or {}
     _ = page.gettext
     if c.reversal_of is not None:
@@ -114,10 +119,15 @@ def describe(page: Page, c: CommissionRecord) -> list[tuple[str, str]]:
     currency = settlement.get("currency") or page.currency
     lines = [(_("Rule"), _("%(name)s (rule set version %(version)s)", name=e.get("rule_name") or c.rule_id,
                              version=e.get("rule_set_version", c.rule_set_version)))]
-    lines.append((_("Level"), _("1: your own sale") if c.level == 1 else _("2: a sale of a partner you invited")))
+    if merchant:
+        level = _("1: the partner's own sale") if c.level == 1 else _("2: a sale of a partner they invited")
+    else:
+        level = _("1: your own sale") if c.level == 1 else _("2: a sale of a partner you invited")
+    lines.append((_("Level"), level))
+    conditions = MERCHANT_CONDITIONS if merchant else CONDITIONS
     for seen in e.get("conditions") or []:
         name = seen.get("condition", "")
-        label = _(CONDITIONS[name]) if name in CONDITIONS else name
+        label = _(conditions[name]) if name in conditions else name
         lines.append((_("Condition met: %(name)s", name=label),
                       _("%(seen)s (asked: %(expected)s)", seen=_value(page, name, seen.get("seen"), currency),
                         expected=_value(page, name, seen.get("expected"), currency))))

@@ -148,6 +148,12 @@ class Page:
         text = translations(self.locale).ngettext(singular, plural, n)
         return text % values if values else text
 
+    def pgettext(self, context: str, message: str, **values: Any) -> str:
+        """`message` in the sense `context` names, where one English word needs two Chinese ones
+        (``pgettext("rule conditions", "When")`` 条件, ``pgettext("time", "When")`` 时间)."""
+        text = translations(self.locale).pgettext(context, message)
+        return text % values if values else text
+
     def format_minor(self, minor: int, currency: str | None = None) -> str:
         """Minor units formatted for this locale (the merchant's currency unless given); points
         (PTS) name their unit: "58 points", "58 积分"."""

@@ -19,7 +19,7 @@ from typing import Any
 
 from babel import Locale
 from babel.dates import format_date, format_datetime, format_skeleton
-from babel.numbers import format_currency, format_decimal, format_percent
+from babel.numbers import format_currency, format_decimal, format_percent, get_currency_symbol
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
 from jinja2.runtime import Context
 from moneyed import Money
@@ -38,13 +38,29 @@ def babel_locale(name: str) -> Locale:
     return Locale.parse(name)
 
 
+#: Symbols written in place of the locale's own: Relay's merchants and partners read the yuan as
+#: ¥ in every language (CLDR's English writes "CN¥").
+SYMBOLS = {"CNY": "¥"}
+
+
+def format_amount(amount: Decimal, currency: str, locale: str | Locale, **options: Any) -> str:
+    """A Decimal amount of `currency` as money for `locale` (Babel's `format_currency`, `options`
+    passed on), with the symbol of `SYMBOLS` where it has one. Every money shown goes through here."""
+    if isinstance(locale, str):
+        locale = babel_locale(locale)
+    text = format_currency(amount, currency, locale=locale, **options)
+    if (symbol := SYMBOLS.get(currency)) is not None:
+        text = text.replace(get_currency_symbol(currency, locale), symbol)
+    return text
+
+
 def format_minor(minor: int, currency: str, locale: str | Locale) -> str:
     """Integer minor units as money for `locale` (built as a Decimal by core.money, never a float)."""
     if isinstance(locale, str):
         locale = babel_locale(locale)
     if currency == POINTS.code:
         return format_decimal(minor, locale=locale)
-    return format_currency(from_minor(minor, currency).amount, currency, locale=locale)
+    return format_amount(from_minor(minor, currency).amount, currency, locale)
 
 
 def _page(context: Context) -> Any:
@@ -65,7 +81,7 @@ def money_filter(context: Context, amount: Money) -> str:
     page = _page(context)
     if amount.currency.code == POINTS.code:
         return points_filter(context, int(amount.amount))
-    return format_currency(amount.amount, amount.currency.code, locale=babel_locale(page.locale))
+    return format_amount(amount.amount, amount.currency.code, page.locale)
 
 
 def format_points(points: int, locale: str, ngettext: Callable[[str, str, int], str]) -> str:

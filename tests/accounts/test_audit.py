@@ -224,7 +224,7 @@ async def test_commission_and_payout_terms_changes_are_recorded(client):
     assert (await api(client, m, "PATCH", "/api/v1/commission-terms", json={"hold_days": 9})).status_code == 200
     terms = await only_entry(client, m, "commission_terms.update")
     assert (terms["before"]["hold_days"], terms["after"]["hold_days"]) == (7, 9)
-    payout = await api(client, m, "PATCH", "/api/v1/payout-terms", json={"minimums": {"CNY": "100.00"}})
+    payout = await api(client, m, "PATCH", "/api/v1/payout-terms", role="finance", json={"minimums": {"CNY": "100.00"}})
     assert payout.status_code == 200, payout.text
     entry = await only_entry(client, m, "payout_terms.update")
     assert entry["before"] != entry["after"]

@@ -69,8 +69,19 @@ async def create(client: httpx.AsyncClient, m: MerchantCtx, cutoff: str = END_OF
     return response.json()
 
 
+def figures(batch: dict) -> dict:
+    """The approval body of a batch as answered by the API: what its draft shows to pay."""
+    payout = batch["totals"]["payout"]
+    return {"asset": batch["asset"], "lines": payout["lines"], "gross_minor": payout["gross_minor"],
+            "net_minor": payout["net_minor"]}
+
+
 async def approve(client: httpx.AsyncClient, m: MerchantCtx, batch_id: int) -> dict:
-    response = await client.post(f"/api/v1/payout-batches/{batch_id}/approve", headers=m.auth("finance"))
+    """Approve the batch with the figures its draft shows now (as the finance console does)."""
+    shown = await get(client, m, batch_id, limit=0)
+    response = await client.post(
+        f"/api/v1/payout-batches/{batch_id}/approve", json=figures(shown), headers=m.auth("finance")
+    )
     assert response.status_code == 200, response.text
     return response.json()
 

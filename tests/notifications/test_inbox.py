@@ -96,7 +96,7 @@ async def test_the_same_event_reported_twice_is_one_notice_and_one_email(messagi
     again = await deliver(merchant.id, senders)
     assert (first.sent, again.claimed) == (1, 0)
     [mail] = await mailbox.wait_for("twice@example.com")
-    assert mail.subject == "3 commissions became available: CN¥12.50"
+    assert mail.subject == "3 commissions became available: ¥12.50"
     assert len(mailbox.messages_to("twice@example.com")) == 1
 
 
@@ -121,9 +121,9 @@ async def test_every_kind_is_emailed_in_the_partners_language(messaging_client, 
     mails = await mailbox.wait_for(address, count=len(notices))
     subjects = {mail.subject for mail in mails}
     if locale == "en":
-        assert subjects == {"Your application is approved", "New order: CN¥8.80 expected",
-                            "A commission became available: CN¥8.80", "A commission was reversed: CN¥8.80",
-                            "Payout failed: CN¥8.80", "12 points credited"}
+        assert subjects == {"Your application is approved", "New order: ¥8.80 expected",
+                            "A commission became available: ¥8.80", "A commission was reversed: ¥8.80",
+                            "Payout failed: ¥8.80", "12 points credited"}
         reversal = next(mail for mail in mails if mail.subject.startswith("A commission was reversed"))
         assert "because the order was refunded" in reversal.text
     else:

@@ -160,6 +160,11 @@ async def sign_in_staff(page: Any, staff: sign_in.StaffInfo, *, with_password: b
 # --- without a browser: the in-process `client` fixture (fast; tracebacks show in the test) ---------
 
 
+def hidden_fields(html: str) -> dict[str, str]:
+    """The hidden fields of a page's forms, name -> value (what a form posts along unseen)."""
+    return dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)">', html))
+
+
 def csrf_of(html: str) -> str:
     """The CSRF token of the first form on a page (send it as csrf_token with a POST)."""
     match = re.search(r'name="csrf_token" value="([^"]+)"', html)

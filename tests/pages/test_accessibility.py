@@ -14,7 +14,7 @@ import pytest_asyncio
 from axe_playwright_python.async_playwright import Axe
 
 from accounts.service import sign_in
-from commissions.service import queries
+from commissions.service import queries, rule_sets
 from commissions.service.earning import commission_order
 from notifications.kinds import Kind, unsubscribe_token
 from notifications.models import Notification
@@ -58,6 +58,7 @@ PAGES: dict[str, tuple[str, str]] = {
     "partner.notice": ("partner", "/p/inbox/{notice}"),
     "partner.notice_settings": ("partner", "/p/inbox/settings"),
     "unsubscribe.confirm": ("nobody", "/unsubscribe/{unsubscribe}"),
+    "partner.withdraw": ("partner", "/p/withdraw"),
     "partner.application": ("applicant", "/p/application"),
     "console.home": ("admin", "/console/"),
     "console.partner_list": ("admin", "/console/partners"),
@@ -70,6 +71,7 @@ PAGES: dict[str, tuple[str, str]] = {
     "console.rules": ("admin", "/console/rules"),
     "console.rule_set": ("admin", "/console/rules/{rule_set}"),
     "console.simulate": ("admin", "/console/rules/{rule_set}/simulation"),
+    "console.confirm_publish": ("admin", "/console/rules/{draft}/publish"),
     "console.report": ("admin", "/console/reports"),
     "console.review": ("admin", "/console/review"),
     "console.settings_page": ("admin", "/console/settings"),
@@ -85,6 +87,7 @@ PAGES: dict[str, tuple[str, str]] = {
     "finance.terms_page": ("finance", "/finance/terms"),
     "finance.find_partner": ("finance", "/finance/ledger/find?partner=nobody-by-that-name"),
     "finance.statement": ("finance", "/finance/ledger/partners/{payee}"),
+    "finance.withdrawals_page": ("finance", "/finance/withdrawals"),
 }
 #: Pages no route lists: the error pages.
 OTHER_PAGES: dict[str, tuple[str, str]] = {
@@ -134,6 +137,7 @@ async def _make_world_data(client) -> dict[str, Any]:
     partner = await make_partner(merchant.id, display_name="林梅")
     link = await make_link(partner)
     rule_set = await publish_rule_set(merchant.id, {"rules": [percent_rule("toys-10", "10")]})
+    draft = await rule_sets.create_draft(merchant.id, {"rules": [percent_rule("toys-10", "12")]})
     order = await make_order(merchant.id, partner.id, [("A", "toys", 1, 12345)], at=datetime(2026, 3, 10, 4, tzinfo=UTC))
     await commission_order(merchant.id, order.for_commission())
     (commission,) = (await queries.list_commissions(merchant.id, queries.CommissionFilter())).items
@@ -153,7 +157,7 @@ async def _make_world_data(client) -> dict[str, Any]:
         "notice": notice.id,
         "unsubscribe": unsubscribe_token(Settings().secret_key, merchant.id, partner.id, Kind.payout_line),
         "merchant": merchant.id, "partner": partner.id, "link": link.id, "code": partner.code, "order": order.order.id,
-        "rule_set": rule_set, "commission": commission.id, "payee": payee.id, "batch": batch.id,
+        "rule_set": rule_set, "draft": draft.version, "commission": commission.id, "payee": payee.id, "batch": batch.id,
         "application": application.id, "applicant": application.partner_id,
         "admin": await make_staff(merchant.id, "admin"), "finance": await make_staff(merchant.id, "finance"),
     }

@@ -22,6 +22,14 @@ def test_catalogues_load_straight_from_po_files():
     assert translations("zh_Hans").ngettext("%(num)s point", "%(num)s points", 3) == "%(num)s 积分"
 
 
+def test_one_english_word_takes_two_chinese_ones_through_message_contexts():
+    extracted = catalogues.extract()
+    assert ("When", "time") in extracted and ("When", "rule conditions") in extracted
+    assert translations("zh_Hans").pgettext("time", "When") == "时间"
+    assert translations("zh_Hans").pgettext("rule conditions", "When") == "条件"
+    assert translations("en").pgettext("rule conditions", "When") == "When"
+
+
 def test_the_language_comes_from_accept_language():
     assert negotiate("zh-CN,zh;q=0.9,en;q=0.8") == "zh_Hans"
     assert negotiate("en-GB,en;q=0.9,zh-CN;q=0.8") == "en"

@@ -44,7 +44,7 @@ async def test_a_refused_new_partner_is_explained_next_to_each_field_in_chinese_
     html = answer.text
     assert error_of(html, "display_name") == "必填。"
     assert error_of(html, "group") == "最多 40 个字符。"
-    assert error_of(html, "recruiter") == "没有合伙人使用这个编码。"
+    assert error_of(html, "recruiter") == "没有推广员使用这个编码。"
     assert error_of(html, "email") == "请输入电子邮箱地址，例如 name@example.com。"
     assert 'value="not-an-email"' in html  # what was typed is kept
     assert await Partner.filter(merchant_id=m.id).count() == 0

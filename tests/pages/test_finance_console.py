@@ -40,28 +40,28 @@ async def test_finance_creates_approves_exports_a_batch_uploads_results_with_a_f
     await page.wait_for_url("**/finance/batches/*")
     batch_id = int(page.url.rsplit("/", 1)[1])
     assert await page.locator("#batch-status").inner_text() == "Draft"
-    assert await page.locator("#total-net").inner_text() == "CN¥240.00"
+    assert await page.locator("#total-net").inner_text() == "¥240.00"
     assert await page.locator("#total-lines").inner_text() == "2 lines"
-    assert await page.locator("#total-carried").inner_text() == "CN¥30.00"
-    assert await page.locator("#total-held").inner_text() == "CN¥100.00"
+    assert await page.locator("#total-carried").inner_text() == "¥30.00"
+    assert await page.locator("#total-held").inner_text() == "¥100.00"
     unpaid = page.locator("#unpaid-lines")
     carol_row = await unpaid.locator(f"tr[data-partner='{carol.id}'] td").all_inner_texts()
-    assert carol_row[2:4] == ["Carried forward", "Below the minimum payout of CN¥50.00."]
+    assert carol_row[2:4] == ["Carried forward", "Below the minimum payout of ¥50.00."]
     dave_row = await unpaid.locator(f"tr[data-partner='{dave.id}'] td").all_inner_texts()
-    assert dave_row[2:4] == ["Held", "The partner is suspended."] and dave_row[-1] == "CN¥100.00"
+    assert dave_row[2:4] == ["Held", "The partner is suspended."] and dave_row[-1] == "¥100.00"
     alice_row = await page.locator(f"#lines tr[data-partner='{alice.id}'] td").all_inner_texts()
-    assert alice_row[2] == "To be paid" and alice_row[4:] == ["3", "CN¥180.00", "CN¥0.00", "CN¥180.00"]
+    assert alice_row[2] == "To be paid" and alice_row[4:] == ["3", "¥180.00", "¥0.00", "¥180.00"]
     await screenshot(page, "finance-batch-draft")
 
     await page.click("#approve")
     await page.wait_for_url(f"**/finance/batches/{batch_id}/approve")
     confirmation = await page.locator("#confirmation").inner_text()
-    assert "You are about to pay CN¥240.00 to 2 partners." in confirmation
-    assert "CN¥30.00" in confirmation and "CN¥100.00" in confirmation
+    assert "You are about to pay ¥240.00 to 2 partners." in confirmation
+    assert "¥30.00" in confirmation and "¥100.00" in confirmation
     await screenshot(page, "finance-batch-approve")
     await page.click("#confirm-approve")
     await page.wait_for_url(f"**/finance/batches/{batch_id}")
-    assert "Batch approved: 2 lines, CN¥240.00 to pay." in await page.locator(".flash-success").inner_text()
+    assert "Batch approved: 2 lines, ¥240.00 to pay." in await page.locator(".flash-success").inner_text()
     assert await page.locator("#batch-status").inner_text() == "Approved"
 
     async with page.expect_download() as download_info:
@@ -102,7 +102,7 @@ async def test_finance_creates_approves_exports_a_batch_uploads_results_with_a_f
     assert "Results imported: 1 paid, 1 failed, 0 returned, 0 already recorded." in await page.locator(
         ".flash-success").inner_text()
     failed = await page.locator(f"#failed-lines tr[data-partner='{bob.id}'] td").all_inner_texts()
-    assert failed[2:4] == ["Failed", "account closed"] and failed[-1] == "CN¥60.00"
+    assert failed[2:4] == ["Failed", "account closed"] and failed[-1] == "¥60.00"
     assert await page.locator("#failed-lines tbody tr").count() == 1
     await screenshot(page, "finance-batch-results")
 
@@ -111,29 +111,29 @@ async def test_finance_creates_approves_exports_a_batch_uploads_results_with_a_f
     assert "Batch closed." in await page.locator(".flash-success").inner_text()
     assert await page.locator("#batch-status").inner_text() == "Closed"
     # Approved: the bank was asked for both lines; paid and failed apart.
-    assert await page.locator("#total-net").inner_text() == "CN¥240.00"
-    assert await page.locator("#total-paid .value").inner_text() == "CN¥180.00"
-    assert await page.locator("#total-failed .value").inner_text() == "CN¥60.00"
+    assert await page.locator("#total-net").inner_text() == "¥240.00"
+    assert await page.locator("#total-paid .value").inner_text() == "¥180.00"
+    assert await page.locator("#total-failed .value").inner_text() == "¥60.00"
 
     await page.goto("/finance/ledger")
     assert "no unbalanced transaction" in await page.locator("#audit").inner_text()
     cny = page.locator("section[data-asset='CNY']")
     assert "Ties out" in await cny.locator("h3").inner_text()
-    assert await cny.locator("tr[data-account='paid'] td.num").inner_text() == "CN¥180.00"
-    assert await cny.locator("tr[data-account='paid-lines'] td.num").inner_text() == "CN¥180.00"
-    assert await cny.locator("tr[data-account='in_batch'] td.num").inner_text() == "CN¥0.00"
-    assert await cny.locator("tr[data-account='difference'] td.num").inner_text() == "CN¥0.00"
+    assert await cny.locator("tr[data-account='paid'] td.num").inner_text() == "¥180.00"
+    assert await cny.locator("tr[data-account='paid-lines'] td.num").inner_text() == "¥180.00"
+    assert await cny.locator("tr[data-account='in_batch'] td.num").inner_text() == "¥0.00"
+    assert await cny.locator("tr[data-account='difference'] td.num").inner_text() == "¥0.00"
     # Bob's 60.00 came back, Carol's 30.00 and Dave's 100.00 wait.
-    assert await cny.locator("tr[data-account='available'] td.num").inner_text() == "CN¥190.00"
+    assert await cny.locator("tr[data-account='available'] td.num").inner_text() == "¥190.00"
     await screenshot(page, "finance-ledger")
 
     await page.fill("#f-partner", bob.code)
     await page.click("#find-partner button")
     await page.wait_for_url(f"**/finance/ledger/partners/{bob.id}")
-    assert await page.locator("#balances [data-account='available']").inner_text() == "CN¥60.00"
+    assert await page.locator("#balances [data-account='available']").inner_text() == "¥60.00"
     rows = page.locator("#statement tbody tr")
     last = await rows.nth(await rows.count() - 1).locator("td").all_inner_texts()
-    assert last[1].startswith("Payout failed") and last[3:] == ["Available", "CN¥60.00", "CN¥60.00"]
+    assert last[1].startswith("Payout failed") and last[3:] == ["Available", "¥60.00", "¥60.00"]
     await screenshot(page, "finance-statement")
 
 
@@ -152,19 +152,26 @@ async def test_a_finance_user_cannot_open_the_rules_editor_and_an_admin_cannot_o
         assert response.status == 403, path
 
 
-async def test_the_finance_console_in_chinese(new_page):
+async def _chinese_draft(new_page):
+    """A finance user's page in Chinese on a draft of October paying 120.00 to one partner:
+    (page, merchant, the partner's commission, the batch id)."""
     from tests.factories.merchants import make_merchant
 
     m = await make_merchant()
     staff = await make_staff(m.id, "finance")
     alice = await make_payee(m.id, display_name="陈爱丽")
-    await make_commission(m.id, alice.id, 12000)
+    earned = await make_commission(m.id, alice.id, 12000)
     page = await new_page(locale="zh-CN")
     await sign_in_staff(page, staff)
     await page.goto("/finance/batches")
     await page.fill("#f-cutoff", "2026-11-01")
     await page.click("#create-batch")
     await page.wait_for_url("**/finance/batches/*")
+    return page, m, earned, int(page.url.rsplit("/", 1)[1])
+
+
+async def test_the_finance_console_in_chinese(new_page):
+    page, _, _, _ = await _chinese_draft(new_page)
     assert await page.locator("#batch-status").inner_text() == "草稿"
     assert await page.locator("#total-net").inner_text() == "¥120.00"
     await screenshot(page, "finance-batch-draft-zh")
@@ -202,3 +209,24 @@ async def test_the_finance_console_in_chinese(new_page):
     await page.goto("/finance/ledger")
     assert await page.locator("h1").inner_text() == "账本"
     await screenshot(page, "finance-ledger-zh")
+
+
+async def test_approval_after_a_refund_shows_the_new_figures_in_chinese_and_approves_them_on_confirmation(new_page):
+    page, m, earned, batch_id = await _chinese_draft(new_page)
+    await page.goto(f"/finance/batches/{batch_id}/approve")
+    assert "¥120.00" in await page.locator("#about-to-pay").inner_text()
+    await make_commission(m.id, earned.partner_id, -2500, reversal_of=earned.id)  # refunded while the page is open
+
+    async with page.expect_response(f"**/finance/batches/{batch_id}/approve") as answer:
+        await page.click("#confirm-approve")
+    assert (await answer.value).status == 409
+    changed = await page.locator("#figures-changed").inner_text()
+    assert "没有批准任何内容" in changed and "¥95.00" in changed, changed
+    assert "¥95.00" in await page.locator("#about-to-pay").inner_text()
+    assert (await batch_queries.get_batch(m.id, batch_id)).status == "draft"
+    await screenshot(page, "finance-batch-approve-changed-zh")
+
+    await page.click("#confirm-approve")
+    await page.wait_for_url(f"**/finance/batches/{batch_id}")
+    approved = await batch_queries.get_batch(m.id, batch_id)
+    assert approved.status == "approved" and approved.totals.payout.net_minor == 9500

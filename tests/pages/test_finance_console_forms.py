@@ -15,7 +15,7 @@ from payouts.service.sql import execute, rows, utc
 from tests.factories.batches import make_commission, make_payee
 from tests.factories.merchants import make_merchant
 from tests.factories.payouts import LedgerClock, past_the_balance_check
-from tests.pages.conftest import client_as_staff, csrf_of, make_staff
+from tests.pages.conftest import client_as_staff, csrf_of, hidden_fields, make_staff
 
 pytestmark = pytest.mark.usefixtures("database_url")
 
@@ -31,6 +31,13 @@ async def _draft(client, cutoff: str = "2026-11-01", asset: str = "CNY") -> int:
     answer = await client.post("/finance/batches", data={"csrf_token": csrf_of(html), "asset": asset, "cutoff": cutoff})
     assert answer.status_code == 303, answer.text[-1500:]
     return int(answer.headers["location"].rsplit("/", 1)[1])
+
+
+async def _approve(client, batch_id: int, **data):
+    """Confirm on the approval page: posts the figures it shows (its hidden fields)."""
+    html = (await client.get(f"/finance/batches/{batch_id}/approve")).text
+    shown = hidden_fields(html)
+    return await client.post(f"/finance/batches/{batch_id}/approve", data=shown | data)
 
 
 async def _post(client, path: str, **data):
@@ -102,7 +109,7 @@ async def test_a_bad_result_file_changes_nothing_and_a_batch_with_open_lines_doe
     await make_commission(m.id, alice.id, 12000)
     staff = await _finance(client, m.id)
     batch_id = await _draft(client)
-    assert (await _post(client, f"/finance/batches/{batch_id}/approve")).status_code == 303
+    assert (await _approve(client, batch_id)).status_code == 303
     (line,) = (await batch_queries.batch_lines(m.id, batch_id)).items
     files = {"results": ("results.csv", f"reference,status,reason\r\n{line.reference},paid,\r\nB{batch_id}-999999,failed,x\r\n")}
     html = (await client.get(f"/finance/batches/{batch_id}")).text
@@ -142,7 +149,7 @@ async def test_a_points_batch_is_credited_and_closed_at_approval(client):
     batch_id = await _draft(client, asset="PTS")
     page = (await client.get(f"/finance/batches/{batch_id}/approve")).text
     assert "credited to the wallets at once" in page
-    assert (await _post(client, f"/finance/batches/{batch_id}/approve")).status_code == 303
+    assert (await _approve(client, batch_id)).status_code == 303
     page = (await client.get(f"/finance/batches/{batch_id}")).text
     assert 'id="batch-status">Closed' in page and 'id="export"' not in page and 'id="results-form"' not in page
 
@@ -204,3 +211,29 @@ async def test_the_reconciliation_sums_the_settled_ledger_once_then_adds_what_se
     await _finance(client, m.id)
     page = (await client.get("/finance/ledger")).text
     assert "Does not tie out" in page and f"Audit: 1 unbalanced transaction ({broken['id']})." in page
+
+
+async def test_approving_figures_that_changed_shows_the_new_ones_and_approves_nothing(client):
+    m = await make_merchant()
+    alice = await make_payee(m.id)
+    earned = await make_commission(m.id, alice.id, 12000)
+    await _finance(client, m.id)
+    batch_id = await _draft(client)
+    html = (await client.get(f"/finance/batches/{batch_id}/approve")).text
+    shown = hidden_fields(html)
+    assert {k: shown[k] for k in ("asset", "lines", "gross_minor", "net_minor")} == {
+        "asset": "CNY", "lines": "1", "gross_minor": "12000", "net_minor": "12000",
+    }
+    await make_commission(m.id, alice.id, -2500, reversal_of=earned.id)
+
+    refused = await client.post(f"/finance/batches/{batch_id}/approve", data=shown)
+    assert refused.status_code == 409
+    assert "Nothing was approved" in refused.text and "It now pays ¥95.00 to 1 partner" in refused.text
+    assert 'name="net_minor" value="9500"' in refused.text
+    assert (await batch_queries.get_batch(m.id, batch_id)).status == "draft"
+    missing = await client.post(f"/finance/batches/{batch_id}/approve", data={"csrf_token": shown["csrf_token"]})
+    assert missing.status_code == 303 and missing.headers["location"].endswith(f"/{batch_id}/approve")
+    assert (await batch_queries.get_batch(m.id, batch_id)).status == "draft"
+    now_shown = hidden_fields(refused.text)
+    assert (await client.post(f"/finance/batches/{batch_id}/approve", data=now_shown)).status_code == 303
+    assert (await batch_queries.get_batch(m.id, batch_id)).totals.payout.net_minor == 9500

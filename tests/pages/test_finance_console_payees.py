@@ -13,7 +13,7 @@ from payouts.service import payees
 from tests.factories.batches import make_commission, make_payee
 from tests.factories.merchants import make_merchant
 from tests.factories.referral import make_partner
-from tests.pages.conftest import client_as_staff, csrf_of, make_staff
+from tests.pages.conftest import client_as_staff, csrf_of, hidden_fields, make_staff
 from tests.payouts.test_payees import ALIPAY, BANK
 
 pytestmark = pytest.mark.usefixtures("database_url")
@@ -45,8 +45,12 @@ async def test_lines_show_the_payee_masked_and_a_recent_change_flagged_then_held
     hold = await client.patch("/api/v1/payout-terms", json={"payee_change": {"signal": "hold", "days": 3}},
                               headers=m.auth("finance"))
     assert hold.status_code == 200
-    html = (await client.get("/finance/batches")).text
-    approved = await client.post(f"/finance/batches/{batch_id}/approve", data={"csrf_token": csrf_of(html)})
+    html = (await client.get(f"/finance/batches/{batch_id}/approve")).text  # the draft's figures: 3 lines
+    shown = hidden_fields(html)
+    changed = await client.post(f"/finance/batches/{batch_id}/approve", data=shown)  # the hold takes one line
+    assert changed.status_code == 409 and 'name="lines" value="2"' in changed.text, changed.text[-1500:]
+    shown = hidden_fields(changed.text)
+    approved = await client.post(f"/finance/batches/{batch_id}/approve", data=shown)
     assert approved.status_code == 303, approved.text[-1500:]
     html = (await client.get(f"/finance/batches/{batch_id}", headers={"accept-language": "zh-CN"})).text
     assert "收款信息在最近 3 天内变更过：暂缓付款，待变更满期后再付。" in html

@@ -124,6 +124,6 @@ async def test_finance_sets_the_terms_in_a_browser_and_sees_the_next_run(finance
     await sign_in_staff(chinese, finance_session.staff)
     await chinese.goto("/finance/terms")
     text = await chinese.locator("main").inner_text()
-    assert "付款条款" in text and "下一批次生成时间" in text and "Payout" not in text
+    assert "结算条款" in text and "下一批次生成时间" in text and "Payout" not in text
     assert "留空：使用默认值 1 积分。低于此金额的合伙人结转到以后的批次。" in text  # one sentence after another, no space
     await screenshot(chinese, "finance-terms-zh")

@@ -58,11 +58,13 @@ async def test_a_merchant_edits_a_draft_sees_an_error_fixes_it_simulates_and_pub
     row = page.locator(f"#simulation-partners tr[data-partner='{partner.id}']")
     cells = await row.locator("td").all_inner_texts()
     assert cells[0].startswith("Zhou Min") and cells[1] == "2"
-    assert cells[2:5] == ["CN¥40.00", "CN¥20.00", "+CN¥20.00"]
-    assert await page.locator("#total-cash-diff").inner_text() == "+CN¥20.00"
+    assert cells[2:5] == ["¥40.00", "¥20.00", "+¥20.00"]
+    assert await page.locator("#total-cash-diff").inner_text() == "+¥20.00"
     await screenshot(page, "console-simulation")
 
     await page.click("#publish")
+    assert "You simulated this version" in await page.locator("#simulation-state").inner_text()
+    await page.click("#confirm-publish")
     await page.wait_for_url("**/console/rules")
     assert "Version 2 is now active" in await page.locator(".flash-success").inner_text()
     assert (await rule_sets.get_active(merchant.id)).version == 2
@@ -81,6 +83,7 @@ async def test_a_merchant_approves_a_pending_partner_suspends_another_and_makes_
     await page.click(f"tr[data-partner='{newcomer.id}'] button.approve")
     assert "Chen Jie is active." in await page.locator(".flash-success").inner_text()
     await page.click(f"tr[data-partner='{regular.id}'] button.suspend")
+    await page.click("#confirm-suspend")
     assert "Huang Li is suspended." in await page.locator(".flash-success").inner_text()
     assert (await get_partner(merchant.id, newcomer.id)).status == "active"
     assert (await get_partner(merchant.id, regular.id)).status == "suspended"
@@ -99,7 +102,7 @@ async def test_a_merchant_approves_a_pending_partner_suspends_another_and_makes_
 
     await page.goto("/console/audit")
     actions = await page.locator("#audit tbody td:nth-child(3)").all_inner_texts()
-    assert actions[:2] == ["partner.suspend", "partner.approve"]
+    assert actions[:2] == ["Suspended a partner", "Approved a partner"]
     await screenshot(page, "console-audit")
 
 
@@ -116,7 +119,7 @@ async def test_the_reports_page_draws_the_chart_and_downloads_the_csv(admin_sess
     await page.goto("/console/reports?by=partner&from=2026-03-01&to=2026-03-31")
     assert await page.locator("#report-chart svg.chart rect").count() >= 31
     cells = await page.locator("#report tbody tr").first.locator("td").all_inner_texts()
-    assert cells[0].startswith("Xu Ning") and cells[1:6] == ["3", "2", "1", "CN¥120.00", "CN¥12.00"]
+    assert cells[0].startswith("Xu Ning") and cells[1:6] == ["3", "2", "1", "¥120.00", "¥12.00"]
     await screenshot(page, "console-reports")
 
     async with page.expect_download() as waiting:

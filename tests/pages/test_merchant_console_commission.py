@@ -34,6 +34,15 @@ async def test_the_merchant_reads_a_commission_and_how_its_amount_was_computed(c
     assert answer.status_code == 200, answer.text
     assert re.search(r'id="amount">[^<]*12\.35</div>', answer.text) and 'data-state="waiting"' in answer.text
     assert "toys-10" in answer.text
+    # in the merchant's voice, the partner and the shop's order number named (zh-Hans and en)
+    chinese = (await client.get(f"/console/commissions/{made.id}", headers={"accept-language": "zh-CN"})).text
+    assert f'<a href="/console/partners/{partner.id}" id="partner">Li Lei</a>' in chinese
+    assert f'<span id="order">订单 {order.order.external_id}</span>' in chinese
+    assert "推广员本人的订单" in chinese and "你自己的订单" not in chinese and "合伙人" not in chinese
+    english = answer.text
+    assert f'<span id="order">Order {order.order.external_id}</span>' in english
+    assert "1: the partner&#39;s own sale" in english and "your own sale" not in english
+    assert "CN¥" not in english and "¥123.45" in english
     assert 'id="explanation"' in answer.text and "<dt>" in answer.text
     other = await make_merchant()
     await make_partner(other.id)
@@ -81,7 +90,7 @@ async def test_every_console_row_showing_a_commission_links_to_its_page(client, 
     review = (await client.get("/console/review")).text
     assert _links_in_row(review, held.id) == [url(held.id), f"/console/partners/{partner.id}", url(held.id)]
 
-    assert f'<a href="{url(first.id)}">commission {first.id}</a>' in (await client.get("/console/audit")).text
+    assert f'<a href="{url(first.id)}">Commission {first.id}</a>' in (await client.get("/console/audit")).text
     reversed_page = (await client.get(url(reversal.id))).text
     assert f'<a href="{url(first.id)}" id="reverses">' in reversed_page
 

@@ -248,7 +248,7 @@ async def test_the_rule_editor_shows_validation_errors_next_to_their_fields_in_t
     html = chinese.text
     assert _error_next_to(html, "rules-0-reward_value") == "百分比须在 0 到 100 之间，不能是 150。"
     assert _error_next_to(html, "rules-0-date_to") == "日期范围的结束日（2026-05-01）早于开始日（2026-05-02）。"
-    assert _error_next_to(html, "rules-1-partner_groups") == "未知的合伙人分组“nobody”（已有分组：vip）。"
+    assert _error_next_to(html, "rules-1-partner_groups") == "未知的推广员分组“nobody”（已有分组：vip）。"
     assert _error_next_to(html, "rules-1-tier-1-min_month_net").startswith("阶梯门槛须逐级递增：")
     assert _error_next_to(html, "rules-2-level").startswith("不接受第 3 级：奖励最多向上两级")
     assert _error_next_to(html, "caps-per_order-cash") == "“1.234”的小数位数超过了 CNY 允许的位数（2 位）。"

@@ -18,7 +18,14 @@ from tests.factories.batches import make_commission, make_payee
 from tests.factories.commissions import make_order, percent_rule, publish_rule_set
 from tests.factories.merchants import make_merchant
 from tests.factories.referral import make_partner
-from tests.pages.conftest import client_as_staff, csrf_of, make_staff, screenshot, sign_in_staff
+from tests.pages.conftest import (
+    client_as_staff,
+    csrf_of,
+    hidden_fields,
+    make_staff,
+    screenshot,
+    sign_in_staff,
+)
 from tests.pages.test_console_partner_form import ZH
 
 pytestmark = pytest.mark.usefixtures("database_url")
@@ -50,7 +57,7 @@ async def test_the_console_home_shows_this_months_revenue_and_commissions_and_wh
     assert value_of(html, "owed-cash") == "¥371.90"  # 51.60 + 199.80 + 120.50
     assert value_of(html, "payable") == "¥120.50"
     chinese = (await client.get("/console/", headers=ZH)).text
-    assert "本月" in chinese and "应付合伙人" in chinese and value_of(chinese, "payable") == "¥120.50"
+    assert "本月" in chinese and "应付推广员" in chinese and value_of(chinese, "payable") == "¥120.50"
 
 
 async def _finance(client, merchant_id: int) -> str:
@@ -62,7 +69,8 @@ async def _batch(client, csrf: str, cutoff: str) -> int:
     answer = await client.post("/finance/batches", data={"csrf_token": csrf, "asset": "CNY", "cutoff": cutoff})
     assert answer.status_code == 303, answer.text[-1500:]
     batch_id = int(answer.headers["location"].rsplit("/", 1)[1])
-    assert (await client.post(f"/finance/batches/{batch_id}/approve", data={"csrf_token": csrf})).status_code == 303
+    shown = hidden_fields((await client.get(f"/finance/batches/{batch_id}/approve")).text)
+    assert (await client.post(f"/finance/batches/{batch_id}/approve", data=shown)).status_code == 303
     return batch_id
 
 

@@ -35,7 +35,7 @@ async def test_the_inbox_shows_the_unread_count_and_a_notice_opened_is_read(clie
     notice = await Notification.get(merchant_id=merchant.id, kind="payout_line")
     opened = await client.get(f"/p/inbox/{notice.id}", headers=EN)
     assert opened.status_code == 200 and "Tea" not in opened.text
-    assert "Payout paid: CN¥123.45" in opened.text and "茶舍 has paid you CN¥123.45." in opened.text
+    assert "Payout paid: ¥123.45" in opened.text and "茶舍 has paid you ¥123.45." in opened.text
     assert 'aria-label="1 unread">1</span>' in opened.text
     assert (await Notification.get(id=notice.id)).read_at is not None
 

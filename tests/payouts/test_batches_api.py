@@ -10,6 +10,7 @@ from tests.factories.batches import (
     approve,
     by_partner,
     create,
+    figures,
     get,
     make_commission,
     make_payee,
@@ -41,7 +42,8 @@ async def test_another_merchants_batch_is_not_found(client):
     intruder = b.auth("finance")
     assert (await client.get(path, headers=intruder)).status_code == 404
     for action in ("approve", "discard", "close", "export"):
-        assert (await client.post(f"{path}/{action}", headers=intruder)).status_code == 404, action
+        body = figures(batch) if action == "approve" else None
+        assert (await client.post(f"{path}/{action}", json=body, headers=intruder)).status_code == 404, action
     results = await client.post(f"{path}/results", content="reference,status,reason\n", headers=intruder)
     assert results.status_code == 404
     marked = await client.post(f"{path}/lines/{line_id}/outcome", json={"outcome": "paid"}, headers=intruder)
@@ -66,7 +68,8 @@ async def test_bad_input_is_refused_with_the_field_named_and_nothing_written(cli
         assert response.status_code == 422, body
         assert response.json()["errors"][0]["field"] == field
     assert (await client.get("/api/v1/payout-batches", headers=m.auth("finance"))).json()["items"] == []
-    missing = await client.post("/api/v1/payout-batches/999999999/approve", headers=m.auth("finance"))
+    nothing = {"asset": "CNY", "lines": 0, "gross_minor": 0, "net_minor": 0}
+    missing = await client.post("/api/v1/payout-batches/999999999/approve", json=nothing, headers=m.auth("finance"))
     assert missing.status_code == 404
     line = await client.post(
         "/api/v1/payout-batches/999999999/lines/1/outcome", json={"outcome": "lost"}, headers=m.auth("finance")
@@ -125,11 +128,12 @@ async def test_payout_terms_set_the_minimum_and_schedule_per_asset(client):
     assert [(a["asset"], a["minimum"], a["minimum_is_default"], a["schedule"]) for a in defaults.json()["assets"]] == [
         ("CNY", "50.00", True, None), ("PTS", "1", True, None),
     ]
-    changed = await client.patch(
-        "/api/v1/payout-terms",
-        json={"minimums": {"CNY": "100.00", "PTS": 500}, "schedules": {"CNY": {"frequency": "monthly", "day": 1}}},
-        headers=m.auth("admin"),
-    )
+    body = {"minimums": {"CNY": "100.00", "PTS": 500}, "schedules": {"CNY": {"frequency": "monthly", "day": 1}}}
+    for role in ("admin", "integration"):  # finance only changes them, as the role table says
+        refused = await client.patch("/api/v1/payout-terms", json=body, headers=m.auth(role))
+        assert refused.status_code == 403, role
+    assert (await client.get("/api/v1/payout-terms", headers=m.auth("admin"))).json() == defaults.json()
+    changed = await client.patch("/api/v1/payout-terms", json=body, headers=m.auth("finance"))
     assert changed.status_code == 200, changed.text
     assert [(a["asset"], a["minimum_minor"], a["schedule"]) for a in changed.json()["assets"]] == [
         ("CNY", 10000, {"frequency": "monthly", "day": 1}), ("PTS", 500, None),

@@ -49,7 +49,7 @@ async def test_concurrent_creations_and_approvals_of_one_cutoff_make_one_batch(r
     batch_id = created[0][0].id
 
     approved = await asyncio.gather(*(
-        batches.approve_batch(m.id, batch_id, approved_by=f"racer {n}") for n in range(racers)
+        batches.approve_batch(m.id, batch_id, approved_by=f"racer {n}", expected=None) for n in range(racers)
     ))
     assert {(b.status, b.approved_at, b.totals.payout.net_minor) for b in approved} == {
         ("approved", approved[0].approved_at, total)
@@ -67,7 +67,7 @@ async def test_racing_approvals_of_overlapping_cutoffs_never_put_a_commission_in
     cutoffs = [datetime(2026, 10, day, 12, tzinfo=UTC) for day in (1, 2, 3, 4)]
     drafts = [(await batches.create_batch(m.id, "CNY", cutoff, created_by="test"))[0] for cutoff in cutoffs]
     approved = await asyncio.gather(*(
-        batches.approve_batch(m.id, draft.id, approved_by="racer") for draft in drafts
+        batches.approve_batch(m.id, draft.id, approved_by="racer", expected=None) for draft in drafts
     ))
     paid = sum(batch.totals.payout.gross_minor for batch in approved)
     claimed = await Commission.filter(merchant_id=m.id, payout_batch_id__not_isnull=True).count()

@@ -78,7 +78,7 @@ async def test_without_a_rule_nothing_is_withheld_and_points_never_are(client):
     assert cash["withholding"] == "none"
     assert amounts(by_partner(await get(client, m, cash["id"]))[alice.id]) == (500000, 0, 500000)
 
-    await client.patch("/api/v1/payout-terms", json={"withholding": "cn_labour_remuneration"}, headers=m.auth("admin"))
+    await client.patch("/api/v1/payout-terms", json={"withholding": "cn_labour_remuneration"}, headers=m.auth("finance"))
     points = await approve(client, m, (await create(client, m, asset="PTS"))["id"])
     assert points["withholding"] == "none"
     assert amounts(by_partner(await get(client, m, points["id"]))[alice.id]) == (700, 0, 700)

@@ -18,7 +18,7 @@ from payouts.errors import PayeeInvalid
 from payouts.export import plain_cell
 from payouts.models import Payee
 from payouts.service import payees
-from tests.factories.batches import approve, by_partner, create, get, make_commission, make_payee
+from tests.factories.batches import approve, by_partner, create, figures, get, make_commission, make_payee
 from tests.factories.merchants import make_merchant
 from tests.factories.referral import make_partner
 from tests.payouts.test_payee import CARD_16, RESIDENT_ID
@@ -144,8 +144,13 @@ async def test_a_recent_payee_change_is_flagged_by_default_and_held_when_the_mer
     terms = await client.patch("/api/v1/payout-terms", json={"payee_change": {"signal": "hold", "days": 7}},
                                headers=m.auth("finance"))
     assert terms.status_code == 200 and terms.json()["payee_change"] == {"signal": "hold", "days": 7}
-    batch_id = (await create(client, m))["id"]
-    approved = by_partner(await get(client, m, (await approve(client, m, batch_id))["id"]))
+    draft = await create(client, m)  # the same draft: its lines were computed before the hold
+    path = f"/api/v1/payout-batches/{draft['id']}/approve"
+    changed = await client.post(path, json=figures(draft), headers=m.auth("finance"))
+    assert changed.status_code == 409 and changed.json()["current"]["lines"] == 1  # the hold takes one line
+    current = {k: changed.json()["current"][k] for k in figures(draft)}
+    assert (await client.post(path, json=current, headers=m.auth("finance"))).status_code == 200
+    approved = by_partner(await get(client, m, draft["id"]))
     assert (approved[settled.id]["status"], approved[fresh.id]["status"]) == ("open", "held")
     assert approved[fresh.id]["reason"] == "payee details changed within the last 7 days"
     assert approved[fresh.id]["gross_minor"] == 10000

@@ -166,7 +166,9 @@ async def test_on_request_only_a_batch_pays_the_approved_withdrawal_less_its_fee
     approved = await client.post(f"/api/v1/withdrawals/{asked['id']}/approve", headers=m.auth("finance"))
     assert approved.json()["status"] == "approved"
 
-    batch = await approve(client, m, (await create(client, m))["id"])
+    draft = await create(client, m)
+    assert draft["totals"]["payout"]["net_minor"] == 9850  # the draft previews the fee approval charges
+    batch = await approve(client, m, draft["id"])
     lines = by_partner(await get(client, m, batch["id"]))
     assert set(lines) == {partner.id}
     line = lines[partner.id]

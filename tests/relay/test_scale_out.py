@@ -24,7 +24,7 @@ from commissions.models import Commission
 from payouts.models import PayoutBatchLine
 from payouts.service.terms import update_terms
 from referral.models import Click, Order, OrderLine, Refund
-from tests.factories.batches import END_OF_OCTOBER, OCTOBER, make_commission, make_payee
+from tests.factories.batches import END_OF_OCTOBER, OCTOBER, figures, make_commission, make_payee
 from tests.factories.commissions import publish_rule_set
 from tests.factories.events import envelope, order_data, sign
 from tests.factories.merchants import MerchantCtx, make_merchant
@@ -105,7 +105,7 @@ async def finance_batch(clients: list[httpx.AsyncClient], m: MerchantCtx, starte
                                     json={"asset": "CNY", "cutoff": END_OF_OCTOBER})
     assert created.status_code == 201, created.text
     approved = await clients[1].post(f"/api/v1/payout-batches/{created.json()['id']}/approve",
-                                     headers=m.auth("finance"))
+                                     json=figures(created.json()), headers=m.auth("finance"))
     assert approved.status_code == 200, approved.text
     return approved.json()
 

@@ -42,7 +42,7 @@ from schemathesis.specs.openapi.checks import (
 from accounts.service import partner_sessions
 from relay.app import APIS, create_app
 from relay.settings import Settings
-from tests.factories.batches import END_OF_OCTOBER, make_commission, make_payee
+from tests.factories.batches import END_OF_OCTOBER, figures, make_commission, make_payee
 from tests.factories.commissions import publish_rule_set
 from tests.factories.events import envelope, order_data, sign
 from tests.factories.merchants import MerchantCtx, make_merchant
@@ -109,10 +109,11 @@ async def _seed(http: httpx.AsyncClient, m: MerchantCtx) -> dict[str, list]:
         made = await http.post("/api/v1/payout-batches", json={"asset": asset, "cutoff": END_OF_OCTOBER},
                                headers=m.auth("finance"))
         assert made.status_code == 201, made.text
-        batches.append(made.json()["id"])
-    approved = await http.post(f"/api/v1/payout-batches/{batches[1]}/approve", headers=m.auth("finance"))
+        batches.append(made.json())
+    approved = await http.post(f"/api/v1/payout-batches/{batches[1]['id']}/approve", json=figures(batches[1]),
+                               headers=m.auth("finance"))
     assert approved.status_code == 200, approved.text
-    lines = (await http.get(f"/api/v1/payout-batches/{batches[0]}", headers=m.auth("finance"))).json()["lines"]
+    lines = (await http.get(f"/api/v1/payout-batches/{batches[0]['id']}", headers=m.auth("finance"))).json()["lines"]
     redeemed = await http.post(
         "/api/v1/points/redemptions", headers=m.auth("integration"),
         json={"partner_id": points.id, "points": 100, "order_ref": "SO-9", "idempotency_key": "fuzz-1"},
@@ -133,7 +134,7 @@ async def _seed(http: httpx.AsyncClient, m: MerchantCtx) -> dict[str, list]:
         "version": [version],
         "external_id": orders,
         "commission_id": commissions,
-        "batch_id": batches,
+        "batch_id": [batch["id"] for batch in batches],
         "line_id": [line["id"] for line in lines],
         "redemption_id": [redeemed.json()["id"]],
         "session_id": [started.session.id for started in sessions],

@@ -60,6 +60,7 @@ async def test_after_the_server_secret_rotates_the_previous_one_opens_the_secret
     # The new server secret alone cannot open them: 503 and Retry-After (retried), not a 401.
     for refused in await _events_answer(database_url, m, both, secret_key=new_key):
         assert refused.status_code == 503 and refused.headers["retry-after"] == "60", refused.text
+        assert refused.json()["type"].endswith("/secret-unreadable")
     # With the old one listed as previous, both verify.
     for answer in await _events_answer(database_url, m, both, secret_key=new_key, previous_secret_keys=(old_key,)):
         assert answer.status_code == 200, answer.text
@@ -98,3 +99,9 @@ async def test_relay_secrets_reseal_needs_the_old_server_secret_listed_and_chang
     again = await asyncio.to_thread(run_relay, "secrets", "reseal", database_url=url,
                                     RELAY_SECRET_KEY="new-server-secret")
     assert "0 merchant(s) re-sealed" in again.stdout and again.returncode == 0
+
+
+async def test_the_event_endpoint_documents_its_503_and_retry_after(client):
+    document = (await client.get("/openapi.json")).json()
+    (operation,) = [path["post"] for name, path in document["paths"].items() if name.endswith("/events")]
+    assert "Retry-After" in operation["responses"]["503"]["headers"]

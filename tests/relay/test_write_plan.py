@@ -73,6 +73,7 @@ async def test_a_new_order_and_everything_it_earns_is_one_plan_written_as_one_st
     (plan,) = group
     assert shapes(plan) == [
         "new_order", "new_lines", "new_receipt", "new_commissions", "new_ledger_transactions", "new_ledger_postings",
+        "new_notices",
     ]
     assert plan.key == data["external_id"]
     assert await _earned(client, m, data["external_id"]) == EARNED

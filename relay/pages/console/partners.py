@@ -81,6 +81,12 @@ async def approve_partner(page: Page) -> Response:
 
 @pages.post("/console/partners/{partner_id:int}/suspend")
 async def suspend_partner(page: Page) -> Response:
+    """Suspend once confirmed (confirm=1); without it, the confirmation page (works without JavaScript)."""
+    form = await page.form()
+    if form.get("confirm") != "1":
+        partner = await partners.get_partner(page.merchant_id, page.request.path_params["partner_id"])
+        back = back_to(page, form.get("next"), page.url("console.partner", partner_id=partner.id))
+        return page.render("console/partner_suspend.html", partner=partner, back=back)
     return await _set_status(page, PartnerStatus.suspended.value, N_("%(name)s is suspended."))
 
 

@@ -73,3 +73,43 @@ def message(page: Page, refusal: Refusal) -> str:
 def translated(page: Page, refusals: Iterable[Refusal]) -> list[dict[str, str]]:
     """The refusals as `[{field, message}]`, messages in the page's language."""
     return [{"field": refusal.field, "message": message(page, refusal)} for refusal in refusals]
+
+
+#: The form's labels by field name (after its block's prefix), the same words as rule_set.html's.
+LABELS = {
+    "id": N_("Rule id"), "name": N_("Name (optional)"), "settle_as": N_("Paid as"), "reward_type": N_("Type"),
+    "reward_value": N_("Percent, or amount in %(currency)s"), "partial_refund": N_("An amount per order, on a partial refund"),
+    "min_month_net": N_("From month's net sales (%(currency)s)"), "percent": N_("Percent"), "multiply": N_("Multiply the reward by"),
+    "skus": N_("SKUs"), "categories": N_("Categories"), "partner_groups": N_("Partner groups"),
+    "partner_kinds": N_("Partner kinds"), "channel": N_("Channel"), "first_order": N_("Customer's order"),
+    "min_subtotal": N_("Order subtotal at least (%(currency)s)"), "date_from": N_("From (day)"),
+    "date_to": N_("To (day, included)"), "days_of_month": N_("Days of the month"), "timezone": N_("Time zone"),
+    "scenes": N_("Scenes"), "weekdays": N_("Weekdays"),
+    "caps-per_order-cash": N_("Cash per order (%(currency)s)"), "caps-per_order-points": N_("Points per order"),
+    "caps-per_order-level": N_("The per-order cap applies to"),
+    "caps-per_partner_month-cash": N_("Cash per month (%(currency)s)"),
+    "caps-per_partner_month-points": N_("Points per month"),
+    "caps-per_partner_month-level": N_("The monthly cap applies to"),
+    "incentive-kind": N_("Discount"), "incentive-value": N_("Percent, or amount in %(currency)s"),
+    "incentive-min_subtotal": N_("Order subtotal at least (%(currency)s)"),
+    "incentive-first_order_only": N_("Which orders"),
+}
+BLOCKS = {"rules": N_("Rule %(number)s"), "modifiers": N_("Modifier %(number)s")}
+LEVEL_LABELS = {"rules": N_("Who earns"), "modifiers": N_("For")}
+
+
+def label(page: Page, name: str) -> str:
+    """Where form field `name` is, in the page's language: ``rules-1-reward_value`` -> "Rule 2 · Percent, …"."""
+    block, _, rest = name.partition("-")
+    if block in BLOCKS and rest.partition("-")[0].isdigit():
+        number, _, key = rest.partition("-")
+        key = key.rpartition("-")[2]  # a tier's tier-0-percent
+        words = LEVEL_LABELS[block] if key == "level" else LABELS.get(key, key)
+        where = page.gettext(BLOCKS[block], number=int(number) + 1)
+        return f"{where} · {page.gettext(words, currency=page.currency)}"
+    return page.gettext(LABELS.get(name, name), currency=page.currency)
+
+
+def summary(page: Page, placed: dict[str, str]) -> list[dict[str, str]]:
+    """The errors shown next to fields, listed above the form: `[{field, label, message}]`, in the order found."""
+    return [{"field": name, "label": label(page, name), "message": message} for name, message in placed.items()]

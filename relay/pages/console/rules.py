@@ -54,6 +54,7 @@ async def _editor(page: Page, info: rule_sets.RuleSetInfo, fields: rule_form.Fie
     period = date_range(page)
     return page.render(
         "console/rule_set.html", status=status, info=info, fields=fields, errors=errors or {}, general=general or [],
+        summary=rule_errors.summary(page, errors or {}),
         unsaved=unsaved, editable=info.status == RuleSetStatus.draft.value, period=period,
         groups=await partner_groups(page.merchant_id),
         scene_options=[(scene, page.gettext(SCENE_LABELS[scene])) for scene in SCENES],
@@ -111,15 +112,44 @@ async def simulate(page: Page) -> Response:
         )[:SIMULATION_ROWS]
         names = await console_views.partner_names(page.merchant_id, (p.partner_id for p in ranked))
         rows = [(item, names.get(item.partner_id)) for item in ranked]
+        _remember_simulated(page, info)
     return page.render(
         "console/simulation.html", info=info, period=period, report=report, rows=rows, shown=SIMULATION_ROWS,
         status_labels=STATUS_LABELS,
     )
 
 
+#: Draft versions whose simulation this session ran, remembered for the publish confirmation (the cookie stays small).
+SIMULATIONS_REMEMBERED = 5
+
+
+def _remember_simulated(page: Page, info: rule_sets.RuleSetInfo) -> None:
+    """Note in the session that this version, as last saved, was simulated."""
+    simulated = {k: v for k, v in (page.session.get("simulated") or {}).items() if k != str(info.version)}
+    kept = dict(list(simulated.items())[-(SIMULATIONS_REMEMBERED - 1):])
+    page.session.set("simulated", {**kept, str(info.version): info.updated_at.isoformat()})
+
+
+def _was_simulated(page: Page, info: rule_sets.RuleSetInfo) -> bool:
+    """Whether this session simulated the version as it is saved now (a save since then does not count)."""
+    return (page.session.get("simulated") or {}).get(str(info.version)) == info.updated_at.isoformat()
+
+
+@pages.get("/console/rules/{version:int32}/publish")
+async def confirm_publish(page: Page) -> Response:
+    """Publishing asks first, and says whether this version's simulation was run."""
+    info = await rule_sets.get_version(page.merchant_id, page.request.path_params["version"])
+    if info.status != RuleSetStatus.draft.value:
+        return page.redirect(page.url("console.rule_set", version=info.version))
+    return page.render("console/rule_publish.html", info=info, simulated=_was_simulated(page, info))
+
+
 @pages.post("/console/rules/{version:int32}/publish")
 async def publish(page: Page) -> Response:
+    """Publish once confirmed (confirm=1, sent by the confirmation page); without it, to that page."""
     version = page.request.path_params["version"]
+    if (await page.form()).get("confirm") != "1":
+        return page.redirect(page.url("console.confirm_publish", version=version))
     await rule_sets.publish(page.merchant_id, version, actor=actor(page))
     page.flash(page.gettext("Version %(version)s is now active.", version=version), "success")
     return page.redirect(page.url("console.rules"))

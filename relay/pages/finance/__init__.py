@@ -11,4 +11,4 @@ from relay.pages.routing import Pages
 
 pages = Pages("finance", guard=finance_page)
 
-from relay.pages.finance import home, batches, bank_files, ledger, terms  # noqa: E402,F401,I001
+from relay.pages.finance import home, batches, bank_files, withdrawals, ledger, terms  # noqa: E402,F401,I001

@@ -9,17 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from datetime import date, datetime, time, timedelta
-from functools import partial
 
 from starlette.responses import Response
 
 from core.errors import Conflict, InvalidInput
 from core.masking import masked_number
 from core.time import now
-from payouts.errors import BatchStateConflict, LinesStillOpen
+from payouts.errors import BatchFiguresChanged, BatchStateConflict, LinesStillOpen
 from payouts.models import PayeeSignal
 from payouts.service import batch_queries, batches
 from payouts.service.batch_queries import BatchInfo
+from payouts.service.batches import Figures
 from payouts.service.terms import POINTS_ASSET, get_terms, payable_assets
 from relay.pages.console.common import actor, today
 from relay.pages.finance import pages
@@ -123,7 +123,19 @@ async def confirm_approval(page: Page) -> Response:
     found = await batch_queries.get_batch(page.merchant_id, page.request.path_params["batch_id"])
     if found.status != "draft":
         return page.redirect(page.url("finance.batch", batch_id=found.id))
-    return page.render("finance/approve.html", batch=found, **_render_kw(page))
+    shown = Figures.of(found.asset, found.totals.payout)
+    return page.render("finance/approve.html", batch=found, shown=shown, changed=False, **_render_kw(page))
+
+
+async def _figures_sent(page: Page) -> Figures | None:
+    """The figures the confirmation page showed (its hidden fields), None if they are not there."""
+    form = await page.form()
+    try:
+        return Figures(
+            str(form.get("asset", "")), *(int(str(form.get(name, ""))) for name in ("lines", "gross_minor", "net_minor"))
+        )
+    except ValueError:
+        return None
 
 
 def refused(page: Page, error: Conflict) -> str:
@@ -154,13 +166,34 @@ async def _act(page: Page, step: Callable[..., Awaitable[BatchInfo]], message: C
 
 @pages.post("/finance/batches/{batch_id:int}/approve")
 async def approve_batch(page: Page) -> Response:
-    def approved(done: BatchInfo) -> str:
-        payout = done.totals.payout
-        return page.ngettext(
-            "Batch approved: %(count)s line, %(net)s to pay.", "Batch approved: %(count)s lines, %(net)s to pay.",
-            payout.lines, count=payout.lines, net=page.format_minor(payout.net_minor, done.asset),
+    """Approves the figures the confirmation page showed; if the lines now pay others, shows those
+    (409) with nothing approved, for the approver to check and approve in their turn."""
+    batch_id = page.request.path_params["batch_id"]
+    sent = await _figures_sent(page)
+    try:
+        if sent is None:
+            raise InvalidInput("the figures shown were not sent")
+        done = await batches.approve_batch(
+            page.merchant_id, batch_id, approved_by=str(actor(page)), expected=sent, actor=actor(page)
         )
-    return await _act(page, partial(batches.approve_batch, approved_by=str(actor(page))), approved)
+    except InvalidInput:  # not posted by the confirmation page: show it, approve nothing
+        await batch_queries.get_batch(page.merchant_id, batch_id)  # 404 for another merchant's
+        page.flash(page.gettext("Check the figures below, then approve."), "error")
+        return page.redirect(page.url("finance.confirm_approval", batch_id=batch_id))
+    except BatchFiguresChanged as error:
+        found = await batch_queries.get_batch(page.merchant_id, batch_id)
+        return page.render(
+            "finance/approve.html", status=409, batch=found, shown=error.current, changed=True, **_render_kw(page)
+        )
+    except Conflict as error:
+        page.flash(refused(page, error), "error")
+        return page.redirect(page.url("finance.batch", batch_id=batch_id))
+    payout = done.totals.payout
+    page.flash(page.ngettext(
+        "Batch approved: %(count)s line, %(net)s to pay.", "Batch approved: %(count)s lines, %(net)s to pay.",
+        payout.lines, count=payout.lines, net=page.format_minor(payout.net_minor, done.asset),
+    ), "success")
+    return page.redirect(page.url("finance.batch", batch_id=batch_id))
 
 
 @pages.post("/finance/batches/{batch_id:int}/discard")

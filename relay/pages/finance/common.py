@@ -42,7 +42,8 @@ ACCOUNT = {
     "pending": N_("Pending"), "available": N_("Available"), "in_batch": N_("In a batch"), "paid": N_("Paid out"),
     "reversed": N_("Reversed"), "wallet": N_("Points wallet"), "commission_expense": N_("Commission expense"),
     "withholding_tax": N_("Tax withheld"), "points_redeemed": N_("Points redeemed"),
-    "points_expired": N_("Points expired"),
+    "points_expired": N_("Points expired"), "requested": N_("Withdrawals requested"),
+    "withdrawal_fees": N_("Withdrawal fees"),
 }
 ENTRY_KIND = {
     "commission_earned": N_("Commission earned"), "commission_reversed": N_("Commission reversed"),
@@ -50,6 +51,7 @@ ENTRY_KIND = {
     "payout_failed": N_("Payout failed"), "payout_returned": N_("Payout returned"),
     "points_credit": N_("Points credited"), "points_redemption": N_("Points redeemed"),
     "points_expiry": N_("Points expired"), "withholding": N_("Tax withheld"),
+    "withdrawal": N_("Withdrawal"), "withdrawal_fee": N_("Withdrawal fee"),
 }
 PARTNER_STATUS = {"pending": N_("pending approval"), "suspended": N_("suspended"), "active": N_("active")}
 

@@ -3,6 +3,8 @@ with the running balance of its account), a page at a time."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from starlette.responses import Response
 
 from core.errors import NotFound
@@ -14,6 +16,7 @@ from relay.pages.finance import pages
 from relay.pages.finance.common import ACCOUNT, ENTRY_KIND, amounts, query_offset
 from relay.pages.i18n import N_
 from relay.pages.routing import Page, number_in
+from relay.pages.words import memo_text
 
 POSTINGS_PER_PAGE = 50
 #: The accounts of the reconciliation table, in the order of the chart of accounts.
@@ -66,4 +69,5 @@ async def statement(page: Page) -> Response:
     return page.render(
         "finance/statement.html", partner=partner, asset=asset, assets=(currency, POINTS_ASSET), lines=lines,
         balances=balances, accounts=ACCOUNT, entry_kinds=ENTRY_KIND, amount=amounts(page),
+        memo=partial(memo_text, page),
     )

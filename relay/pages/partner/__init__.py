@@ -13,4 +13,4 @@ from relay.pages.routing import Pages
 pages = Pages("partner", guard=partner_page)
 
 # Modules register their pages on import; the nav follows this order.
-from relay.pages.partner import home, inbox, links, orders, payouts, payee, invitees, sessions, application  # noqa: E402,F401,I001 (nav order)
+from relay.pages.partner import home, inbox, links, orders, payouts, withdraw, payee, invitees, sessions, application  # noqa: E402,F401,I001 (nav order)

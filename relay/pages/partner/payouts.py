@@ -3,6 +3,8 @@ the points wallet's balance and history (credits, redemptions, restores, expirie
 
 from __future__ import annotations
 
+from functools import partial
+
 from starlette.responses import Response
 
 from core.money import POINTS
@@ -11,6 +13,7 @@ from relay.pages.explain import amount
 from relay.pages.i18n import N_
 from relay.pages.partner import pages
 from relay.pages.routing import Page
+from relay.pages.words import memo_text
 
 
 @pages.get("/p/payouts", nav=N_("Payouts and points"))
@@ -20,4 +23,4 @@ async def payouts(page: Page) -> Response:
     )
     cash = {asset: b for asset, b in found.balances.items() if asset != POINTS.code}
     return page.render("partner/payouts.html", found=found, cash=cash, points=found.balances.get(POINTS.code),
-                       amount=lambda v, a: amount(page, v, a), first_page=not page.request.query_params)
+                       amount=lambda v, a: amount(page, v, a), memo=partial(memo_text, page), first_page=not page.request.query_params)
