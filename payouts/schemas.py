@@ -143,6 +143,8 @@ class BatchLineOut(BaseModel):
     gross: str
     withheld_minor: int
     withheld: str
+    fee_minor: int = Field(description="the fee of the withdrawals the line pays, taken from it like tax")
+    fee: str
     net_minor: int
     net: str
     commission_count: int
@@ -160,6 +162,7 @@ class BatchLineOut(BaseModel):
             status=PayoutLineStatus(line.status), reason=line.reason,
             gross_minor=line.gross_minor, gross=format_major(line.gross_minor, line.asset),
             withheld_minor=line.withheld_minor, withheld=format_major(line.withheld_minor, line.asset),
+            fee_minor=line.fee_minor, fee=format_major(line.fee_minor, line.asset),
             net_minor=line.net_minor, net=format_major(line.net_minor, line.asset),
             commission_count=line.commission_count, payee_name=line.payee_name,
             payee_account=None if line.payee_account is None else masked_number(line.payee_account),

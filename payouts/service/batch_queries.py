@@ -110,6 +110,7 @@ class LineInfo:
     reason: str | None
     gross_minor: int
     withheld_minor: int
+    fee_minor: int  #: a withdrawal's fee charged on the line (0 when it pays no withdrawal)
     net_minor: int
     commission_count: int
     payee_name: str | None
@@ -137,8 +138,8 @@ _BATCH_FIELDS = (
     "created_at", "approved_at", "exported_at", "closed_at", "discarded_at",
 )
 _LINE_FIELDS = (
-    "id", "batch_id", "partner_id", "asset", "status", "reason", "gross_minor", "withheld_minor", "net_minor",
-    "commission_count", "payee_name", "payee_account", "payee_method", "payee_bank", "payee_changed_at", "settled_at",
+    "id", "batch_id", "partner_id", "asset", "status", "reason", "gross_minor", "withheld_minor", "fee_minor",
+    "net_minor", "commission_count", "payee_name", "payee_account", "payee_method", "payee_bank", "payee_changed_at", "settled_at",
 )
 
 

@@ -172,7 +172,7 @@ async def test_on_request_only_a_batch_pays_the_approved_withdrawal_less_its_fee
     lines = by_partner(await get(client, m, batch["id"]))
     assert set(lines) == {partner.id}
     line = lines[partner.id]
-    assert (line["gross_minor"], line["net_minor"]) == (10000, 9850)
+    assert (line["gross_minor"], line["fee_minor"], line["fee"], line["net_minor"]) == (10000, 150, "1.50", 9850)
     assert (await Withdrawal.get(id=asked["id"])).status == "in_batch"
     balances = await cash(m.id, partner.id)
     assert (balances.requested, balances.in_batch, balances.fees) == (0, 9850, 150)
